@@ -1,0 +1,131 @@
+/**
+ * Applies sql/ddl in file-name order, as the admin user, idempotently: each file's rendered text is
+ * checksummed into lakehouse.meta.schema_migrations and skipped once recorded, so a second run
+ * executes nothing. A changed view (CREATE OR REPLACE VIEW) is re-applied; a changed table file is
+ * refused, because editing applied DDL would leave existing lakehouses behind.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { bindSql } from "../trino/bind";
+import { runQuery, type TrinoConnection } from "../trino/client";
+import type { Progress } from "./distribution";
+import { REPO_ROOT } from "./settings";
+
+export const DDL_DIR = path.join(REPO_ROOT, "sql", "ddl");
+
+export interface DdlFile {
+  readonly name: string;
+  readonly sql: string;
+  readonly checksum: string;
+  readonly isView: boolean;
+}
+
+export type TemplateVars = Readonly<Record<string, string | number>>;
+
+/** Replaces `{{name}}` with configuration values (numbers and fixed words from code, never user input). */
+export function renderTemplate(text: string, vars: TemplateVars): string {
+  return text.replace(/\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}/gi, (_, name: string) => {
+    const value = vars[name];
+    if (value === undefined) throw new Error(`template variable {{${name}}} has no value`);
+    if (typeof value === "number" ? !Number.isFinite(value) : !/^[A-Za-z0-9_]+$/.test(value)) {
+      throw new Error(`template variable {{${name}}} has an unsafe value`);
+    }
+    return String(value);
+  });
+}
+
+/** Strips comments and the trailing semicolon; refuses files holding more than one statement. */
+export function statementOf(fileName: string, text: string): string {
+  const withoutComments = text
+    .split("\n")
+    .map((line) => {
+      // A `--` inside a string literal would be cut here; DDL files keep comments on their own terms.
+      const idx = line.indexOf("--");
+      return idx === -1 ? line : line.slice(0, idx);
+    })
+    .join("\n")
+    .trim()
+    .replace(/;\s*$/, "");
+  if (withoutComments.length === 0) throw new Error(`${fileName} holds no statement`);
+  if (withoutComments.includes(";")) throw new Error(`${fileName} holds more than one statement; keep one object per file`);
+  return withoutComments;
+}
+
+export function loadDdlFiles(vars: TemplateVars, dir = DDL_DIR): DdlFile[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()
+    .map((name) => {
+      const text = fs.readFileSync(path.join(dir, name), "utf8");
+      const header = text.split("\n")[0] ?? "";
+      if (!header.startsWith("-- ")) throw new Error(`${name} must start with a header comment saying what it is`);
+      const sql = statementOf(name, renderTemplate(text, vars));
+      return {
+        name,
+        sql,
+        checksum: createHash("sha256").update(sql).digest("hex"),
+        isView: /^CREATE\s+OR\s+REPLACE\s+VIEW\b/i.test(sql),
+      };
+    });
+}
+
+const LEDGER_EXISTS_SQL =
+  "SELECT count(*) AS n FROM lakehouse.information_schema.tables WHERE table_schema = 'meta' AND table_name = 'schema_migrations'";
+
+async function ledgerExists(conn: TrinoConnection): Promise<boolean> {
+  const res = await runQuery(conn, LEDGER_EXISTS_SQL);
+  return Number(res.rows[0]?.n ?? 0) > 0;
+}
+
+async function readLedger(conn: TrinoConnection): Promise<Map<string, string>> {
+  const res = await runQuery<{ file_name: string; checksum: string }>(
+    conn,
+    "SELECT file_name, max_by(checksum, applied_at) AS checksum FROM lakehouse.meta.schema_migrations GROUP BY file_name",
+  );
+  return new Map(res.rows.map((r) => [r.file_name, r.checksum]));
+}
+
+async function record(conn: TrinoConnection, files: readonly DdlFile[]): Promise<void> {
+  if (files.length === 0) return;
+  const values = files.map((_, i) => `(:name_${i}, :sum_${i}, current_timestamp, :user)`).join(", ");
+  const params: Record<string, string> = { user: conn.user };
+  files.forEach((f, i) => {
+    params[`name_${i}`] = f.name;
+    params[`sum_${i}`] = f.checksum;
+  });
+  await runQuery(conn, bindSql(`INSERT INTO lakehouse.meta.schema_migrations VALUES ${values}`, params));
+}
+
+export interface MigrateResult {
+  readonly applied: string[];
+  readonly skipped: number;
+}
+
+export async function migrate(conn: TrinoConnection, vars: TemplateVars, progress: Progress = () => undefined): Promise<MigrateResult> {
+  const files = loadDdlFiles(vars);
+  let ready = await ledgerExists(conn);
+  const done = ready ? await readLedger(conn) : new Map<string, string>();
+  const applied: DdlFile[] = [];
+  // Files applied before the ledger table exists (the bootstrap ones) are recorded once it does.
+  let unrecorded: DdlFile[] = [];
+  for (const file of files) {
+    const recorded = done.get(file.name);
+    if (recorded === file.checksum) continue;
+    if (recorded !== undefined && !file.isView) {
+      throw new Error(`sql/ddl/${file.name} changed after it was applied; add a new migration file instead of editing it`);
+    }
+    progress(`  applying ${file.name}`);
+    await runQuery(conn, file.sql, { timeoutMs: 120_000 });
+    applied.push(file);
+    unrecorded.push(file);
+    if (!ready) ready = await ledgerExists(conn);
+    if (ready) {
+      await record(conn, unrecorded);
+      unrecorded = [];
+    }
+  }
+  if (unrecorded.length > 0) throw new Error("sql/ddl never created lakehouse.meta.schema_migrations");
+  return { applied: applied.map((f) => f.name), skipped: files.length - applied.length };
+}

@@ -1,0 +1,196 @@
+/**
+ * Starts, stops and inspects the Trino process of one lakehouse instance. Trino runs in the
+ * background through its own launcher (pid file and logs under the instance's var/), and only the
+ * process recorded in that pid file is ever stopped.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { runQuery } from "../trino/client";
+import { ensureDistribution, type Progress } from "./distribution";
+import { findJava, type JavaHome } from "./java";
+import { USERS, instancePaths, serverUrl, type InstanceSettings } from "./settings";
+import { renderTrinoConfig } from "./trino-config";
+
+export class LakehouseError extends Error {
+  override readonly name = "LakehouseError";
+}
+
+export interface ServerInfo {
+  readonly running: boolean;
+  readonly pid?: number;
+  readonly version?: string;
+  readonly starting?: boolean;
+  readonly uptime?: string;
+  readonly url: string;
+  readonly dataDir: string;
+}
+
+const MIN_OPEN_FILES = 4096;
+const START_TIMEOUT_MS = 240_000;
+
+function readPid(s: InstanceSettings): number | undefined {
+  const file = instancePaths(s).pidFile;
+  if (!fs.existsSync(file)) return undefined;
+  const pid = Number(fs.readFileSync(file, "utf8").trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function fetchInfo(s: InstanceSettings): Promise<{ version: string; starting: boolean; uptime: string; environment: string } | undefined> {
+  try {
+    const res = await fetch(`${serverUrl(s)}/v1/info`, { signal: AbortSignal.timeout(2000) });
+    if (!res.ok) return undefined;
+    const body = (await res.json()) as { nodeVersion: { version: string }; starting: boolean; uptime: string; environment: string };
+    return { version: body.nodeVersion.version, starting: body.starting, uptime: body.uptime, environment: body.environment };
+  } catch {
+    return undefined;
+  }
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
+export async function status(s: InstanceSettings): Promise<ServerInfo> {
+  const pid = readPid(s);
+  const running = pid !== undefined && alive(pid);
+  const info = running ? await fetchInfo(s) : undefined;
+  return {
+    running,
+    pid: running ? pid : undefined,
+    version: info?.version,
+    starting: info?.starting,
+    uptime: info?.uptime,
+    url: serverUrl(s),
+    dataDir: instancePaths(s).warehouse,
+  };
+}
+
+export function tailLog(file: string, n = 40): string {
+  if (!fs.existsSync(file)) return `(no ${path.basename(file)} yet)`;
+  return fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-n).join("\n");
+}
+
+function writeConfig(s: InstanceSettings): void {
+  const p = instancePaths(s);
+  for (const dir of [p.etc, path.join(p.etc, "catalog"), p.var, p.warehouse]) fs.mkdirSync(dir, { recursive: true });
+  for (const [rel, content] of Object.entries(renderTrinoConfig(s))) fs.writeFileSync(path.join(p.etc, rel), content);
+}
+
+function openFileLimit(): number | undefined {
+  const r = spawnSync("sh", ["-c", "ulimit -n"], { encoding: "utf8" });
+  const n = Number(r.stdout.trim());
+  return r.stdout.trim() === "unlimited" ? Infinity : Number.isFinite(n) ? n : undefined;
+}
+
+function launcher(home: string, java: JavaHome, s: InstanceSettings, command: string): { ok: boolean; output: string } {
+  const p = instancePaths(s);
+  const r = spawnSync(path.join(home, "bin", "launcher"), [command, `--etc-dir=${p.etc}`, `--data-dir=${p.var}`], {
+    env: { ...process.env, JAVA_HOME: java.home, PATH: `${java.home}/bin:${process.env.PATH ?? ""}` },
+    encoding: "utf8",
+  });
+  return { ok: r.status === 0, output: `${r.stdout ?? ""}${r.stderr ?? ""}`.trim() };
+}
+
+/** Ready means /v1/info no longer says starting AND the node has joined, so queries can run. */
+async function waitUntilReady(s: InstanceSettings, pid: number, progress: Progress): Promise<void> {
+  const started = Date.now();
+  let lastReport = 0;
+  for (;;) {
+    const elapsed = Date.now() - started;
+    if (!alive(pid)) {
+      throw new LakehouseError(`Trino exited during start-up. Last lines of ${instancePaths(s).serverLog}:\n${tailLog(instancePaths(s).serverLog)}\n${tailLog(instancePaths(s).launcherLog, 10)}`);
+    }
+    if (elapsed > START_TIMEOUT_MS) {
+      throw new LakehouseError(`Trino did not become ready within ${START_TIMEOUT_MS / 1000} s. Last log lines:\n${tailLog(instancePaths(s).serverLog)}`);
+    }
+    const info = await fetchInfo(s);
+    if (info && !info.starting) {
+      const ok = await runQuery(
+        { server: serverUrl(s), user: USERS.admin },
+        "SELECT count(*) AS active FROM system.runtime.nodes WHERE state = 'active'",
+        { timeoutMs: 10_000 },
+      )
+        .then((r) => Number(r.rows[0]?.active ?? 0) > 0)
+        .catch(() => false);
+      if (ok) return;
+    }
+    if (elapsed - lastReport >= 5000) {
+      progress(`  waiting for Trino (${Math.round(elapsed / 1000)} s, ${info ? "starting" : "not answering yet"})`);
+      lastReport = elapsed;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+export interface StartResult {
+  readonly alreadyRunning: boolean;
+  readonly startupMs: number;
+  readonly downloadedBytes: number;
+  readonly fromCache: boolean;
+}
+
+export async function start(s: InstanceSettings, progress: Progress = () => undefined): Promise<StartResult> {
+  const java = findJava();
+  const current = await status(s);
+  if (current.running) {
+    const info = await fetchInfo(s);
+    if (info?.environment !== "pulse") {
+      throw new LakehouseError(`pid ${current.pid} from ${instancePaths(s).pidFile} is alive but port ${s.port} does not answer as this lakehouse`);
+    }
+    await waitUntilReady(s, current.pid!, progress);
+    return { alreadyRunning: true, startupMs: 0, downloadedBytes: 0, fromCache: true };
+  }
+  if (!(await portFree(s.port))) {
+    throw new LakehouseError(`port ${s.port} on 127.0.0.1 is in use by another process; stop it or pick another port (PULSE_TRINO_PORT${s.name === "test" ? " / PULSE_TEST_TRINO_PORT" : ""})`);
+  }
+  const limit = openFileLimit();
+  if (limit !== undefined && limit < MIN_OPEN_FILES) {
+    throw new LakehouseError(`Trino needs an open-file limit of at least ${MIN_OPEN_FILES} (ulimit -n is ${limit}); raise it with 'ulimit -n 65536'`);
+  }
+  const dist = await ensureDistribution(progress);
+  writeConfig(s);
+  progress(`starting Trino ${dist.home.split("-").pop()} on ${serverUrl(s)} with Java ${java.version}`);
+  const t0 = Date.now();
+  const res = launcher(dist.home, java, s, "start");
+  const pid = readPid(s);
+  if (!res.ok || pid === undefined) {
+    throw new LakehouseError(`the Trino launcher failed: ${res.output}\n${tailLog(instancePaths(s).launcherLog, 20)}`);
+  }
+  await waitUntilReady(s, pid, progress);
+  const startupMs = Date.now() - t0;
+  progress(`Trino is up in ${(startupMs / 1000).toFixed(1)} s`);
+  return { alreadyRunning: false, startupMs, downloadedBytes: dist.fromCache ? 0 : dist.downloadedBytes, fromCache: dist.fromCache };
+}
+
+export async function stop(s: InstanceSettings, progress: Progress = () => undefined): Promise<boolean> {
+  const pid = readPid(s);
+  if (pid === undefined || !alive(pid)) {
+    progress("Trino is not running");
+    return false;
+  }
+  progress(`stopping Trino (pid ${pid})`);
+  process.kill(pid, "SIGTERM");
+  const deadline = Date.now() + 30_000;
+  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  if (alive(pid)) {
+    progress("Trino did not stop within 30 s; killing it");
+    process.kill(pid, "SIGKILL");
+  }
+  fs.rmSync(instancePaths(s).pidFile, { force: true });
+  return true;
+}

@@ -1,0 +1,88 @@
+/**
+ * Where a local lakehouse instance lives and how it is reached. Everything is derived from a few
+ * environment variables so the demo and the test suite can run side by side without sharing a port
+ * or a byte of data.
+ */
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+export const TRINO_VERSION = "476";
+export const CATALOG = "lakehouse";
+
+/** Users enforced by Trino's file-based access control (see lib/lakehouse/trino-config.ts). */
+export const USERS = {
+  admin: "pulse_admin",
+  writer: "pulse_writer",
+  dashboard: "pulse_dashboard",
+} as const;
+export type Role = keyof typeof USERS;
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+export interface InstanceSettings {
+  /** "main" for the demo, "test" for the test suite. */
+  readonly name: string;
+  readonly port: number;
+  /** Holds etc/, node/ (logs, pid) and warehouse/ (Iceberg data and file metastore). */
+  readonly dir: string;
+  readonly heapGb: number;
+  /** Minutes of closed RT log that velocity is computed over (seed §4.1 read-time views). */
+  readonly velocityWindowMinutes: number;
+}
+
+export interface DistributionSettings {
+  /** Unpacked Trino lives here, outside git, so a second `up` downloads nothing. */
+  readonly cacheDir: string;
+}
+
+const portSchema = z.coerce.number().int().min(1024).max(65535);
+const minutesSchema = z.coerce.number().int().min(2).max(120);
+
+function defaultHeapGb(): number {
+  // A quarter of the machine leaves room for Node (dashboard, jobs) and the page cache.
+  const quarter = Math.floor(os.totalmem() / 4 / 1024 ** 3);
+  return Math.min(8, Math.max(2, quarter));
+}
+
+function envNumber<T extends z.ZodType<number>>(schema: T, name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${name}=${raw} is not valid: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  return parsed.data;
+}
+
+export const DEFAULT_MAIN_PORT = 18080;
+export const DEFAULT_TEST_PORT = 18180;
+export const DEFAULT_VELOCITY_WINDOW_MINUTES = 15;
+
+export function instanceSettings(name: "main" | "test" = "main"): InstanceSettings {
+  const isTest = name === "test";
+  const baseDir = process.env.PULSE_LAKEHOUSE_DIR ?? path.join(REPO_ROOT, ".lakehouse");
+  return {
+    name,
+    port: envNumber(portSchema, isTest ? "PULSE_TEST_TRINO_PORT" : "PULSE_TRINO_PORT", isTest ? DEFAULT_TEST_PORT : DEFAULT_MAIN_PORT),
+    dir: path.join(baseDir, name),
+    heapGb: isTest ? 3 : envNumber(z.coerce.number().int().min(1).max(64), "PULSE_TRINO_HEAP_GB", defaultHeapGb()),
+    velocityWindowMinutes: envNumber(minutesSchema, "PULSE_VELOCITY_WINDOW_MINUTES", DEFAULT_VELOCITY_WINDOW_MINUTES),
+  };
+}
+
+export function distributionSettings(): DistributionSettings {
+  const cacheHome = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache");
+  return { cacheDir: process.env.PULSE_TRINO_CACHE ?? path.join(cacheHome, "pulse", `trino-${TRINO_VERSION}`) };
+}
+
+export const instancePaths = (s: InstanceSettings) => ({
+  etc: path.join(s.dir, "etc"),
+  /** Trino's node data dir; its launcher keeps var/log and var/run below it. */
+  var: path.join(s.dir, "node"),
+  warehouse: path.join(s.dir, "warehouse"),
+  serverLog: path.join(s.dir, "node", "var", "log", "server.log"),
+  launcherLog: path.join(s.dir, "node", "var", "log", "launcher.log"),
+  pidFile: path.join(s.dir, "node", "var", "run", "launcher.pid"),
+});
+
+export const serverUrl = (s: InstanceSettings) => `http://127.0.0.1:${s.port}`;

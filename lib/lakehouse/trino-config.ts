@@ -1,0 +1,102 @@
+/**
+ * Renders a single-node Trino 476 configuration for one lakehouse instance (a pure function, so
+ * the exact files are unit-tested). Choices and why:
+ * - bound to 127.0.0.1: this is a developer's local lakehouse, never a network service;
+ * - Iceberg with the file metastore on Trino's native local file system (`local:///` locations
+ *   under `local.location`), the combination that works on 476 without Hadoop;
+ * - session and JVM time zone UTC, so `current_timestamp` and day()/hour() partitions agree;
+ * - maintenance retention minimums lowered so the pipeline can expire snapshots and remove orphan
+ *   files hourly (the 7-day default is meant for shared clusters with long readers);
+ * - file-based access control: the dashboard is read-only, the jobs can write data but not change
+ *   schemas, only the admin runs migrations.
+ */
+import { CATALOG, USERS, instancePaths, type InstanceSettings } from "./settings";
+
+export type ConfigFiles = Record<string, string>;
+
+const lines = (...xs: string[]) => `${xs.join("\n")}\n`;
+
+export function accessControlRules(): object {
+  return {
+    catalogs: [
+      { user: USERS.admin, allow: "all" },
+      { user: USERS.writer, catalog: `(${CATALOG}|system)`, allow: "all" },
+      { user: USERS.dashboard, catalog: `(${CATALOG}|system)`, allow: "read-only" },
+      { allow: "none" },
+    ],
+    schemas: [{ user: USERS.admin, owner: true }],
+    tables: [
+      { user: USERS.admin, privileges: ["SELECT", "INSERT", "DELETE", "UPDATE", "OWNERSHIP", "GRANT_SELECT"] },
+      { user: USERS.writer, catalog: CATALOG, privileges: ["SELECT", "INSERT", "DELETE", "UPDATE"] },
+      { user: USERS.writer, catalog: "system", privileges: ["SELECT"] },
+      { user: USERS.dashboard, privileges: ["SELECT"] },
+    ],
+    system_session_properties: [{ allow: true }],
+    catalog_session_properties: [{ allow: true }],
+  };
+}
+
+export function renderTrinoConfig(s: InstanceSettings): ConfigFiles {
+  const p = instancePaths(s);
+  const queryMemoryGb = Math.max(1, Math.floor(s.heapGb * 0.6));
+  return {
+    "node.properties": lines(
+      "node.environment=pulse",
+      `node.id=pulse-${s.name}`,
+      `node.data-dir=${p.var}`,
+      "node.internal-address=127.0.0.1",
+      "node.bind-ip=127.0.0.1",
+    ),
+    "config.properties": lines(
+      "coordinator=true",
+      "node-scheduler.include-coordinator=true",
+      `http-server.http.port=${s.port}`,
+      "http-server.show-stack-trace=false",
+      `discovery.uri=http://127.0.0.1:${s.port}`,
+      `query.max-memory=${queryMemoryGb}GB`,
+      `query.max-memory-per-node=${queryMemoryGb}GB`,
+      // 2 cores: a few concurrent queries, each not fanned out further than the cores can serve.
+      "task.concurrency=2",
+      "query.max-execution-time=30m",
+      "catalog.management=static",
+    ),
+    "jvm.config": lines(
+      "-server",
+      `-Xmx${s.heapGb}G`,
+      "-XX:InitialRAMPercentage=10",
+      "-XX:+UseG1GC",
+      "-XX:G1HeapRegionSize=32M",
+      "-XX:+ExplicitGCInvokesConcurrent",
+      "-XX:+ExitOnOutOfMemoryError",
+      "-XX:-OmitStackTraceInFastThrow",
+      "-XX:ReservedCodeCacheSize=256M",
+      "-XX:PerMethodRecompilationCutoff=10000",
+      "-XX:PerBytecodeRecompilationCutoff=10000",
+      "-Djdk.attach.allowAttachSelf=true",
+      "-Djdk.nio.maxCachedBufferSize=2000000",
+      "-Dfile.encoding=UTF-8",
+      "-Duser.timezone=UTC",
+      "-XX:+EnableDynamicAgentLoading",
+    ),
+    "log.properties": lines("io.trino=INFO", "io.trino.server.PluginManager=WARN"),
+    "access-control.properties": lines(
+      "access-control.name=file",
+      `security.config-file=${p.etc}/rules.json`,
+      "security.refresh-period=10s",
+    ),
+    "rules.json": `${JSON.stringify(accessControlRules(), null, 2)}\n`,
+    [`catalog/${CATALOG}.properties`]: lines(
+      "connector.name=iceberg",
+      "iceberg.catalog.type=TESTING_FILE_METASTORE",
+      "hive.metastore.catalog.dir=local:///",
+      "fs.native-local.enabled=true",
+      `local.location=${p.warehouse}`,
+      "iceberg.file-format=PARQUET",
+      "iceberg.format-version=2",
+      "iceberg.allowed-extra-properties=*",
+      "iceberg.expire-snapshots.min-retention=1h",
+      "iceberg.remove-orphan-files.min-retention=1h",
+      "iceberg.unique-table-location=true",
+    ),
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * Runs one SQL statement on Trino and returns its rows, or throws a typed error.
+ *
+ * Why this wrapper exists: trino-client reports SQL failures inside result pages instead of throwing,
+ * has no timeout, and keeps per-response session state. Here every page is checked for `error`,
+ * every query has a deadline after which it is cancelled on the server, and every query gets a
+ * fresh client so no session state leaks between callers.
+ */
+import { BasicAuth, Trino, type QueryResult, type QueryStats } from "trino-client";
+
+export interface TrinoConnection {
+  /** Base URL, e.g. http://127.0.0.1:18080 */
+  readonly server: string;
+  readonly user: string;
+  readonly password?: string;
+  readonly catalog?: string;
+  readonly schema?: string;
+  /** Shown in Trino's query list, so operators can tell the dashboard from the jobs. */
+  readonly source?: string;
+}
+
+export interface QueryOptions {
+  /** Client-side deadline; the query is cancelled in Trino when it passes. */
+  readonly timeoutMs?: number;
+  /** Session time zone; defaults to UTC so `current_timestamp` and date functions are UTC. */
+  readonly timeZone?: string;
+}
+
+export interface Column {
+  readonly name: string;
+  readonly type: string;
+}
+
+export interface QueryOutput<Row = Record<string, unknown>> {
+  readonly queryId: string;
+  readonly columns: readonly Column[];
+  readonly rows: Row[];
+  readonly stats: QueryStats | undefined;
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export class TrinoQueryError extends Error {
+  override readonly name = "TrinoQueryError";
+  constructor(
+    message: string,
+    readonly errorName: string,
+    readonly errorType: string,
+    readonly queryId: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export class TrinoTimeoutError extends Error {
+  override readonly name = "TrinoTimeoutError";
+  constructor(
+    readonly timeoutMs: number,
+    readonly queryId: string | undefined,
+  ) {
+    super(`Trino query ${queryId ?? "(not started)"} exceeded ${timeoutMs} ms and was cancelled`);
+  }
+}
+
+export class TrinoUnavailableError extends Error {
+  override readonly name = "TrinoUnavailableError";
+}
+
+function createClient(conn: TrinoConnection, opts: QueryOptions, timeoutMs: number): Trino {
+  return Trino.create({
+    server: conn.server,
+    catalog: conn.catalog,
+    schema: conn.schema,
+    source: conn.source ?? "pulse",
+    auth: new BasicAuth(conn.user, conn.password),
+    // Server-side backstop in case this process dies before it can cancel.
+    session: { query_max_execution_time: `${Math.max(1, Math.ceil(timeoutMs / 1000))}s` },
+    extraHeaders: { "X-Trino-User": conn.user, "X-Trino-Time-Zone": opts.timeZone ?? "UTC" },
+  });
+}
+
+function describeTransportError(err: unknown, server: string): TrinoUnavailableError {
+  const e = err as { code?: string; message?: string; response?: { status?: number; data?: unknown } };
+  if (e.response?.status === 401) return new TrinoUnavailableError(`Trino at ${server} refused the credentials (HTTP 401)`);
+  if (e.response?.status) return new TrinoUnavailableError(`Trino at ${server} answered HTTP ${e.response.status}`);
+  return new TrinoUnavailableError(`Trino at ${server} is unreachable (${e.code ?? e.message ?? "unknown error"})`);
+}
+
+/**
+ * trino-client 0.2.9 keeps the POST response (which carries the query id) in a private field and only
+ * yields later pages; a query that hangs before its first page could not be cancelled without it.
+ * The version is pinned exactly in package.json; a unit test guards this shape.
+ */
+export function firstResponseId(iterator: unknown): string | undefined {
+  const inner = (iterator as { iter?: { queryResult?: { id?: unknown } } }).iter;
+  const id = inner?.queryResult?.id;
+  return typeof id === "string" ? id : undefined;
+}
+
+function throwIfFailed(page: QueryResult): void {
+  if (page.error) {
+    throw new TrinoQueryError(page.error.message, page.error.errorName, page.error.errorType, page.id);
+  }
+}
+
+export async function runQuery<Row = Record<string, unknown>>(
+  conn: TrinoConnection,
+  sql: string,
+  opts: QueryOptions = {},
+): Promise<QueryOutput<Row>> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const client = createClient(conn, opts, timeoutMs);
+  const deadline = Date.now() + timeoutMs;
+  let queryId: string | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  const withDeadline = <T>(work: Promise<T>): Promise<T> => {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) return Promise.reject(new TrinoTimeoutError(timeoutMs, queryId));
+    return Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new TrinoTimeoutError(timeoutMs, queryId)), remaining);
+      }),
+    ]).finally(() => clearTimeout(timer));
+  };
+
+  try {
+    const iterator = await withDeadline(client.query(sql)).catch((err: unknown) => {
+      if (err instanceof TrinoTimeoutError) throw err;
+      throw describeTransportError(err, conn.server);
+    });
+    queryId = firstResponseId(iterator);
+    let columns: Column[] = [];
+    const data: unknown[][] = [];
+    let stats: QueryStats | undefined;
+    for (;;) {
+      const step = await withDeadline(iterator.next()).catch((err: unknown) => {
+        if (err instanceof TrinoTimeoutError || err instanceof TrinoQueryError) throw err;
+        throw describeTransportError(err, conn.server);
+      });
+      const page = step.value as QueryResult | undefined;
+      if (step.done) {
+        // The iterator hands back the last page with done=true; a failure in the very first response lands here.
+        if (page) throwIfFailed(page);
+        break;
+      }
+      if (!page) continue;
+      queryId = page.id ?? queryId;
+      throwIfFailed(page);
+      if (page.columns) columns = page.columns;
+      if (page.data) data.push(...(page.data as unknown[][]));
+      if (page.stats) stats = page.stats;
+    }
+    const rows = data.map((values) => {
+      const row: Record<string, unknown> = {};
+      columns.forEach((col, idx) => {
+        row[col.name] = values[idx];
+      });
+      return row as Row;
+    });
+    return { queryId: queryId ?? "", columns, rows, stats };
+  } catch (err) {
+    if (err instanceof TrinoTimeoutError && queryId) {
+      await client.cancel(queryId).catch(() => undefined);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * `npm run lakehouse -- <command>`: the local lakehouse (Trino 476 + Iceberg) from one command.
+ *   up       fetch Trino if needed, start it, apply sql/ddl
+ *   down     stop the Trino this command started
+ *   status   running/stopped, version, URL, data dir
+ *   logs     last lines of the server log (`logs 200` for more)
+ *   migrate  apply sql/ddl (idempotent)
+ *   reset    stop and delete this instance's data (needs --yes)
+ * Add `--instance test` to act on the test suite's instance instead of the demo's.
+ */
+import fs from "node:fs";
+import { connectionFor, templateVars } from "../lib/lakehouse/connection";
+import { migrate } from "../lib/lakehouse/migrate";
+import { LakehouseError, start, status, stop, tailLog } from "../lib/lakehouse/server";
+import { instancePaths, instanceSettings } from "../lib/lakehouse/settings";
+
+const log = (msg: string) => console.log(`[lakehouse] ${msg}`);
+
+async function main(argv: string[]): Promise<number> {
+  const instIdx = argv.indexOf("--instance");
+  const instance = instIdx >= 0 ? argv[instIdx + 1] : "main";
+  if (instance !== "main" && instance !== "test") throw new LakehouseError(`--instance must be main or test, not ${instance}`);
+  const args = instIdx < 0 ? argv : argv.filter((_, i) => i !== instIdx && i !== instIdx + 1);
+  const [command = "status", ...rest] = args;
+  const s = instanceSettings(instance);
+
+  switch (command) {
+    case "up": {
+      const t0 = Date.now();
+      const res = await start(s, log);
+      const m = await migrate(connectionFor(s, "admin"), templateVars(s), log);
+      log(`migrations: ${m.applied.length} applied, ${m.skipped} already in place`);
+      log(`up in ${((Date.now() - t0) / 1000).toFixed(1)} s${res.alreadyRunning ? " (was already running)" : `, Trino start-up ${(res.startupMs / 1000).toFixed(1)} s`}${res.fromCache ? "" : `, downloaded ${(res.downloadedBytes / 1024 ** 2).toFixed(0)} MB`}`);
+      log(`Trino ${s.port === 18080 ? "" : "(custom port) "}at http://127.0.0.1:${s.port}, catalog lakehouse, data in ${instancePaths(s).warehouse}`);
+      return 0;
+    }
+    case "down":
+      await stop(s, log);
+      return 0;
+    case "status": {
+      const st = await status(s);
+      console.log(JSON.stringify({ instance: s.name, state: st.running ? (st.starting ? "starting" : "running") : "stopped", ...st }, null, 2));
+      return 0;
+    }
+    case "logs":
+      console.log(tailLog(instancePaths(s).serverLog, Number(rest[0] ?? 60)));
+      return 0;
+    case "migrate": {
+      const m = await migrate(connectionFor(s, "admin"), templateVars(s), log);
+      log(`migrations: ${m.applied.length} applied, ${m.skipped} already in place`);
+      return 0;
+    }
+    case "reset": {
+      if (!rest.includes("--yes")) throw new LakehouseError(`reset deletes everything in ${s.dir}; run it again with --yes`);
+      await stop(s, log);
+      fs.rmSync(s.dir, { recursive: true, force: true });
+      log(`deleted ${s.dir}`);
+      return 0;
+    }
+    default:
+      throw new LakehouseError(`unknown command '${command}'; use up | down | status | logs | migrate | reset`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`[lakehouse] error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);
