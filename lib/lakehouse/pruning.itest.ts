@@ -1,0 +1,95 @@
+/**
+ * Pruning through the read-time views, proven with Trino's own scan statistics: one video over the
+ * last 24 h reads only that video's bucket in the last days' partitions.
+ * Figures (files and bytes read vs a full scan) are printed as test diagnostics.
+ */
+import assert from "node:assert/strict";
+import { before, test } from "node:test";
+import { sqlInstant } from "../trino/bind";
+import { connectionFor } from "./connection";
+import { explainScan } from "./scan-stats";
+import { insertRows, q, requireTestInstance, rows, testInstance, trinoMinuteNow } from "./testing";
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+const RT = "gold.rt_video_stats_1min";
+const VIDEO = "v_0007";
+let T = 0;
+let bucket = -1;
+
+const dashboard = () => connectionFor(testInstance, "dashboard");
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+async function filesIn(bucketNo: number | null, fromDay: string): Promise<{ files: number; bytes: number }> {
+  const [r] = await rows<{ files: number; bytes: number | null }>(
+    "admin",
+    `SELECT count(*) AS files, sum(file_size_in_bytes) AS bytes FROM lakehouse.gold."rt_video_stats_1min$files"
+     WHERE partition.window_start_day >= :from_day ${bucketNo === null ? "" : "AND partition.video_id_bucket = :bucket"}`,
+    bucketNo === null ? { from_day: { kind: "date", value: fromDay } } : { from_day: { kind: "date", value: fromDay }, bucket: bucketNo },
+  );
+  return { files: r!.files, bytes: r!.bytes ?? 0 };
+}
+
+before(async () => {
+  requireTestInstance();
+  await q("admin", "DELETE FROM lakehouse.gold.rt_video_stats_1min");
+  await q("admin", "DELETE FROM lakehouse.meta.pipeline_watermarks");
+  T = (await trinoMinuteNow()) - 5 * MIN;
+  // 200 videos, one row every 10 minutes over 3 days, written in two commits so every
+  // (day, bucket) partition holds two files.
+  for (const offset of [0, 1]) {
+    await q(
+      "admin",
+      `INSERT INTO lakehouse.gold.rt_video_stats_1min
+       SELECT 'v_' || lpad(CAST(v AS varchar), 4, '0'), :t - (m + :offset) * INTERVAL '1' MINUTE, :t - INTERVAL '3' DAY, 10, 1, 0, 5, 2
+       FROM UNNEST(sequence(1, 200)) a (v) CROSS JOIN UNNEST(sequence(1, 4320, 10)) b (m)`,
+      { t: sqlInstant(new Date(T)), offset },
+    );
+  }
+  await insertRows("lakehouse.meta.pipeline_watermarks", ["job", "complete_through", "recorded_at", "detail"], [["rt_video_stats_1min", sqlInstant(new Date(T)), sqlInstant(new Date()), "pruning test"]]);
+  const [p] = await rows<{ b: number }>("admin", `SELECT DISTINCT CAST(regexp_extract("$partition", 'video_id_bucket=(\\d+)', 1) AS integer) AS b FROM lakehouse.gold.rt_video_stats_1min WHERE video_id = :v`, { v: VIDEO });
+  bucket = p!.b;
+});
+
+test("one video over the last 24 h reads only its bucket in the last days' partitions", async (t) => {
+  const full = await explainScan(dashboard(), RT, "SELECT sum(play_start) FROM lakehouse.gold.rt_video_stats_1min");
+  const all = await filesIn(null, "1970-01-01");
+  assert.equal(full.splits, all.files);
+
+  const one = await explainScan(dashboard(), RT, "SELECT sum(play_start) FROM lakehouse.gold.rt_video_minute WHERE video_id = :v AND window_start >= :from", {
+    v: VIDEO,
+    from: sqlInstant(new Date(T - DAY)),
+  });
+  const expected = await filesIn(bucket, dayOf(T - DAY));
+  assert.equal(one.scans, 1);
+  assert.equal(one.splits, expected.files, "files read = files of that bucket in the partitions of the last days");
+  assert.ok(expected.files <= 2 * 2, "at most two day partitions of one bucket, two files each");
+  assert.ok(one.physicalBytes < full.physicalBytes / 10);
+  t.diagnostic(
+    `pruning: one video, last 24h via gold.rt_video_minute read ${one.splits} of ${full.splits} files, ` +
+      `${Math.round(one.physicalBytes)} of ${Math.round(full.physicalBytes)} bytes (${((100 * one.physicalBytes) / full.physicalBytes).toFixed(1)}%)`,
+  );
+
+  const [check] = await rows<{ n: number }>("dashboard", "SELECT count(*) AS n FROM lakehouse.gold.rt_video_minute WHERE video_id = :v AND window_start >= :from", {
+    v: VIDEO,
+    from: sqlInstant(new Date(T - DAY)),
+  });
+  assert.equal(check!.n, 2 * 144); // two commits x one row every 10 minutes for 24 h
+});
+
+test("the dense 24 h series of one video reads only that video's bucket", async (t) => {
+  const series = await explainScan(dashboard(), RT, "SELECT max(velocity_score) FROM lakehouse.gold.rt_video_velocity_24h WHERE video_id = :v", { v: VIDEO });
+  const bucketFiles = await filesIn(bucket, "1970-01-01");
+  // Two scans (the video list and the minute values), each at most every file of the one bucket.
+  assert.equal(series.scans, 2);
+  assert.ok(series.splits <= 2 * bucketFiles.files, `${series.splits} splits for ${bucketFiles.files} bucket files`);
+  t.diagnostic(`pruning: one video's 24h velocity series read ${series.splits} file splits over ${series.scans} scans (bucket holds ${bucketFiles.files} files)`);
+});
+
+test("current velocity of all videos reads only the partitions of the last 2N minutes", async (t) => {
+  const v = await explainScan(dashboard(), RT, "SELECT count(*) FROM lakehouse.gold.rt_video_velocity");
+  const recent = await filesIn(null, dayOf(T - 30 * MIN));
+  const all = await filesIn(null, "1970-01-01");
+  assert.ok(v.splits <= recent.files, `${v.splits} splits, ${recent.files} files in the recent day partitions`);
+  t.diagnostic(`pruning: rt_video_velocity (all videos) read ${v.splits} of ${all.files} files`);
+});
