@@ -46,7 +46,7 @@ export function statementOf(fileName: string, text: string): string {
     })
     .join("\n")
     .trim()
-    .replace(/;\s*$/, "");
+    .replace(/\s*;\s*$/, "");
   if (withoutComments.length === 0) throw new Error(`${fileName} holds no statement`);
   if (withoutComments.includes(";")) throw new Error(`${fileName} holds more than one statement; keep one object per file`);
   return withoutComments;

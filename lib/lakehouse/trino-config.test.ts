@@ -1,0 +1,37 @@
+import assert from "node:assert/strict";
+import test from "node:test";
+import { parseJavaVersion } from "./java";
+import { accessControlRules, renderTrinoConfig } from "./trino-config";
+
+const settings = { name: "test", port: 18999, dir: "/tmp/pulse-x", heapGb: 4, velocityWindowMinutes: 15 };
+
+test("single node bound to loopback, with the lakehouse catalog on the local file system", () => {
+  const files = renderTrinoConfig(settings);
+  assert.match(files["config.properties"]!, /^http-server\.http\.port=18999$/m);
+  assert.match(files["config.properties"]!, /^discovery\.uri=http:\/\/127\.0\.0\.1:18999$/m);
+  assert.match(files["config.properties"]!, /^query\.max-memory-per-node=2GB$/m);
+  assert.match(files["node.properties"]!, /^node\.bind-ip=127\.0\.0\.1$/m);
+  assert.match(files["node.properties"]!, /^node\.data-dir=\/tmp\/pulse-x\/node$/m);
+  assert.match(files["jvm.config"]!, /^-Xmx4G$/m);
+  assert.match(files["jvm.config"]!, /^-Duser\.timezone=UTC$/m);
+  const catalog = files["catalog/lakehouse.properties"]!;
+  assert.match(catalog, /^connector\.name=iceberg$/m);
+  assert.match(catalog, /^local\.location=\/tmp\/pulse-x\/warehouse$/m);
+  assert.match(catalog, /^hive\.metastore\.catalog\.dir=local:\/\/\/$/m);
+  assert.match(catalog, /^iceberg\.allowed-extra-properties=\*$/m);
+  assert.deepEqual(JSON.parse(files["rules.json"]!), accessControlRules());
+});
+
+test("the dashboard user is read-only and the writer cannot own schemas", () => {
+  const rules = accessControlRules() as { catalogs: { user?: string; allow: string }[]; schemas: { user: string; owner: boolean }[] };
+  assert.equal(rules.catalogs.find((c) => c.user === "pulse_dashboard")?.allow, "read-only");
+  assert.deepEqual(rules.schemas, [{ user: "pulse_admin", owner: true }]);
+  assert.equal(rules.catalogs.at(-1)?.allow, "none");
+});
+
+test("java -version output is parsed to a major version", () => {
+  assert.deepEqual(parseJavaVersion('openjdk version "25.0.3" 2026-04-21 LTS'), { major: 25, version: "25.0.3" });
+  assert.deepEqual(parseJavaVersion('openjdk version "17.0.15" 2025-04-15'), { major: 17, version: "17.0.15" });
+  assert.deepEqual(parseJavaVersion('java version "1.8.0_401"'), { major: 8, version: "1.8.0_401" });
+  assert.equal(parseJavaVersion("command not found"), undefined);
+});
