@@ -26,8 +26,8 @@ test("the dashboard user cannot write, delete, create or drop", async () => {
 });
 
 test("the writer can write data but not change schemas", async () => {
-  await q("writer", "INSERT INTO lakehouse.meta.pipeline_watermarks VALUES ('access_test', current_timestamp, current_timestamp, 'probe')");
-  await q("writer", "DELETE FROM lakehouse.meta.pipeline_watermarks WHERE job = 'access_test'");
+  await q("writer", "INSERT INTO lakehouse.meta.job_checkpoints (job, state, recorded_at) VALUES ('access_test', 'committed', current_timestamp)");
+  await q("writer", "DELETE FROM lakehouse.meta.job_checkpoints WHERE job = 'access_test'");
   await denied(q("writer", "CREATE TABLE lakehouse.gold.evil (x int)"));
   await denied(q("writer", "DROP TABLE lakehouse.gold.batch_video_daily"));
   await denied(q("writer", "ALTER TABLE lakehouse.silver.fact_user_engagement ADD COLUMN evil varchar"));

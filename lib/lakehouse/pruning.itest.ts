@@ -33,20 +33,20 @@ async function filesIn(bucketNo: number | null, fromDay: string): Promise<{ file
 before(async () => {
   requireTestInstance();
   await q("admin", "DELETE FROM lakehouse.gold.rt_video_stats_1min");
-  await q("admin", "DELETE FROM lakehouse.meta.pipeline_watermarks");
+  await q("admin", "DELETE FROM lakehouse.meta.job_checkpoints");
   T = (await trinoMinuteNow()) - 5 * MIN;
   // 200 videos, one row every 10 minutes over 3 days, written in two commits so every
   // (day, bucket) partition holds two files.
   for (const offset of [0, 1]) {
     await q(
       "admin",
-      `INSERT INTO lakehouse.gold.rt_video_stats_1min
+      `INSERT INTO lakehouse.gold.rt_video_stats_1min (video_id, window_start, upload_ts, impressions, likes, shares, play_start, play_finish)
        SELECT 'v_' || lpad(CAST(v AS varchar), 4, '0'), :t - (m + :offset) * INTERVAL '1' MINUTE, :t - INTERVAL '3' DAY, 10, 1, 0, 5, 2
        FROM UNNEST(sequence(1, 200)) a (v) CROSS JOIN UNNEST(sequence(1, 4320, 10)) b (m)`,
       { t: sqlInstant(new Date(T)), offset },
     );
   }
-  await insertRows("lakehouse.meta.pipeline_watermarks", ["job", "complete_through", "recorded_at", "detail"], [["rt_video_stats_1min", sqlInstant(new Date(T)), sqlInstant(new Date()), "pruning test"]]);
+  await insertRows("lakehouse.meta.job_checkpoints", ["job", "state", "complete_through", "recorded_at"], [["rt_video_stats_1min", "committed", sqlInstant(new Date(T)), sqlInstant(new Date())]]);
   const [p] = await rows<{ b: number }>("admin", `SELECT DISTINCT CAST(regexp_extract("$partition", 'video_id_bucket=(\\d+)', 1) AS integer) AS b FROM lakehouse.gold.rt_video_stats_1min WHERE video_id = :v`, { v: VIDEO });
   bucket = p!.b;
 });

@@ -31,7 +31,7 @@ const EXPECTED: Record<string, { columns: [string, string][]; partitioning: stri
     partitioning: ["bucket(user_id, 16)"],
   },
   "gold.rt_video_stats_1min": {
-    columns: [["video_id", "varchar"], ["window_start", TS], ["upload_ts", TS], ["impressions", "bigint"], ["likes", "bigint"], ["shares", "bigint"], ["play_start", "bigint"], ["play_finish", "bigint"]],
+    columns: [["video_id", "varchar"], ["window_start", TS], ["upload_ts", TS], ["impressions", "bigint"], ["likes", "bigint"], ["shares", "bigint"], ["play_start", "bigint"], ["play_finish", "bigint"], ["batch_id", "bigint"]],
     partitioning: ["day(window_start)", "bucket(video_id, 16)"],
   },
   "gold.batch_video_daily": {

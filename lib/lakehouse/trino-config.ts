@@ -58,6 +58,8 @@ export function renderTrinoConfig(s: InstanceSettings): ConfigFiles {
       // 2 cores: a few concurrent queries, each not fanned out further than the cores can serve.
       "task.concurrency=2",
       "query.max-execution-time=30m",
+      // Bronze batches travel as one JSON literal (lib/pipeline/bronze-writer.ts); the default cap is 1 M characters.
+      "query.max-length=100000000",
       "catalog.management=static",
     ),
     "jvm.config": lines(

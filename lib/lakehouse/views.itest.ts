@@ -1,7 +1,7 @@
 /**
  * The read-time views return exactly the hand-computed numbers on small fixtures.
  * N = 15 (the default). Every fixture is placed relative to a watermark T written into
- * meta.pipeline_watermarks an hour in the past, so results do not depend on the clock, except in
+ * meta.job_checkpoints an hour in the past, so results do not depend on the clock, except in
  * the tests that are about the clock (no watermark yet, the still-open minute).
  */
 import assert from "node:assert/strict";
@@ -25,12 +25,12 @@ function rt(video: string, minutesBeforeT: number, plays: number, uploadMs: numb
 }
 
 async function setWatermark(ms: number): Promise<void> {
-  await insertRows("lakehouse.meta.pipeline_watermarks", ["job", "complete_through", "recorded_at", "detail"], [["rt_video_stats_1min", at(ms), at(Date.now()), "test"]]);
+  await insertRows("lakehouse.meta.job_checkpoints", ["job", "state", "complete_through", "recorded_at"], [["rt_video_stats_1min", "committed", at(ms), at(Date.now())]]);
 }
 
 async function clear(): Promise<void> {
   await q("admin", "DELETE FROM lakehouse.gold.rt_video_stats_1min");
-  await q("admin", "DELETE FROM lakehouse.meta.pipeline_watermarks");
+  await q("admin", "DELETE FROM lakehouse.meta.job_checkpoints");
   await q("admin", "DELETE FROM lakehouse.dims.dim_videos");
 }
 

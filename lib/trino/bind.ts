@@ -36,7 +36,8 @@ export class SqlBindError extends Error {
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PLACEHOLDER_NAME_RE = /^[a-z_][a-z0-9_]*$/i;
-const MAX_STRING_LENGTH = 1_000_000;
+// Large enough for a Bronze batch sent as one JSON literal; request inputs are bounded far lower by their zod schemas.
+const MAX_STRING_LENGTH = 64 * 1024 * 1024;
 
 export function sqlDate(value: string): SqlDate {
   const m = DATE_RE.exec(value);

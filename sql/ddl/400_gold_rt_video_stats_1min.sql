@@ -5,6 +5,8 @@
 -- Partitioned by day(window_start) and bucket(video_id, 16): recency and entity pruning.
 -- write.metadata.delete-after-commit.enabled = true keeps metadata light (seed §6.2): history is
 -- in the rows, not in Iceberg time travel.
+-- Documented addition: batch_id, the micro-batch that wrote the row (meta.job_checkpoints), which
+-- makes a crashed batch's commit detectable and so the log exactly-once.
 CREATE TABLE IF NOT EXISTS lakehouse.gold.rt_video_stats_1min (
   video_id     varchar,                      -- dimension, partition key
   window_start timestamp(6) with time zone,  -- start of the 1-minute tumbling window
@@ -13,7 +15,8 @@ CREATE TABLE IF NOT EXISTS lakehouse.gold.rt_video_stats_1min (
   likes        bigint,                       -- count of like events
   shares       bigint,                       -- count of share events
   play_start   bigint,                       -- count of play_start events (raw views)
-  play_finish  bigint                        -- count of play_finish events (completion)
+  play_finish  bigint,                       -- count of play_finish events (completion)
+  batch_id     bigint                        -- addition: the micro-batch that wrote this row
 )
 WITH (
   format = 'PARQUET',

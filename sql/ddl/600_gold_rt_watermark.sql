@@ -1,6 +1,6 @@
 -- View lakehouse.gold.rt_watermark: the single "complete through" instant of the real-time log.
--- Formula:  complete_through = least( coalesce(max(meta.pipeline_watermarks.complete_through
---                                           for job 'rt_video_stats_1min'), m_now),  m_now )
+-- Formula:  complete_through = least( coalesce(max(meta.job_checkpoints.complete_through
+--                     of committed rows of job 'rt_video_stats_1min'), m_now),  m_now )
 --           where m_now = date_trunc('minute', current_timestamp), the start of the still-open minute.
 -- A 1-minute window is closed iff window_start < complete_through: over on the clock AND aggregated
 -- by the micro-batch. Before the micro-batch has ever run, only the clock counts.
@@ -12,5 +12,5 @@ SELECT least(
          coalesce(max(complete_through), date_trunc('minute', current_timestamp)),
          date_trunc('minute', current_timestamp)
        ) AS complete_through
-FROM lakehouse.meta.pipeline_watermarks
-WHERE job = 'rt_video_stats_1min'
+FROM lakehouse.meta.job_checkpoints
+WHERE job = 'rt_video_stats_1min' AND state = 'committed'
