@@ -73,8 +73,13 @@ function createClient(conn: TrinoConnection, opts: QueryOptions, timeoutMs: numb
     schema: conn.schema,
     source: conn.source ?? "pulse",
     auth: new BasicAuth(conn.user, conn.password),
-    // Server-side backstop in case this process dies before it can cancel.
-    session: { query_max_execution_time: `${Math.max(1, Math.ceil(timeoutMs / 1000))}s` },
+    // Server-side backstop in case this process dies before it can cancel. Run time includes
+    // queueing, so a statement started at T is over (done or killed) by T + timeout: the micro-batch
+    // relies on that to know which Bronze writes can still commit (lib/pipeline/rt/microbatch.ts).
+    session: {
+      query_max_execution_time: `${Math.max(1, Math.ceil(timeoutMs / 1000))}s`,
+      query_max_run_time: `${Math.max(1, Math.ceil(timeoutMs / 1000))}s`,
+    },
     extraHeaders: { "X-Trino-User": conn.user, "X-Trino-Time-Zone": opts.timeZone ?? "UTC" },
   });
 }

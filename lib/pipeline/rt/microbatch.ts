@@ -1,0 +1,126 @@
+/**
+ * The 1-minute micro-batch (seed §4.1), exactly-once over an append-only log.
+ *
+ * A batch k covers Bronze rows with ingested_from < ingested_at <= ingested_through, where
+ * ingested_through = now - COMMIT_SAFETY: a live Bronze write is killed by Trino after
+ * LIVE_WRITE_TIMEOUT_MS, so nothing stamped before that can still commit. Steps:
+ *   1. checkpoint 'started' (k, range);  2. Gold rows tagged batch_id = k (one Iceberg commit);
+ *   3. checkpoint 'committed' with complete_through = floor_minute(ingested_through - settle).
+ * A crash between any two steps leaves 'started' without 'committed'; the next run finishes k
+ * first: if Gold holds rows of k the write happened (commits are atomic) and only step 3 is
+ * repeated, else steps 2-3 are redone over the same range. Nothing is lost or counted twice.
+ */
+import type { SqlValue } from "../../trino/bind";
+import { sqlInstant } from "../../trino/bind";
+import { runQuery, type TrinoConnection } from "../../trino/client";
+import { LIVE_WRITE_TIMEOUT_MS } from "../bronze/writer";
+import { runJob } from "../job-sql";
+
+export const COMMIT_SAFETY_MS = LIVE_WRITE_TIMEOUT_MS + 5_000;
+/** How long after a minute ends it is still considered open for deliveries (e.g. play reports). */
+export const DEFAULT_SETTLE_MS = 30_000;
+const EPOCH_START = Date.UTC(1970, 0, 1);
+const MINUTE = 60_000;
+
+export interface MicroBatchOptions {
+  /** Trino's clock is used when absent; tests pin it. */
+  readonly nowMs?: number;
+  readonly settleMs?: number;
+  /** Test hook: throw right after the Gold write, before the 'committed' checkpoint. */
+  readonly crashAfterGoldWrite?: boolean;
+}
+
+export interface MicroBatchResult {
+  readonly batchId: number;
+  readonly recovered: boolean;
+  readonly skipped: boolean;
+  readonly rowsWritten: number;
+  readonly eventsCounted: number;
+  readonly ingestedThroughMs: number;
+  readonly completeThroughMs: number;
+  readonly durationMs: number;
+}
+
+interface Checkpoint {
+  batch_id: number;
+  committed: boolean;
+  ingested_from_ms: number;
+  ingested_through_ms: number;
+  complete_through_ms: number;
+}
+
+export class SimulatedCrash extends Error {
+  override readonly name = "SimulatedCrash";
+}
+
+const at = (ms: number) => sqlInstant(new Date(ms));
+
+async function trinoNowMs(conn: TrinoConnection): Promise<number> {
+  const r = await runQuery<{ ms: number }>(conn, "SELECT to_unixtime(current_timestamp) * 1000 AS ms");
+  return Number(r.rows[0]!.ms);
+}
+
+async function record(conn: TrinoConnection, state: "started" | "committed", cp: Checkpoint, rows: number | null, events: number | null, detail: string): Promise<void> {
+  const params: Record<string, SqlValue> = {
+    batch_id: cp.batch_id,
+    state,
+    ingested_from: at(cp.ingested_from_ms),
+    ingested_through: at(cp.ingested_through_ms),
+    complete_through: at(cp.complete_through_ms),
+    rows_written: rows,
+    events_counted: events,
+    detail,
+  };
+  await runJob(conn, "rt_checkpoint_record", params);
+}
+
+async function batchOutput(conn: TrinoConnection, batchId: number): Promise<{ rows: number; events: number }> {
+  const r = await runJob<{ rows_written: number; events_counted: number }>(conn, "rt_batch_output", { batch_id: batchId });
+  return { rows: Number(r.rows[0]?.rows_written ?? 0), events: Number(r.rows[0]?.events_counted ?? 0) };
+}
+
+async function writeAndCommit(conn: TrinoConnection, cp: Checkpoint, opts: MicroBatchOptions, detail: string): Promise<{ rows: number; events: number }> {
+  await runJob(conn, "rt_microbatch_insert", {
+    ingested_from: at(cp.ingested_from_ms),
+    ingested_through: at(cp.ingested_through_ms),
+    batch_id: cp.batch_id,
+  });
+  if (opts.crashAfterGoldWrite) throw new SimulatedCrash(`crash after Gold write of batch ${cp.batch_id}`);
+  const out = await batchOutput(conn, cp.batch_id);
+  await record(conn, "committed", cp, out.rows, out.events, detail);
+  return out;
+}
+
+export async function runMicroBatch(conn: TrinoConnection, opts: MicroBatchOptions = {}): Promise<MicroBatchResult> {
+  const t0 = Date.now();
+  const latest = (await runJob<Checkpoint>(conn, "rt_checkpoint_latest")).rows[0];
+  const last = latest ? { ...latest, batch_id: Number(latest.batch_id) } : undefined;
+
+  if (last && !last.committed) {
+    // An interrupted batch: finish it over its own range before starting a new one.
+    const existing = await batchOutput(conn, last.batch_id);
+    const out = existing.rows > 0 ? existing : await writeAndCommit(conn, last, opts, "recovered: rewritten");
+    if (existing.rows > 0) await record(conn, "committed", last, existing.rows, existing.events, "recovered: Gold write had committed");
+    return { batchId: last.batch_id, recovered: true, skipped: false, rowsWritten: out.rows, eventsCounted: out.events, ingestedThroughMs: last.ingested_through_ms, completeThroughMs: last.complete_through_ms, durationMs: Date.now() - t0 };
+  }
+
+  const now = opts.nowMs ?? (await trinoNowMs(conn));
+  const from = last ? last.ingested_through_ms : EPOCH_START;
+  const through = now - COMMIT_SAFETY_MS;
+  const settle = opts.settleMs ?? DEFAULT_SETTLE_MS;
+  const complete = Math.floor((through - settle) / MINUTE) * MINUTE;
+  if (through <= from) {
+    return { batchId: last?.batch_id ?? 0, recovered: false, skipped: true, rowsWritten: 0, eventsCounted: 0, ingestedThroughMs: from, completeThroughMs: last?.complete_through_ms ?? complete, durationMs: Date.now() - t0 };
+  }
+  const cp: Checkpoint = {
+    batch_id: (last?.batch_id ?? 0) + 1,
+    committed: false,
+    ingested_from_ms: from,
+    ingested_through_ms: through,
+    // Never move the published watermark backwards.
+    complete_through_ms: Math.max(complete, last?.complete_through_ms ?? EPOCH_START),
+  };
+  await record(conn, "started", cp, null, null, "");
+  const out = await writeAndCommit(conn, cp, opts, "");
+  return { batchId: cp.batch_id, recovered: false, skipped: false, rowsWritten: out.rows, eventsCounted: out.events, ingestedThroughMs: through, completeThroughMs: cp.complete_through_ms, durationMs: Date.now() - t0 };
+}
