@@ -30,6 +30,11 @@ export interface InstanceSettings {
   readonly heapGb: number;
   /** Minutes of closed RT log that velocity is computed over (seed §4.1 read-time views). */
   readonly velocityWindowMinutes: number;
+  /**
+   * Floor for snapshot expiry and orphan-file removal retention. 1h for the demo (the 7-day
+   * default is for shared clusters with long readers); 0s for tests, which cannot wait.
+   */
+  readonly maintenanceMinRetention: string;
 }
 
 export interface DistributionSettings {
@@ -67,6 +72,7 @@ export function instanceSettings(name: "main" | "test" = "main"): InstanceSettin
     dir: path.join(baseDir, name),
     heapGb: isTest ? 3 : envNumber(z.coerce.number().int().min(1).max(64), "PULSE_TRINO_HEAP_GB", defaultHeapGb()),
     velocityWindowMinutes: envNumber(minutesSchema, "PULSE_VELOCITY_WINDOW_MINUTES", DEFAULT_VELOCITY_WINDOW_MINUTES),
+    maintenanceMinRetention: isTest ? "0s" : "1h",
   };
 }
 

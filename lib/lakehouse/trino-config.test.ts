@@ -3,7 +3,7 @@ import test from "node:test";
 import { parseJavaVersion } from "./java";
 import { accessControlRules, renderTrinoConfig } from "./trino-config";
 
-const settings = { name: "test", port: 18999, dir: "/tmp/pulse-x", heapGb: 4, velocityWindowMinutes: 15 };
+const settings = { name: "test", port: 18999, dir: "/tmp/pulse-x", heapGb: 4, velocityWindowMinutes: 15, maintenanceMinRetention: "0s" };
 
 test("single node bound to loopback, with the lakehouse catalog on the local file system", () => {
   const files = renderTrinoConfig(settings);
@@ -19,6 +19,7 @@ test("single node bound to loopback, with the lakehouse catalog on the local fil
   assert.match(catalog, /^local\.location=\/tmp\/pulse-x\/warehouse$/m);
   assert.match(catalog, /^hive\.metastore\.catalog\.dir=local:\/\/\/$/m);
   assert.match(catalog, /^iceberg\.allowed-extra-properties=\*$/m);
+  assert.match(catalog, /^iceberg\.expire-snapshots\.min-retention=0s$/m);
   assert.deepEqual(JSON.parse(files["rules.json"]!), accessControlRules());
 });
 

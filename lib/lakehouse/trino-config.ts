@@ -5,8 +5,8 @@
  * - Iceberg with the file metastore on Trino's native local file system (`local:///` locations
  *   under `local.location`), the combination that works on 476 without Hadoop;
  * - session and JVM time zone UTC, so `current_timestamp` and day()/hour() partitions agree;
- * - maintenance retention minimums lowered so the pipeline can expire snapshots and remove orphan
- *   files hourly (the 7-day default is meant for shared clusters with long readers);
+ * - maintenance retention minimums lowered (settings.maintenanceMinRetention) so the pipeline can
+ *   expire snapshots and remove orphan files hourly;
  * - file-based access control: the dashboard is read-only, the jobs can write data but not change
  *   schemas, only the admin runs migrations.
  */
@@ -96,8 +96,8 @@ export function renderTrinoConfig(s: InstanceSettings): ConfigFiles {
       "iceberg.file-format=PARQUET",
       "iceberg.format-version=2",
       "iceberg.allowed-extra-properties=*",
-      "iceberg.expire-snapshots.min-retention=1h",
-      "iceberg.remove-orphan-files.min-retention=1h",
+      `iceberg.expire-snapshots.min-retention=${s.maintenanceMinRetention}`,
+      `iceberg.remove-orphan-files.min-retention=${s.maintenanceMinRetention}`,
       "iceberg.unique-table-location=true",
     ),
   };

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { bindSql, type SqlParams } from "../trino/bind";
 import { runQuery, type QueryOptions, type QueryOutput, type TrinoConnection } from "../trino/client";
-import { statementOf } from "../lakehouse/migrate";
+import { renderTemplate, statementOf, type TemplateVars } from "../lakehouse/migrate";
 import { REPO_ROOT } from "../lakehouse/settings";
 
 export const JOBS_DIR = path.join(REPO_ROOT, "sql", "jobs");
@@ -26,11 +26,16 @@ export function jobSql(name: string): string {
   return sql;
 }
 
+/**
+ * `vars` fill `{{name}}` identifiers (a table name in a maintenance statement): callers pass names
+ * from code, and renderTemplate refuses anything but letters, digits and underscores.
+ */
 export function runJob<Row = Record<string, unknown>>(
   conn: TrinoConnection,
   name: string,
   params: SqlParams = {},
   opts: QueryOptions = {},
+  vars: TemplateVars = {},
 ): Promise<QueryOutput<Row>> {
-  return runQuery<Row>(conn, bindSql(jobSql(name), params), { timeoutMs: 600_000, ...opts });
+  return runQuery<Row>(conn, bindSql(renderTemplate(jobSql(name), vars), params), { timeoutMs: 600_000, ...opts });
 }

@@ -32,14 +32,19 @@ export const DAILY_CYCLE_MEAN = TROUGH_LEVEL + (1 - TROUGH_LEVEL) / 2;
 
 const FRESHNESS_HALF_LIFE_MS = 48 * HOUR_MS;
 const FRESHNESS_FLOOR = 0.3;
+const DISCOVERY_MS = 3 * HOUR_MS;
+const DISCOVERY_START = 0.1;
 
 /**
- * Popularity multiplier by video age: feeds favour new uploads, so a video's traffic share fades
- * to 30% of its fresh level over a few days (halving the excess every 48 h).
+ * Popularity multiplier by video age. A new upload is first shown to a few viewers and reaches its
+ * full share over ~3 hours (a ramp, not a step, so its velocity and acceleration look like a real
+ * take-off); after that feeds still favour new content, fading the share to 30% of its fresh level
+ * over a few days (halving the excess every 48 h).
  */
 export function freshness(ageMs: number): number {
   const age = Math.max(0, ageMs);
-  return FRESHNESS_FLOOR + (1 - FRESHNESS_FLOOR) * Math.pow(2, -age / FRESHNESS_HALF_LIFE_MS);
+  const discovery = Math.min(1, DISCOVERY_START + ((1 - DISCOVERY_START) * age) / DISCOVERY_MS);
+  return discovery * (FRESHNESS_FLOOR + (1 - FRESHNESS_FLOOR) * Math.pow(2, -age / FRESHNESS_HALF_LIFE_MS));
 }
 
 /**

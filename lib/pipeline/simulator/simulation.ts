@@ -8,14 +8,14 @@
  *
  * Determinism across slicings: internally everything happens on one timeline, processed in time
  * order whatever the slice boundaries are: session starts (a thinned Poisson process following the
- * daily cycle), hourly popularity rebuilds and dimension changes. Sessions are generated whole when
+ * daily cycle), popularity rebuilds every 10 minutes and dimension changes. Sessions are generated whole when
  * they start and their events wait in a queue ordered by (delivery time, generation seq). Every
  * event's delivery time >= its event time >= its session's start, so once every session starting
  * before T is generated, every delivery before T is known. Slicing only decides when the queue is
  * read, never what is generated, so any sequence of slices yields the same events as one big slice.
  */
 import { ChangePlanner, type PlannedChange } from "./changes";
-import { DAILY_CYCLE_MEAN, DAY_MS, HOUR_MS, dailyCycle, freshness } from "./curves";
+import { DAILY_CYCLE_MEAN, DAY_MS, HOUR_MS, MINUTE_MS, dailyCycle, freshness } from "./curves";
 import { Delivery } from "./delivery";
 import { EventQueue } from "./event-queue";
 import { Rng } from "./rng";
@@ -35,6 +35,8 @@ const WARMUP_MS = HOUR_MS;
 const LOOKAHEAD_MS = 2 * HOUR_MS;
 /** Viral episodes are planned from three days before the start, so some are in flight at the start. */
 const VIRAL_LEAD_MS = 3 * DAY_MS;
+/** Popularity weights are recomputed this often (freshness ramps and fades; see curves.ts). */
+const REBUILD_MS = 10 * MINUTE_MS;
 /** Users who are mid-session get this many re-draws before a session start is dropped. */
 const USER_DRAWS = 10;
 
@@ -74,7 +76,7 @@ export class Simulation {
     this.meanSessionGapMs = (DAY_MS * DAILY_CYCLE_MEAN) / world.sessionsPerDay;
     const t0 = c.startMs - WARMUP_MS;
     this.rebuildPopularity(t0);
-    this.nextRebuildAt = (Math.floor(t0 / HOUR_MS) + 1) * HOUR_MS;
+    this.nextRebuildAt = (Math.floor(t0 / REBUILD_MS) + 1) * REBUILD_MS;
     this.nextSessionAt = this.drawSessionAfter(t0);
     this.cursor = c.startMs;
   }
@@ -124,7 +126,7 @@ export class Simulation {
       if (this.nextRebuildAt <= this.nextSessionAt) {
         this.rebuildPopularity(this.nextRebuildAt);
         this.viral.prune(this.nextRebuildAt);
-        this.nextRebuildAt += HOUR_MS;
+        this.nextRebuildAt += REBUILD_MS;
         continue;
       }
       this.startSession(Math.floor(this.nextSessionAt));
@@ -151,7 +153,7 @@ export class Simulation {
     }
   }
 
-  /** Freshness changes slowly, so an hourly rebuild of the popularity weights is enough. */
+  /** Freshness moves slowly enough for a rebuild every REBUILD_MS; uploads and bans apply at once. */
   private rebuildPopularity(t: number): void {
     const weights = new Float64Array(this.videos.length);
     for (let i = 0; i < this.videos.length; i++) {

@@ -26,7 +26,7 @@ export class ViralEpisode {
   /** Curve level in [0, 1] at instant t; 0 outside the episode. */
   levelAt(t: number): number {
     if (t < this.onsetMs || t >= this.endMs) return 0;
-    return this.curve[((t - this.onsetMs) / MINUTE_MS) | 0]!;
+    return this.curve[((t - this.onsetMs) / 60_000) | 0]!; // one sample per minute (viralCurve)
   }
 }
 
