@@ -5,6 +5,7 @@
  *   status   running/stopped, version, URL, data dir
  *   logs     last lines of the server log (`logs 200` for more)
  *   migrate  apply sql/ddl (idempotent)
+ *   seed     build N days of history into an empty lakehouse (`seed --days 8`)
  *   reset    stop and delete this instance's data (needs --yes)
  * Add `--instance test` to act on the test suite's instance instead of the demo's.
  */
@@ -13,6 +14,9 @@ import { connectionFor, templateVars } from "../lib/lakehouse/connection";
 import { migrate } from "../lib/lakehouse/migrate";
 import { LakehouseError, start, status, stop, tailLog } from "../lib/lakehouse/server";
 import { instancePaths, instanceSettings } from "../lib/lakehouse/settings";
+import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
+import { saveIdentity } from "../lib/pipeline/runner/sim-state";
+import { DAY_MS, DEFAULT_SCALE, utcMidnight } from "../lib/pipeline/runner/simulation-source";
 
 const log = (msg: string) => console.log(`[lakehouse] ${msg}`);
 
@@ -50,6 +54,18 @@ async function main(argv: string[]): Promise<number> {
       log(`migrations: ${m.applied.length} applied, ${m.skipped} already in place`);
       return 0;
     }
+    case "seed": {
+      const writer = connectionFor(s, "writer");
+      if (!(await bronzeIsEmpty(writer))) throw new LakehouseError("Bronze already holds data; seed builds history only into an empty lakehouse (reset first)");
+      const daysArg = rest.indexOf("--days");
+      const days = daysArg >= 0 ? Number(rest[daysArg + 1]) : DEFAULT_SCALE.days;
+      if (!Number.isInteger(days) || days < 1 || days > 60) throw new LakehouseError("--days takes a whole number from 1 to 60");
+      const now = Date.now();
+      const res = await seedHistory(writer, { ...DEFAULT_SCALE, days, untilMs: now }, log);
+      saveIdentity(s, { seed: DEFAULT_SCALE.seed, startMs: utcMidnight(now) - days * DAY_MS, videos: DEFAULT_SCALE.videos, users: DEFAULT_SCALE.users, eventsPerDay: DEFAULT_SCALE.eventsPerDay });
+      log(`seeded ${res.events.toLocaleString("en-US")} events (${Math.round(res.eventsPerSecond).toLocaleString("en-US")} events/s into Bronze), ${res.days.length} daily marts, in ${res.seconds.toFixed(0)} s`);
+      return 0;
+    }
     case "reset": {
       if (!rest.includes("--yes")) throw new LakehouseError(`reset deletes everything in ${s.dir}; run it again with --yes`);
       await stop(s, log);
@@ -58,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     default:
-      throw new LakehouseError(`unknown command '${command}'; use up | down | status | logs | migrate | reset`);
+      throw new LakehouseError(`unknown command '${command}'; use up | down | status | logs | migrate | seed | reset`);
   }
 }
 

@@ -1,13 +1,19 @@
 /**
- * `npm start`: the main job. Brings up the local lakehouse (Trino 476 + Iceberg, migrated) and
- * keeps it running until Ctrl-C, then shuts it down cleanly.
+ * `npm start`: the main job. Brings up the local lakehouse (Trino 476 + Iceberg, migrated), seeds
+ * it with history if it is empty, then keeps the live pipeline running — simulated traffic into
+ * Bronze, CDC, the 1-minute micro-batch, daily Silver/Gold, maintenance — until Ctrl-C, when it
+ * lets running jobs finish and shuts Trino down cleanly.
  */
 import { connectionFor, templateVars } from "../lib/lakehouse/connection";
 import { migrate } from "../lib/lakehouse/migrate";
 import { start, stop } from "../lib/lakehouse/server";
 import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
+import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
+import { LivePipeline } from "../lib/pipeline/runner/live";
+import { loadIdentity, resumeSimulation, saveIdentity } from "../lib/pipeline/runner/sim-state";
+import { DAY_MS, DEFAULT_SCALE, utcMidnight } from "../lib/pipeline/runner/simulation-source";
 
-const log = (msg: string) => console.log(`[pulse] ${msg}`);
+const log = (msg: string) => console.log(`${new Date().toISOString().slice(11, 19)} [pulse] ${msg}`);
 
 async function main(): Promise<void> {
   const s = instanceSettings("main");
@@ -16,20 +22,40 @@ async function main(): Promise<void> {
   const m = await migrate(connectionFor(s, "admin"), templateVars(s), log);
   log(`lakehouse ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${serverUrl(s)} (catalog lakehouse), ${m.applied.length} migrations applied`);
   log(`data in ${instancePaths(s).warehouse}; Trino log: ${instancePaths(s).serverLog}`);
+
+  const writer = connectionFor(s, "writer");
+  const identity = loadIdentity(s);
+  let sim;
+  if (await bronzeIsEmpty(writer)) {
+    const now = Date.now();
+    const id = { ...DEFAULT_SCALE, startMs: utcMidnight(now) - DEFAULT_SCALE.days * DAY_MS };
+    log(`empty lakehouse: seeding ${DEFAULT_SCALE.days} days of history (${DEFAULT_SCALE.videos} videos, ${DEFAULT_SCALE.users} users, ~${DEFAULT_SCALE.eventsPerDay.toLocaleString("en-US")} events/day)`);
+    const seeded = await seedHistory(writer, { ...DEFAULT_SCALE, untilMs: now }, log);
+    saveIdentity(s, { seed: id.seed, startMs: id.startMs, videos: id.videos, users: id.users, eventsPerDay: id.eventsPerDay });
+    log(`seeded ${seeded.events.toLocaleString("en-US")} events in ${seeded.seconds.toFixed(0)} s`);
+    sim = seeded.sim;
+  } else if (!identity) {
+    throw new Error(`Bronze holds data but ${s.dir}/simulation.json is missing; start afresh with 'npm run lakehouse -- reset --yes'`);
+  } else {
+    log("resuming the simulated platform where Bronze left off");
+    sim = await resumeSimulation(writer, identity);
+  }
+
+  const pipeline = new LivePipeline(writer, sim, log, { maintenanceRetention: s.maintenanceMinRetention });
+  pipeline.start();
   log("running; press Ctrl-C to stop");
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: shutting down`);
+    log(`${signal}: letting running jobs finish`);
+    await pipeline.stop();
     await stop(s, log);
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  // Keep the event loop alive until a signal arrives.
-  setInterval(() => undefined, 1 << 30);
 }
 
 main().catch((err: unknown) => {

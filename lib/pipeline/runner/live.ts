@@ -1,0 +1,116 @@
+/**
+ * The live pipeline of the main command: simulated traffic delivered to Bronze every few seconds,
+ * dimension changes applied within seconds (CDC), the 1-minute micro-batch, the daily Silver and
+ * Gold jobs at their scheduled hour (catching up any missed day), and hourly maintenance.
+ */
+import type { TrinoConnection } from "../../trino/client";
+import { runQuery } from "../../trino/client";
+import { writeBronze, type BronzeEvent } from "../bronze/writer";
+import { applyUserChanges, applyVideoChanges, type UserChange, type VideoChange } from "../dims/cdc";
+import { runGoldDaily } from "../daily/gold";
+import { runSilverDaily } from "../daily/silver";
+import { runMaintenance } from "../maintenance";
+import { runMicroBatch } from "../rt/microbatch";
+import type { Simulation } from "../simulator";
+import { Scheduler } from "./scheduler";
+import { DAY_MS, splitChanges, toBronze, utcMidnight } from "./simulation-source";
+
+export const DAILY_HOUR_UTC = 9; // seed §5.1: daily at 09:00
+const INGEST_EVERY_MS = 5_000;
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+
+export interface LiveOptions {
+  readonly maintenanceRetention?: string;
+  /** How many past days the daily catch-up looks at. */
+  readonly catchUpDays?: number;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Dates whose daily jobs are due at `nowMs` (day over and its 09:00 next morning passed) but have no checkpoint. */
+export function dueDates(nowMs: number, done: ReadonlySet<string>, lookbackDays: number): string[] {
+  const out: string[] = [];
+  const today = utcMidnight(nowMs);
+  for (let d = today - lookbackDays * DAY_MS; d < today; d += DAY_MS) {
+    const dueAt = d + DAY_MS + DAILY_HOUR_UTC * HOUR;
+    if (nowMs >= dueAt && !done.has(iso(d))) out.push(iso(d));
+  }
+  return out;
+}
+
+export class LivePipeline {
+  private readonly scheduler: Scheduler;
+  /** Deliveries not yet in Bronze (a failed write is retried; nothing is dropped). */
+  private backlog: BronzeEvent[] = [];
+  private videoBacklog: VideoChange[] = [];
+  private userBacklog: UserChange[] = [];
+
+  constructor(
+    private readonly conn: TrinoConnection,
+    private readonly sim: Simulation,
+    private readonly log: (m: string) => void,
+    private readonly opts: LiveOptions = {},
+  ) {
+    this.scheduler = new Scheduler(log);
+  }
+
+  start(): void {
+    this.scheduler.add({ name: "ingest", everyMs: INGEST_EVERY_MS, offsetMs: 0, run: () => this.ingest() });
+    this.scheduler.add({ name: "rt-microbatch", everyMs: MINUTE, offsetMs: 25_000, run: () => this.microBatch() });
+    this.scheduler.add({ name: "daily", everyMs: 5 * MINUTE, offsetMs: 60_000, run: () => this.daily() });
+    this.scheduler.add({ name: "maintenance", everyMs: HOUR, offsetMs: 40 * MINUTE, run: () => this.maintain() });
+    this.log(`live: ingest every ${INGEST_EVERY_MS / 1000} s, micro-batch every minute at :25, daily jobs at ${DAILY_HOUR_UTC}:00 UTC, maintenance hourly at :40`);
+  }
+
+  stop(): Promise<void> {
+    return this.scheduler.stop();
+  }
+
+  private async ingest(): Promise<void> {
+    const slice = this.sim.advance(Date.now());
+    this.backlog.push(...slice.events.map(toBronze));
+    const changes = splitChanges(slice.changes);
+    this.videoBacklog.push(...changes.videos);
+    this.userBacklog.push(...changes.users);
+    if (this.backlog.length > 0) {
+      const batch = this.backlog;
+      await writeBronze(this.conn, batch);
+      this.backlog = this.backlog.slice(batch.length);
+    }
+    if (this.videoBacklog.length + this.userBacklog.length > 0) {
+      const [videos, users] = [this.videoBacklog, this.userBacklog];
+      await applyVideoChanges(this.conn, videos);
+      await applyUserChanges(this.conn, users);
+      this.videoBacklog = this.videoBacklog.slice(videos.length);
+      this.userBacklog = this.userBacklog.slice(users.length);
+      this.log(`cdc: applied ${videos.length} video and ${users.length} user changes`);
+    }
+  }
+
+  private async microBatch(): Promise<void> {
+    const r = await runMicroBatch(this.conn);
+    if (!r.skipped) {
+      this.log(`rt-microbatch: batch ${r.batchId}${r.recovered ? " (recovered)" : ""}: ${r.eventsCounted} events -> ${r.rowsWritten} rows in ${r.durationMs} ms; complete through ${new Date(r.completeThroughMs).toISOString().slice(11, 16)}Z`);
+    }
+  }
+
+  private async daily(): Promise<void> {
+    // Daily jobs checkpoint with batch_id = yyyymmdd of the date they built.
+    const res = await runQuery<{ date: string }>(
+      this.conn,
+      "SELECT DISTINCT format('%04d-%02d-%02d', batch_id / 10000, batch_id / 100 % 100, batch_id % 100) AS date FROM lakehouse.meta.job_checkpoints WHERE job = 'gold_daily' AND state = 'committed'",
+    );
+    const done = new Set(res.rows.map((r) => r.date));
+    for (const date of dueDates(Date.now(), done, this.opts.catchUpDays ?? 8)) {
+      const silver = await runSilverDaily(this.conn, date);
+      const gold = await runGoldDaily(this.conn, date);
+      this.log(`daily ${date}: Silver ${silver.rows} rows (${silver.durationMs} ms), Gold ${gold.rows} rows (${gold.durationMs} ms)`);
+    }
+  }
+
+  private async maintain(): Promise<void> {
+    const r = await runMaintenance(this.conn, { retention: this.opts.maintenanceRetention ?? "1h" });
+    this.log(`maintenance: TTL removed ${r.ttlDeletedRows} RT rows; ${r.tables} tables compacted and expired in ${(r.durationMs / 1000).toFixed(1)} s`);
+  }
+}

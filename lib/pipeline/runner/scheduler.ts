@@ -1,0 +1,56 @@
+/**
+ * Runs named tasks on wall-clock-aligned intervals (e.g. every minute at :25 s). A task never
+ * overlaps itself; a failure is logged and the task runs again at its next tick. stop() waits for
+ * the tasks in flight, so a shutdown never cuts a job between two of its statements.
+ */
+export interface Task {
+  readonly name: string;
+  readonly everyMs: number;
+  /** Offset within the interval, so that e.g. the micro-batch runs after Bronze writes settle. */
+  readonly offsetMs: number;
+  readonly run: () => Promise<void>;
+}
+
+export class Scheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private stopped = false;
+
+  constructor(private readonly log: (m: string) => void) {}
+
+  add(task: Task): void {
+    const schedule = () => {
+      if (this.stopped) return;
+      const now = Date.now();
+      const next = Math.floor((now - task.offsetMs) / task.everyMs) * task.everyMs + task.everyMs + task.offsetMs;
+      this.timers.set(task.name, setTimeout(() => void fire(), Math.max(0, next - now)));
+    };
+    const fire = async () => {
+      if (this.stopped || this.inFlight.has(task.name)) return schedule();
+      const p = task.run().catch((err: unknown) => this.log(`${task.name}: failed: ${err instanceof Error ? err.message : String(err)} (retrying at its next tick)`));
+      this.inFlight.set(task.name, p);
+      await p;
+      this.inFlight.delete(task.name);
+      schedule();
+    };
+    schedule();
+  }
+
+  /** Runs a task now (outside its schedule), still never overlapping itself. */
+  async runNow(task: Task): Promise<void> {
+    while (this.inFlight.has(task.name)) await this.inFlight.get(task.name);
+    const p = task.run();
+    this.inFlight.set(task.name, p.catch(() => undefined));
+    try {
+      await p;
+    } finally {
+      this.inFlight.delete(task.name);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    await Promise.all(this.inFlight.values());
+  }
+}
