@@ -19,6 +19,8 @@ const EXPECTED: Record<string, { columns: [string, string][]; partitioning: stri
       ["event_type", "varchar"], ["watch_time_ms", "bigint"], ["video_duration_ms", "bigint"], ["completion_rate", "real"],
       // documented additions
       ["ltv_segment_at_event", "varchar"], ["category_at_event", "varchar"], ["device_model", "varchar"], ["network", "varchar"], ["app_ver", "varchar"],
+      // schema evolution, sql/ddl/310
+      ["vr_headset_model", "varchar"],
     ],
     partitioning: ["day(event_timestamp)"],
   },

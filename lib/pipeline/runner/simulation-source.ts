@@ -21,11 +21,13 @@ export const DAY_MS = 86_400_000;
 
 /** Demo scale: the seed's minimum catalog and audience; ~4 million events over 8 days. */
 export const DEFAULT_SCALE = { videos: 2_000, users: 50_000, eventsPerDay: 500_000, days: 8, seed: 42 } as const;
+/** Share of events whose payload carries the newer vr_headset_model field (schema evolution, sql/ddl/310). */
+export const VR_HEADSET_SHARE = 0.01;
 
 export const utcMidnight = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
 
 export function startSimulation(config: SimulatorConfigInput): Simulation {
-  return createSimulation(createWorld(parseSimulatorConfig(config)));
+  return createSimulation(createWorld(parseSimulatorConfig({ vrHeadsetShare: VR_HEADSET_SHARE, ...config })));
 }
 
 export const toBronze = (e: SimEvent): BronzeEvent => e.row;
