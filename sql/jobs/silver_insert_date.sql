@@ -8,14 +8,16 @@
 -- Payload: watch_time_ms = $.watch_time_ms as bigint (a decimal is rounded), 0 when absent or
 --   unreadable. By design only play_start carries a play's whole watch time (reported when the
 --   viewer leaves, stamped at play start), so sum(watch_time_ms) also counts abandoned plays.
---   device_model, network, app_ver = the payload's strings (NULL when absent).
+--   device_model, network, app_ver, vr_headset_model = the payload's strings (NULL when absent;
+--   vr_headset_model arrived later, see sql/ddl/310).
 -- Sessions, per user ordered by (event_timestamp, event_id): an event opens a new session when
 --   event_timestamp > previous event_timestamp + 30 minutes (a gap of exactly 30 minutes stays).
 --   session_id = lower(hex(md5(user_id || '|' || ISO-8601 UTC instant of the session's first
---   event))), stable across re-runs. Exception: the user's first session in the window, when it
---   begins on :date - 1 day, may have begun even earlier (activity never pausing 30 minutes over a
---   whole day); its id is then taken from the :date - 1 day Silver row of its first event when
---   that row exists, which carries the earlier day's own look-back.
+--   event))), stable across re-runs. Exception: the user's first session in the window, when its
+--   first event lies within 30 minutes after :date - 1 day 00:00, may have begun the day before
+--   (activity never pausing 30 minutes through a whole day); its id is then the one the Silver row
+--   of that first event already holds, which came from the previous day's own look-back. Any
+--   later first event cannot have an earlier predecessor, so its computed id is already that one.
 -- Point in time: the dims_*_history version with valid_from <= event_timestamp AND (valid_to IS
 --   NULL OR event_timestamp < valid_to); no version -> NULLs. Should versions overlap (the moment
 --   between CDC's history insert and close), the newest valid_from wins, so no event is doubled.
@@ -24,7 +26,7 @@
 --   events and when the duration is unknown or 0. date = :date.
 INSERT INTO lakehouse.silver.fact_user_engagement
   (event_id, event_timestamp, date, user_id, video_id, session_id, event_type, watch_time_ms,
-   video_duration_ms, completion_rate, ltv_segment_at_event, category_at_event, device_model, network, app_ver)
+   video_duration_ms, completion_rate, ltv_segment_at_event, category_at_event, device_model, network, app_ver, vr_headset_model)
 WITH copies AS (
   SELECT
     event_id, event_timestamp, video_id, user_id, event_type, raw_payload,
@@ -66,27 +68,21 @@ sessions AS (
   FROM numbered n
   WINDOW s AS (PARTITION BY user_id, session_no ORDER BY event_timestamp, event_id)
 ),
-inherited AS (
-  SELECT f.user_id, p.session_id
-  FROM (
-    SELECT DISTINCT user_id, session_first_event
-    FROM sessions
-    WHERE session_no = 1 AND session_start < with_timezone(CAST(:date AS timestamp(6)), 'UTC')
-  ) f
-  JOIN lakehouse.silver.fact_user_engagement p ON p.event_id = f.session_first_event
-  WHERE p.event_timestamp >= with_timezone(CAST(:date - INTERVAL '1' DAY AS timestamp(6)), 'UTC')
-    AND p.event_timestamp < with_timezone(CAST(:date AS timestamp(6)), 'UTC')
-    AND p.user_id = f.user_id
+prior AS (
+  SELECT event_id, user_id, session_id
+  FROM lakehouse.silver.fact_user_engagement
+  WHERE event_timestamp >= with_timezone(CAST(:date - INTERVAL '1' DAY AS timestamp(6)), 'UTC')
+    AND event_timestamp <= with_timezone(CAST(:date - INTERVAL '1' DAY AS timestamp(6)), 'UTC') + INTERVAL '30' MINUTE
 ),
 enriched AS (
   SELECT
     s.event_id, s.event_timestamp, s.user_id, s.video_id, s.event_type, s.raw_payload,
-    coalesce(i.session_id, lower(to_hex(md5(to_utf8(s.user_id || '|' || to_iso8601(s.session_start)))))) AS session_id,
+    coalesce(p.session_id, lower(to_hex(md5(to_utf8(s.user_id || '|' || to_iso8601(s.session_start)))))) AS session_id,
     v.duration_ms, v.category, u.ltv_segment,
     row_number() OVER (PARTITION BY s.event_id ORDER BY v.valid_from DESC, u.valid_from DESC) AS version_no
   FROM sessions s
-  LEFT JOIN inherited i
-    ON s.session_no = 1 AND i.user_id = s.user_id
+  LEFT JOIN prior p
+    ON s.session_no = 1 AND p.event_id = s.session_first_event AND p.user_id = s.user_id
   LEFT JOIN lakehouse.dims.dim_users_history u
     ON u.user_id = s.user_id
    AND u.valid_from <= s.event_timestamp AND (u.valid_to IS NULL OR s.event_timestamp < u.valid_to)
@@ -122,5 +118,6 @@ SELECT
   category AS category_at_event,
   json_extract_scalar(raw_payload, '$.device_model') AS device_model,
   json_extract_scalar(raw_payload, '$.network') AS network,
-  json_extract_scalar(raw_payload, '$.app_ver') AS app_ver
+  json_extract_scalar(raw_payload, '$.app_ver') AS app_ver,
+  json_extract_scalar(raw_payload, '$.vr_headset_model') AS vr_headset_model
 FROM parsed

@@ -3,13 +3,13 @@
  * sessionized and point-in-time joined with the SCD2 dims, then records a 'silver_daily'
  * checkpoint, which Gold's retention_d1 waits for.
  *
- * Replacement is DELETE of the date's partition then INSERT, not MERGE: Trino's MERGE cannot
- * delete target rows that have no source row (no WHEN NOT MATCHED BY SOURCE), so a row that should
- * vanish (an event dropped by Bronze retention, a dedup winner whose event_id changed nothing but
- * whose copy moved) would survive; and a whole-day delete aligned with the day(event_timestamp)
- * partition is a metadata-only Iceberg commit, cheaper than a row-matching MERGE of ~all rows.
- * The price: between the two commits readers see the date empty, and a crash in between leaves
- * it empty with no new checkpoint until the job is re-run (it is idempotent).
+ * Replacement is DELETE of the date's partition then INSERT, not MERGE: Trino's MERGE has no
+ * WHEN NOT MATCHED BY SOURCE, so it cannot remove rows a fresh run would no longer produce (an
+ * event gone from Bronze by retention, a copy stamped on another day), and a MERGE matching every
+ * row of the day on event_id costs a join and delete files, while a delete of whole
+ * day(event_timestamp) partitions is a metadata-only Iceberg commit. The price: between the two
+ * commits readers see the date empty, and a crash in between leaves it empty, without a new
+ * checkpoint, until the job is re-run (it is idempotent).
  */
 import { sqlDate } from "../../trino/bind";
 import type { TrinoConnection } from "../../trino/client";

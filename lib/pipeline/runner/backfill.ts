@@ -6,7 +6,7 @@
  */
 import { runQuery, type TrinoConnection } from "../../trino/client";
 import { writeBronze } from "../bronze/writer";
-import { applyUserChanges, applyVideoChanges } from "../dims/cdc";
+import { applyUserChanges, applyVideoChanges, type UserChange, type VideoChange } from "../dims/cdc";
 import { runGoldDaily } from "../daily/gold";
 import { runSilverDaily } from "../daily/silver";
 import { runMicroBatch, COMMIT_SAFETY_MS } from "../rt/microbatch";
@@ -33,6 +33,7 @@ export interface SeedResult {
   readonly days: string[];
 }
 
+const RT_CHUNK_MS = 6 * 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export async function bronzeIsEmpty(conn: TrinoConnection): Promise<boolean> {
@@ -44,7 +45,7 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions = {},
   const days = opts.days ?? DEFAULT_SCALE.days;
   const until = opts.untilMs ?? Date.now();
   const startMs = utcMidnight(until) - days * DAY_MS;
-  const sliceMs = opts.sliceMs ?? 2 * 3_600_000;
+  const sliceMs = opts.sliceMs ?? 4 * 3_600_000;
   const sim = startSimulation({
     seed: opts.seed ?? DEFAULT_SCALE.seed,
     startMs,
@@ -60,6 +61,10 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions = {},
 
   let events = 0;
   let pending: Promise<unknown> = Promise.resolve();
+  // History's dim changes are applied once per simulated day: the SCD2 versions carry their own
+  // change times, so when they are MERGEd does not matter, and each MERGE costs seconds.
+  let videoChanges: VideoChange[] = [];
+  let userChanges: UserChange[] = [];
   let lastReport = Date.now();
   for (let t = startMs; t < until; t = Math.min(t + sliceMs, until)) {
     const slice = sim.advance(Math.min(t + sliceMs, until));
@@ -67,10 +72,15 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions = {},
     const rows = slice.events.map(toBronze);
     const delivered = slice.events.map((e) => e.deliverAtMs);
     const changes = splitChanges(slice.changes);
+    videoChanges.push(...changes.videos);
+    userChanges.push(...changes.users);
+    const endOfDay = slice.toMs % DAY_MS === 0 || slice.toMs >= until;
+    const [videos, users] = endOfDay ? [videoChanges, userChanges] : [[], []];
+    if (endOfDay) [videoChanges, userChanges] = [[], []];
     pending = (async () => {
       await writeBronze(conn, rows, delivered, 300_000);
-      await applyVideoChanges(conn, changes.videos);
-      await applyUserChanges(conn, changes.users);
+      await applyVideoChanges(conn, videos);
+      await applyUserChanges(conn, users);
     })();
     events += rows.length;
     if (Date.now() - lastReport > 5000 || slice.toMs >= until) {
@@ -83,8 +93,18 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions = {},
   const bronzeSecs = (Date.now() - t0) / 1000;
   log(`seed: Bronze and dims done: ${events.toLocaleString("en-US")} events in ${bronzeSecs.toFixed(1)} s (${Math.round(events / bronzeSecs).toLocaleString("en-US")} events/s)`);
 
-  const mb = await runMicroBatch(conn, { nowMs: until + COMMIT_SAFETY_MS });
-  log(`seed: micro-batch over the history: ${mb.rowsWritten.toLocaleString("en-US")} Gold RT rows, ${mb.eventsCounted.toLocaleString("en-US")} events, ${(mb.durationMs / 1000).toFixed(1)} s`);
+  // The history goes through the micro-batch in chunks of delivery time: one batch over millions
+  // of events would need more memory than a 2-core machine's Trino has.
+  let rtRows = 0;
+  let rtEvents = 0;
+  const rtStart = Date.now();
+  for (let end = startMs + RT_CHUNK_MS; ; end = Math.min(end + RT_CHUNK_MS, until)) {
+    const mb = await runMicroBatch(conn, { nowMs: Math.min(end, until) + COMMIT_SAFETY_MS });
+    rtRows += mb.rowsWritten;
+    rtEvents += mb.eventsCounted;
+    if (end >= until) break;
+  }
+  log(`seed: micro-batch over the history: ${rtRows.toLocaleString("en-US")} Gold RT rows, ${rtEvents.toLocaleString("en-US")} events, ${((Date.now() - rtStart) / 1000).toFixed(1)} s`);
 
   const complete: string[] = [];
   for (let d = startMs; d + DAY_MS <= utcMidnight(until); d += DAY_MS) complete.push(iso(d));

@@ -35,8 +35,9 @@ export const SimulatorConfigSchema = z.strictObject({
   /** Share of users who are creators (every video's creator_id is one of them). */
   creatorShare: z.number().min(0.0001).max(1).default(0.03),
   /**
-   * Viral episodes start at a rate of viralShare x (initial catalog size) per simulated day; an
-   * episode lasts about a day, so about this share of the catalog is viral at any moment.
+   * Viral episodes start at a rate of viralShare x (initial catalog size) per simulated day (the
+   * default: 40 a day for 2,000 videos); each rises for 1-8 hours and fades over the next 5-20,
+   * so roughly this share of the catalog is in an episode at any moment.
    */
   viralShare: share(0.02),
   /** Share of events delivered a second time (same event_id, same content), seconds to minutes later. */

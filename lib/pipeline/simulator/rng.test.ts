@@ -19,13 +19,13 @@ test("Rng.next is uniform on [0, 1) and int stays in range", () => {
   const bins = new Array<number>(10).fill(0);
   for (let i = 0; i < 100_000; i++) {
     const x = rng.next();
-    assert.ok(x >= 0 && x < 1);
+    assert.ok(x >= 0 && x < 1, `next() = ${x}`);
     bins[Math.floor(x * 10)]!++;
   }
   for (const b of bins) assert.ok(Math.abs(b - 10_000) < 500, `bin ${b}`);
   for (let i = 0; i < 1_000; i++) {
     const k = rng.int(7);
-    assert.ok(Number.isInteger(k) && k >= 0 && k < 7);
+    assert.ok(Number.isInteger(k) && k >= 0 && k < 7, `int(7) = ${k}`);
   }
 });
 
@@ -59,8 +59,8 @@ test("AliasTable and WeightedList draw in proportion to the weights", () => {
   }
   for (const counts of [byTable, byList]) {
     assert.equal(counts[2], 0);
-    assert.ok(Math.abs(counts[3]! / 50_000 - 0.7) < 0.01);
-    assert.ok(Math.abs(counts[1]! / 50_000 - 0.2) < 0.01);
+    assert.ok(Math.abs(counts[3]! / 50_000 - 0.7) < 0.01, `weight 7 drawn ${counts[3]} times`);
+    assert.ok(Math.abs(counts[1]! / 50_000 - 0.2) < 0.01, `weight 2 drawn ${counts[1]} times`);
   }
 });
 

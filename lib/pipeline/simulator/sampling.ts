@@ -3,7 +3,7 @@
  * - WeightedList: a handful of labelled options (countries, networks), linear scan is fastest.
  * - AliasTable: a large, fixed weight vector (which user opens a session), O(1) per draw.
  * - WeightTree: a large vector whose weights change during the run (video popularity: uploads,
- *   bans, hourly freshness), O(log n) per draw and per update.
+ *   bans, freshness rebuilt every 10 minutes), O(log n) per draw and per update.
  */
 import type { Rng } from "./rng";
 

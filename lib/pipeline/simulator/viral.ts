@@ -4,7 +4,8 @@
  *
  * Episodes are planned ahead (their own PRNG stream, in onset order) and live outside the
  * popularity tree: an impression first decides "base catalog or viral pool" with the pool's
- * current mass, which keeps the tree's hourly rebuild cheap and lets the pool change every minute.
+ * current mass, so the pool follows its curve minute by minute while the tree is rebuilt only
+ * every 10 minutes.
  */
 import { HOUR_MS, MINUTE_MS, viralCurve } from "./curves";
 import type { Rng } from "./rng";
