@@ -60,6 +60,10 @@ export function renderTrinoConfig(s: InstanceSettings): ConfigFiles {
       "query.max-execution-time=30m",
       // Bronze batches travel as one JSON literal (lib/pipeline/bronze-writer.ts); the default cap is 1 M characters.
       "query.max-length=100000000",
+      // Finished queries keep their text in memory for min-expire-age; with megabyte-sized Bronze
+      // batches the 15-minute default filled a 6 GB heap during a seed (OutOfMemoryError).
+      "query.min-expire-age=1s",
+      "query.max-history=5",
       "catalog.management=static",
     ),
     "jvm.config": lines(

@@ -15,7 +15,7 @@ export interface BronzeEvent {
   readonly raw_payload: string;
 }
 
-export const MAX_ROWS_PER_STATEMENT = 150_000;
+export const MAX_ROWS_PER_STATEMENT = 25_000;
 /** Live writes must finish within this; the micro-batch waits a little longer before reading. */
 export const LIVE_WRITE_TIMEOUT_MS = 15_000;
 
