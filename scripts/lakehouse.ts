@@ -6,6 +6,9 @@
  *   logs     last lines of the server log (`logs 200` for more)
  *   migrate  apply sql/ddl (idempotent)
  *   seed     build N days of history into an empty lakehouse (`seed --days 8`)
+ *   microbatch   run the 1-minute micro-batch once
+ *   daily    run Silver then Gold daily for one date (`daily --date 2026-11-23`)
+ *   maintain run maintenance once (TTL, compaction, snapshot expiry, orphan files)
  *   reset    stop and delete this instance's data (needs --yes)
  * Add `--instance test` to act on the test suite's instance instead of the demo's.
  */
@@ -14,6 +17,10 @@ import { connectionFor, templateVars } from "../lib/lakehouse/connection";
 import { migrate } from "../lib/lakehouse/migrate";
 import { LakehouseError, start, status, stop, tailLog } from "../lib/lakehouse/server";
 import { instancePaths, instanceSettings } from "../lib/lakehouse/settings";
+import { runGoldDaily } from "../lib/pipeline/daily/gold";
+import { runSilverDaily } from "../lib/pipeline/daily/silver";
+import { runMaintenance } from "../lib/pipeline/maintenance";
+import { runMicroBatch } from "../lib/pipeline/rt/microbatch";
 import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
 import { saveIdentity } from "../lib/pipeline/runner/sim-state";
 import { DAY_MS, DEFAULT_SCALE, utcMidnight } from "../lib/pipeline/runner/simulation-source";
@@ -66,6 +73,28 @@ async function main(argv: string[]): Promise<number> {
       log(`seeded ${res.events.toLocaleString("en-US")} events (${Math.round(res.eventsPerSecond).toLocaleString("en-US")} events/s into Bronze), ${res.days.length} daily marts, in ${res.seconds.toFixed(0)} s`);
       return 0;
     }
+    case "microbatch": {
+      const r = await runMicroBatch(connectionFor(s, "writer"));
+      log(r.skipped ? "micro-batch: nothing new" : `micro-batch ${r.batchId}${r.recovered ? " (recovered)" : ""}: ${r.eventsCounted} events -> ${r.rowsWritten} rows in ${r.durationMs} ms`);
+      return 0;
+    }
+    case "daily": {
+      const dateArg = rest.indexOf("--date");
+      const date = dateArg >= 0 ? rest[dateArg + 1] : undefined;
+      if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+        throw new LakehouseError("daily needs --date YYYY-MM-DD");
+      }
+      const writer = connectionFor(s, "writer");
+      const silver = await runSilverDaily(writer, date);
+      const gold = await runGoldDaily(writer, date);
+      log(`daily ${date}: Silver ${silver.rows} rows in ${silver.durationMs} ms, Gold ${gold.rows} rows in ${gold.durationMs} ms`);
+      return 0;
+    }
+    case "maintain": {
+      const r = await runMaintenance(connectionFor(s, "writer"), { retention: s.maintenanceMinRetention }, log);
+      log(`maintenance: TTL removed ${r.ttlDeletedRows} RT rows, ${r.tables} tables in ${(r.durationMs / 1000).toFixed(1)} s`);
+      return 0;
+    }
     case "reset": {
       if (!rest.includes("--yes")) throw new LakehouseError(`reset deletes everything in ${s.dir}; run it again with --yes`);
       await stop(s, log);
@@ -74,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     default:
-      throw new LakehouseError(`unknown command '${command}'; use up | down | status | logs | migrate | seed | reset`);
+      throw new LakehouseError(`unknown command '${command}'; use up | down | status | logs | migrate | seed | microbatch | daily | maintain | reset`);
   }
 }
 
