@@ -23,7 +23,7 @@ import { runMaintenance } from "../lib/pipeline/maintenance";
 import { runMicroBatch } from "../lib/pipeline/rt/microbatch";
 import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
 import { saveIdentity } from "../lib/pipeline/runner/sim-state";
-import { DAY_MS, DEFAULT_SCALE, utcMidnight } from "../lib/pipeline/runner/simulation-source";
+import { DEFAULT_SCALE } from "../lib/pipeline/runner/simulation-source";
 
 const log = (msg: string) => console.log(`[lakehouse] ${msg}`);
 
@@ -67,9 +67,8 @@ async function main(argv: string[]): Promise<number> {
       const daysArg = rest.indexOf("--days");
       const days = daysArg >= 0 ? Number(rest[daysArg + 1]) : DEFAULT_SCALE.days;
       if (!Number.isInteger(days) || days < 1 || days > 60) throw new LakehouseError("--days takes a whole number from 1 to 60");
-      const now = Date.now();
-      const res = await seedHistory(writer, { ...DEFAULT_SCALE, days, untilMs: now }, log);
-      saveIdentity(s, { seed: DEFAULT_SCALE.seed, startMs: utcMidnight(now) - days * DAY_MS, videos: DEFAULT_SCALE.videos, users: DEFAULT_SCALE.users, eventsPerDay: DEFAULT_SCALE.eventsPerDay });
+      const res = await seedHistory(writer, { ...DEFAULT_SCALE, days }, log);
+      saveIdentity(s, res.identity);
       log(`seeded ${res.events.toLocaleString("en-US")} events (${Math.round(res.eventsPerSecond).toLocaleString("en-US")} events/s into Bronze), ${res.days.length} daily marts, in ${res.seconds.toFixed(0)} s`);
       return 0;
     }

@@ -11,7 +11,7 @@ import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/set
 import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
 import { LivePipeline } from "../lib/pipeline/runner/live";
 import { loadIdentity, resumeSimulation, saveIdentity } from "../lib/pipeline/runner/sim-state";
-import { DAY_MS, DEFAULT_SCALE, utcMidnight } from "../lib/pipeline/runner/simulation-source";
+import { DEFAULT_SCALE } from "../lib/pipeline/runner/simulation-source";
 
 const log = (msg: string) => console.log(`${new Date().toISOString().slice(11, 19)} [pulse] ${msg}`);
 
@@ -27,11 +27,9 @@ async function main(): Promise<void> {
   const identity = loadIdentity(s);
   let sim;
   if (await bronzeIsEmpty(writer)) {
-    const now = Date.now();
-    const id = { ...DEFAULT_SCALE, startMs: utcMidnight(now) - DEFAULT_SCALE.days * DAY_MS };
     log(`empty lakehouse: seeding ${DEFAULT_SCALE.days} days of history (${DEFAULT_SCALE.videos} videos, ${DEFAULT_SCALE.users} users, ~${DEFAULT_SCALE.eventsPerDay.toLocaleString("en-US")} events/day)`);
-    const seeded = await seedHistory(writer, { ...DEFAULT_SCALE, untilMs: now }, log);
-    saveIdentity(s, { seed: id.seed, startMs: id.startMs, videos: id.videos, users: id.users, eventsPerDay: id.eventsPerDay });
+    const seeded = await seedHistory(writer, DEFAULT_SCALE, log);
+    saveIdentity(s, seeded.identity);
     log(`seeded ${seeded.events.toLocaleString("en-US")} events in ${seeded.seconds.toFixed(0)} s`);
     sim = seeded.sim;
   } else if (!identity) {

@@ -50,6 +50,7 @@ test("Bronze holds every delivery, duplicates included", async () => {
   assert.equal(r!.n, seeded.events);
   assert.equal(r!.ids, new Set(slice.events.map((e) => e.row.event_id)).size);
   assert.ok(r!.n > r!.ids, "some events were delivered twice");
+  assert.deepEqual(seeded.identity, { seed: 7, startMs: Date.UTC(2026, 10, 9), videos: 200, users: 2_000, eventsPerDay: 40_000 });
 });
 
 test("Gold RT equals the independent per-(video, minute) count of distinct events", async () => {

@@ -11,6 +11,7 @@ import { runGoldDaily } from "../daily/gold";
 import { runSilverDaily } from "../daily/silver";
 import { runMicroBatch, COMMIT_SAFETY_MS } from "../rt/microbatch";
 import type { Simulation } from "../simulator";
+import type { SimIdentity } from "./sim-state";
 import { DAY_MS, DEFAULT_SCALE, initialChanges, splitChanges, startSimulation, toBronze, utcMidnight } from "./simulation-source";
 
 export interface SeedOptions {
@@ -27,6 +28,8 @@ export interface SeedOptions {
 
 export interface SeedResult {
   readonly sim: Simulation;
+  /** What a restarted main command needs to resume the same world (sim-state.ts). */
+  readonly identity: SimIdentity;
   readonly events: number;
   readonly seconds: number;
   readonly eventsPerSecond: number;
@@ -46,13 +49,14 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions = {},
   const until = opts.untilMs ?? Date.now();
   const startMs = utcMidnight(until) - days * DAY_MS;
   const sliceMs = opts.sliceMs ?? 4 * 3_600_000;
-  const sim = startSimulation({
+  const identity: SimIdentity = {
     seed: opts.seed ?? DEFAULT_SCALE.seed,
     startMs,
     videos: opts.videos ?? DEFAULT_SCALE.videos,
     users: opts.users ?? DEFAULT_SCALE.users,
     eventsPerDay: opts.eventsPerDay ?? DEFAULT_SCALE.eventsPerDay,
-  });
+  };
+  const sim = startSimulation(identity);
   const t0 = Date.now();
   const initial = initialChanges(sim);
   await applyVideoChanges(conn, initial.videos);
@@ -114,5 +118,5 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions = {},
     log(`seed: daily ${date}: Silver ${silver.rows.toLocaleString("en-US")} rows in ${(silver.durationMs / 1000).toFixed(1)} s, Gold ${gold.rows} rows in ${(gold.durationMs / 1000).toFixed(1)} s`);
   }
   const seconds = (Date.now() - t0) / 1000;
-  return { sim, events, seconds, eventsPerSecond: events / bronzeSecs, days: complete };
+  return { sim, identity, events, seconds, eventsPerSecond: events / bronzeSecs, days: complete };
 }
