@@ -16,7 +16,7 @@ import fs from "node:fs";
 import { connectionFor, templateVars } from "../lib/lakehouse/connection";
 import { migrate } from "../lib/lakehouse/migrate";
 import { LakehouseError, start, status, stop, tailLog } from "../lib/lakehouse/server";
-import { instancePaths, instanceSettings } from "../lib/lakehouse/settings";
+import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
 import { runGoldDaily } from "../lib/pipeline/daily/gold";
 import { runSilverDaily } from "../lib/pipeline/daily/silver";
 import { runMaintenance } from "../lib/pipeline/maintenance";
@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
       const m = await migrate(connectionFor(s, "admin"), templateVars(s), log);
       log(`migrations: ${m.applied.length} applied, ${m.skipped} already in place`);
       log(`up in ${((Date.now() - t0) / 1000).toFixed(1)} s${res.alreadyRunning ? " (was already running)" : `, Trino start-up ${(res.startupMs / 1000).toFixed(1)} s`}${res.fromCache ? "" : `, downloaded ${(res.downloadedBytes / 1024 ** 2).toFixed(0)} MB`}`);
-      log(`Trino ${s.port === 18080 ? "" : "(custom port) "}at http://127.0.0.1:${s.port}, catalog lakehouse, data in ${instancePaths(s).warehouse}`);
+      log(`Trino (${s.name}) at ${serverUrl(s)}, catalog lakehouse, data in ${instancePaths(s).warehouse}`);
       return 0;
     }
     case "down":

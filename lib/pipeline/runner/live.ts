@@ -73,18 +73,19 @@ export class LivePipeline {
     const changes = splitChanges(slice.changes);
     this.videoBacklog.push(...changes.videos);
     this.userBacklog.push(...changes.users);
+    // A backlog is cleared only after its write succeeded; a failed write is retried whole at the
+    // next tick (a copy that did commit is a duplicate the micro-batch and Silver skip).
     if (this.backlog.length > 0) {
-      const batch = this.backlog;
-      await writeBronze(this.conn, batch);
-      this.backlog = this.backlog.slice(batch.length);
+      await writeBronze(this.conn, this.backlog);
+      this.backlog = [];
     }
     if (this.videoBacklog.length + this.userBacklog.length > 0) {
-      const [videos, users] = [this.videoBacklog, this.userBacklog];
-      await applyVideoChanges(this.conn, videos);
-      await applyUserChanges(this.conn, users);
-      this.videoBacklog = this.videoBacklog.slice(videos.length);
-      this.userBacklog = this.userBacklog.slice(users.length);
-      this.log(`cdc: applied ${videos.length} video and ${users.length} user changes`);
+      const [videos, users] = [this.videoBacklog.length, this.userBacklog.length];
+      await applyVideoChanges(this.conn, this.videoBacklog);
+      await applyUserChanges(this.conn, this.userBacklog);
+      this.videoBacklog = [];
+      this.userBacklog = [];
+      this.log(`cdc: applied ${videos} video and ${users} user changes`);
     }
   }
 
