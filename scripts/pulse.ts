@@ -2,7 +2,9 @@
  * `npm start`: the main job. Brings up the local lakehouse (Trino 476 + Iceberg, migrated), seeds
  * it with history if it is empty, then keeps the live pipeline running — simulated traffic into
  * Bronze, CDC, the 1-minute micro-batch, daily Silver/Gold, maintenance — until Ctrl-C, when it
- * lets running jobs finish and shuts Trino down cleanly.
+ * lets running jobs finish and shuts Trino down cleanly. The dashboard (Next.js production build,
+ * rebuilt when its sources changed) starts as soon as the lakehouse is up, on PULSE_DASHBOARD_PORT
+ * (default 3000), so it shows its loading and empty states while a first seed runs.
  */
 import { connectionFor, templateVars } from "../lib/lakehouse/connection";
 import { migrate } from "../lib/lakehouse/migrate";
@@ -12,16 +14,24 @@ import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
 import { LivePipeline } from "../lib/pipeline/runner/live";
 import { loadIdentity, resumeSimulation, saveIdentity } from "../lib/pipeline/runner/sim-state";
 import { DEFAULT_SCALE } from "../lib/pipeline/runner/simulation-source";
+import { buildDashboard, startDashboard, type DashboardHandle } from "../lib/web/next-process";
 
 const log = (msg: string) => console.log(`${new Date().toISOString().slice(11, 19)} [pulse] ${msg}`);
 
 async function main(): Promise<void> {
   const s = instanceSettings("main");
   const t0 = Date.now();
+  const port = Number(process.env.PULSE_DASHBOARD_PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 1024 || port > 65535) throw new Error(`PULSE_DASHBOARD_PORT=${process.env.PULSE_DASHBOARD_PORT} is not a port`);
+  const building = buildDashboard(log);
+  building.catch(() => undefined); // awaited below; this only stops an early failure being reported as unhandled
   await start(s, log);
   const m = await migrate(connectionFor(s, "admin"), templateVars(s), log);
   log(`lakehouse ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${serverUrl(s)} (catalog lakehouse), ${m.applied.length} migrations applied`);
   log(`data in ${instancePaths(s).warehouse}; Trino log: ${instancePaths(s).serverLog}`);
+  await building;
+  const dashboard: DashboardHandle = await startDashboard({ port, trinoUrl: serverUrl(s), log });
+  log(`dashboard: ${dashboard.url}`);
 
   const writer = connectionFor(s, "writer");
   const identity = loadIdentity(s);
@@ -49,6 +59,7 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${signal}: letting running jobs finish`);
     await pipeline.stop();
+    await dashboard.stop();
     await stop(s, log);
     process.exit(0);
   };

@@ -37,7 +37,7 @@ const EXPECTED: Record<string, { columns: [string, string][]; partitioning: stri
     partitioning: ["day(window_start)", "bucket(video_id, 16)"],
   },
   "gold.batch_video_daily": {
-    columns: [["date", "date"], ["video_id", "varchar"], ["category_at_date", "varchar"], ["total_watch_time_hrs", "double"], ["completion_rate", "real"], ["unique_viewers", "bigint"], ["retention_d1", "real"], ["viewers_hll", "varbinary"], ["updated_at", TS]],
+    columns: [["date", "date"], ["video_id", "varchar"], ["category_at_date", "varchar"], ["total_watch_time_hrs", "double"], ["completion_rate", "real"], ["unique_viewers", "bigint"], ["retention_d1", "real"], ["viewers_hll", "varbinary"], ["updated_at", TS], ["plays_started", "bigint"], ["plays_finished", "bigint"]],
     partitioning: ["date"],
   },
   "dims.dim_videos_history": {

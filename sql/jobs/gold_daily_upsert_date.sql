@@ -6,6 +6,8 @@
 --                          started = the pair has a play_start, finished = a started pair that also
 --                          has a play_finish; NULL when nothing started. A play started before
 --                          midnight and finished after it counts on neither day.
+--   plays_started        = started pairs, plays_finished = finished pairs (the two counts above),
+--                          so several days' completion is sum(plays_finished) / sum(plays_started).
 --   unique_viewers       = cardinality(approx_set(user_id)) over users with a play_start on the
 --                          video that day (0 when none); viewers_hll = that sketch as varbinary,
 --                          so several days merge: cardinality(merge(CAST(viewers_hll AS HyperLogLog))).
@@ -65,6 +67,8 @@ USING (
     e.category AS category_at_date,
     p.total_watch_time_hrs,
     CASE WHEN c.started > 0 THEN CAST(CAST(c.finished AS double) / c.started AS real) END AS completion_rate,
+    coalesce(c.started, 0) AS plays_started,
+    coalesce(c.finished, 0) AS plays_finished,
     cardinality(p.viewers) AS unique_viewers,
     CAST(p.viewers AS varbinary) AS viewers_hll
   FROM per_video p
@@ -76,9 +80,12 @@ WHEN MATCHED THEN UPDATE SET
   category_at_date = coalesce(t.category_at_date, s.category_at_date),
   total_watch_time_hrs = s.total_watch_time_hrs,
   completion_rate = s.completion_rate,
+  plays_started = s.plays_started,
+  plays_finished = s.plays_finished,
   unique_viewers = s.unique_viewers,
   viewers_hll = s.viewers_hll,
   updated_at = current_timestamp
 WHEN NOT MATCHED THEN INSERT
-  (date, video_id, category_at_date, total_watch_time_hrs, completion_rate, unique_viewers, retention_d1, viewers_hll, updated_at)
-  VALUES (:date, s.video_id, s.category_at_date, s.total_watch_time_hrs, s.completion_rate, s.unique_viewers, NULL, s.viewers_hll, current_timestamp)
+  (date, video_id, category_at_date, total_watch_time_hrs, completion_rate, unique_viewers, retention_d1, viewers_hll, updated_at, plays_started, plays_finished)
+  VALUES (:date, s.video_id, s.category_at_date, s.total_watch_time_hrs, s.completion_rate, s.unique_viewers, NULL, s.viewers_hll, current_timestamp,
+          s.plays_started, s.plays_finished)

@@ -1,0 +1,8 @@
+import { parseRequest, respond } from "@/lib/server/api";
+import { getDailyVideos } from "@/lib/server/queries/daily-videos";
+import { dailyVideosQuery } from "@/lib/dashboard/schemas";
+
+export async function GET(request: Request) {
+  const input = parseRequest(request, dailyVideosQuery);
+  return input.ok ? respond(() => getDailyVideos(input.value)) : input.response;
+}

@@ -1,0 +1,8 @@
+import { parseRequest, respond } from "@/lib/server/api";
+import { getPulseSeries } from "@/lib/server/queries/pulse-series";
+import { pulseRangeQuery } from "@/lib/dashboard/schemas";
+
+export async function GET(request: Request) {
+  const input = parseRequest(request, pulseRangeQuery);
+  return input.ok ? respond(() => getPulseSeries(input.value)) : input.response;
+}

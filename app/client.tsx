@@ -1,0 +1,126 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
+import { TimeChart } from "@/components/charts/time-chart";
+import { CategorySelect } from "@/components/controls/category-select";
+import { ButtonGroup } from "@/components/controls/button-group";
+import { RangePicker } from "@/components/controls/range-picker";
+import { RefreshControl } from "@/components/controls/refresh-control";
+import { TimeZoneSelect } from "@/components/controls/time-zone-select";
+import { KpiTiles } from "@/components/kpi-tiles";
+import { Panel } from "@/components/panel";
+import { TrendingTable } from "@/components/trending-table";
+import { useRefresh } from "@/components/use-refresh";
+import { useUrlState } from "@/components/use-url-state";
+import { fmtInt, fmtPct } from "@/lib/dashboard/format";
+import type { PlatformSeries } from "@/lib/dashboard/models";
+import { api } from "@/lib/dashboard/query-keys";
+import type { TrendingSort } from "@/lib/dashboard/schemas";
+import { pulseRangeParams, pulseTrendingParams } from "./search-params";
+
+const SORTS: readonly { value: TrendingSort; label: string }[] = [
+  { value: "velocity", label: "Velocity" },
+  { value: "acceleration", label: "Acceleration" },
+  { value: "trending", label: "Trending score" },
+];
+
+function markFirstChart() {
+  if (performance.getEntriesByName("pulse:first-chart").length === 0) performance.mark("pulse:first-chart");
+}
+
+export function PulseClient() {
+  const [params, setParams] = useUrlState();
+  const tz = params.tz ?? "UTC";
+  const refresh = useRefresh(params);
+  const rangeParams = pulseRangeParams(params);
+  const trendingParams = pulseTrendingParams(params);
+
+  const series = useQuery({ ...api.pulseSeries(rangeParams), ...refresh.options });
+  const kpis = useQuery({ ...api.pulseKpis(rangeParams), ...refresh.options });
+  const trending = useQuery({ ...api.trending(trendingParams), ...refresh.options });
+  const lastUpdated = Math.max(series.dataUpdatedAt, kpis.dataUpdatedAt, trending.dataUpdatedAt) || null;
+  const onFirstRender = useCallback(markFirstChart, []);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="mr-2 text-xl font-semibold">Live pulse</h1>
+        <RangePicker key={tz} params={params} tz={tz} onChange={setParams} />
+        <TimeZoneSelect value={tz} onChange={(v) => setParams({ tz: v === "UTC" ? undefined : v })} />
+        <div className="ml-auto">
+          <RefreshControl
+            seconds={refresh.seconds}
+            paused={refresh.paused}
+            lastUpdated={lastUpdated}
+            onSeconds={(s) => setParams({ refresh: s === 30 ? undefined : String(s) })}
+            onPaused={refresh.setPaused}
+          />
+        </div>
+      </div>
+
+      <Panel title="Key numbers" query={kpis} tz={tz} watermarkKind="minute" isEmpty={() => false} emptyText="" skeletonClass="h-24" testId="panel-kpis">
+        {(k) => <KpiTiles kpis={k} />}
+      </Panel>
+
+      <Panel
+        title={series.data?.data.bucket === "hour" ? "Platform per hour" : "Platform per minute"}
+        query={series}
+        tz={tz}
+        watermarkKind="minute"
+        isEmpty={(s) => s.points.every((p) => p.impressions === 0 && p.plays === 0)}
+        emptyText="No traffic in this range yet."
+        skeletonClass="h-80"
+        testId="panel-series"
+      >
+        {(s) => <PlatformChart series={s} tz={tz} onFirstRender={onFirstRender} />}
+      </Panel>
+
+      <Panel
+        title="Trending now"
+        query={trending}
+        tz={tz}
+        watermarkKind="minute"
+        isEmpty={(t) => t.rows.length === 0}
+        emptyText={params.category ? `No ${params.category} video has traffic in the velocity window.` : "No video has traffic in the velocity window."}
+        testId="panel-trending"
+        actions={
+          <>
+            <CategorySelect value={params.category} onChange={(c) => setParams({ category: c })} />
+            <ButtonGroup label="rank by" options={SORTS} value={(params.sort as TrendingSort | undefined) ?? "velocity"} onChange={(v) => setParams({ sort: v === "velocity" ? undefined : v })} />
+          </>
+        }
+      >
+        {(t) => (
+          <>
+            <TrendingTable rows={t.rows} tz={tz} />
+            <p className="mt-2 text-xs text-slate-500">
+              {fmtInt(t.rows.length)} of {fmtInt(t.total)} videos with traffic in the velocity window
+            </p>
+          </>
+        )}
+      </Panel>
+    </div>
+  );
+}
+
+function PlatformChart({ series, tz, onFirstRender }: { series: PlatformSeries; tz: string; onFirstRender: () => void }) {
+  const data = useMemo(() => {
+    const p = series.points;
+    return {
+      times: p.map((x) => x.t),
+      series: [
+        { name: "Impressions", values: p.map((x) => x.impressions), format: fmtInt },
+        { name: "Plays", values: p.map((x) => x.plays), format: fmtInt },
+        { name: "Finishes", values: p.map((x) => x.finishes), format: fmtInt },
+        { name: "Completion", values: p.map((x) => x.completionRate), axis: "right" as const, format: (v: number) => fmtPct(v) },
+      ],
+    };
+  }, [series]);
+  const perHour = series.bucket === "hour";
+  return (
+    <>
+      <TimeChart times={data.times} series={data.series} tz={tz} withDate={perHour} rightAxisFormat={(v) => fmtPct(v)} onFirstRender={onFirstRender} testId="platform-chart" height={320} />
+      {perHour && <p className="text-xs text-slate-500">Ranges over 24 h are drawn per hour of {tz}.</p>}
+    </>
+  );
+}

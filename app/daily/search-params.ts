@@ -1,0 +1,11 @@
+/** URL state of the daily page: from, to (UTC dates), category, sort, dir, and the trend `metric`. */
+import type { Params } from "@/lib/dashboard/query-keys";
+
+const pick = (raw: Params, keys: readonly string[]): Params => Object.fromEntries(keys.filter((k) => raw[k]).map((k) => [k, raw[k]])) as Params;
+
+export const dailyVideosParams = (raw: Params) => pick(raw, ["from", "to", "category", "sort", "dir"]);
+export const dailyCategoriesParams = (raw: Params) => pick(raw, ["from", "to", "category"]);
+
+export const TREND_METRICS = ["watch_hours", "unique_viewers", "completion_rate"] as const;
+export type TrendMetric = (typeof TREND_METRICS)[number];
+export const trendMetric = (raw: Params): TrendMetric => ((TREND_METRICS as readonly string[]).includes(raw.metric ?? "") ? (raw.metric as TrendMetric) : "watch_hours");

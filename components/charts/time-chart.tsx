@@ -1,0 +1,103 @@
+"use client";
+import ReactEChartsCore from "echarts-for-react/esm/core";
+import { useMemo } from "react";
+import { fmtDateTime, fmtTime } from "@/lib/dashboard/format";
+import { useDarkMode } from "../use-color-scheme";
+import { echarts } from "./echarts";
+
+export interface ChartSeries {
+  readonly name: string;
+  readonly values: readonly (number | null)[];
+  /** "left" for counts, "right" for rates/ratios. */
+  readonly axis?: "left" | "right";
+  readonly kind?: "line" | "bar";
+  readonly format?: (v: number) => string;
+}
+
+interface TimeChartProps {
+  /** Bucket start times, epoch ms, ascending. */
+  readonly times: readonly number[];
+  readonly series: readonly ChartSeries[];
+  readonly tz: string;
+  /** Label times with the date too (ranges over a day, hour buckets). */
+  readonly withDate?: boolean;
+  readonly height?: number;
+  readonly rightAxisFormat?: (v: number) => string;
+  readonly testId?: string;
+  readonly onFirstRender?: () => void;
+}
+
+const PALETTE = ["#e11d48", "#2563eb", "#059669", "#d97706", "#7c3aed", "#0891b2"];
+
+/**
+ * A time series over a category axis of bucket times, labelled in the chosen zone: ECharts' time
+ * axis would place ticks in the browser's zone, not the dashboard's. The x axis ends at the data's
+ * watermark, so the open minute never appears.
+ */
+export function TimeChart(p: TimeChartProps) {
+  const dark = useDarkMode();
+  const option = useMemo(() => {
+    const text = dark ? "#cbd5e1" : "#475569";
+    const grid = dark ? "#1e293b" : "#e2e8f0";
+    const label = (ms: number) => (p.withDate ? fmtDateTime(ms, p.tz).slice(5) : fmtTime(ms, p.tz));
+    const hasRight = p.series.some((s) => s.axis === "right");
+    return {
+      animation: false,
+      color: PALETTE,
+      textStyle: { color: text },
+      grid: { left: 48, right: hasRight ? 56 : 16, top: 36, bottom: 48 },
+      legend: { top: 0, textStyle: { color: text } },
+      tooltip: {
+        trigger: "axis",
+        valueFormatter: undefined,
+        formatter: (items: { dataIndex: number; seriesIndex: number; marker: string; seriesName: string; value: number | null }[]) => {
+          const first = items[0];
+          if (!first) return "";
+          const head = fmtDateTime(p.times[first.dataIndex]!, p.tz);
+          const lines = items.map((it) => {
+            const s = p.series[it.seriesIndex]!;
+            const v = it.value === null ? "—" : s.format ? s.format(it.value) : String(it.value);
+            return `${it.marker}${it.seriesName}: <b>${v}</b>`;
+          });
+          return [head, ...lines].join("<br/>");
+        },
+      },
+      dataZoom: [{ type: "inside" }],
+      xAxis: {
+        type: "category",
+        data: p.times.map(label),
+        boundaryGap: p.series.some((s) => s.kind === "bar"),
+        axisLine: { lineStyle: { color: grid } },
+        axisLabel: { color: text, hideOverlap: true },
+      },
+      yAxis: [
+        { type: "value", splitLine: { lineStyle: { color: grid } }, axisLabel: { color: text } },
+        ...(hasRight
+          ? [{ type: "value", splitLine: { show: false }, axisLabel: { color: text, formatter: p.rightAxisFormat } }]
+          : []),
+      ],
+      series: p.series.map((s) => ({
+        name: s.name,
+        type: s.kind ?? "line",
+        yAxisIndex: s.axis === "right" ? 1 : 0,
+        data: s.values,
+        showSymbol: false,
+        sampling: "lttb",
+        connectNulls: false,
+        lineStyle: { width: 1.5 },
+      })),
+    };
+  }, [p.times, p.series, p.tz, p.withDate, p.rightAxisFormat, dark]);
+
+  return (
+    <div data-testid={p.testId} data-points={p.times.length}>
+      <ReactEChartsCore
+        echarts={echarts}
+        option={option}
+        notMerge
+        style={{ height: p.height ?? 300, width: "100%" }}
+        onChartReady={p.onFirstRender}
+      />
+    </div>
+  );
+}

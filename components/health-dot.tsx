@@ -1,0 +1,22 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import type { Health } from "@/lib/dashboard/models";
+
+/** Trino reachability and Gold freshness at a glance; details in the tooltip and at /api/health. */
+export function HealthDot() {
+  const { data, isError } = useQuery({
+    queryKey: ["/api/health"],
+    queryFn: async () => (await fetch("/api/health")).json() as Promise<Health>,
+    refetchInterval: 30_000,
+  });
+  const state = isError || (data && !data.trino.reachable) ? "down" : data && !data.ok ? "behind" : data ? "ok" : "unknown";
+  const color = { down: "bg-red-500", behind: "bg-amber-500", ok: "bg-emerald-500", unknown: "bg-slate-400" }[state];
+  const label = { down: "Trino unreachable", behind: "data behind", ok: "all fresh", unknown: "checking…" }[state];
+  const title = data?.tables.map((t) => `${t.table}: ${t.lagSeconds === null ? "no data" : `${Math.round(t.lagSeconds / 60)} min behind`}`).join("\n");
+  return (
+    <a href="/api/health" className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400" title={title ?? data?.trino.error} data-testid="health">
+      <span className={`inline-block h-2.5 w-2.5 rounded-full ${color}`} />
+      {label}
+    </a>
+  );
+}

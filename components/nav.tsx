@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { HealthDot } from "./health-dot";
+
+export function Nav() {
+  return (
+    <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
+      <nav className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold tracking-tight">
+          <span className="text-rose-600 dark:text-rose-400">●</span> Pulse
+        </Link>
+        <Link href="/" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+          Live pulse
+        </Link>
+        <Link href="/daily" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+          Daily marts
+        </Link>
+        <div className="ml-auto">
+          <HealthDot />
+        </div>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,141 @@
+/** Row shapes the dashboard's data layer returns and its components draw. Times are epoch ms. */
+
+export interface SeriesPoint {
+  readonly t: number;
+  /** Minutes the bucket covers (1 for minute buckets; up to 60 for hours). */
+  readonly minutes: number;
+  readonly impressions: number;
+  readonly plays: number;
+  readonly finishes: number;
+  readonly likes: number;
+  readonly shares: number;
+  readonly completionRate: number | null;
+}
+
+export interface PlatformSeries {
+  readonly bucket: "minute" | "hour";
+  readonly points: readonly SeriesPoint[];
+}
+
+export interface KpiPeriod {
+  readonly impressions: number;
+  readonly plays: number;
+  readonly finishes: number;
+  readonly likes: number;
+  readonly shares: number;
+  readonly completionRate: number | null;
+  readonly likesPer1k: number | null;
+  readonly sharesPer1k: number | null;
+}
+
+export interface PulseKpis {
+  readonly rangeStart: number;
+  readonly rangeEnd: number;
+  readonly current: KpiPeriod;
+  /** The same range 24 hours earlier. */
+  readonly previous: KpiPeriod;
+}
+
+export interface TrendingRow {
+  readonly rank: number;
+  readonly videoId: string;
+  readonly category: string | null;
+  readonly uploadTime: number | null;
+  readonly ageHours: number;
+  readonly velocity: number;
+  readonly acceleration: number;
+  readonly trendingScore: number;
+  readonly impressions: number;
+  readonly plays: number;
+  readonly likes: number;
+  readonly shares: number;
+}
+
+export interface Trending {
+  readonly total: number;
+  readonly rows: readonly TrendingRow[];
+}
+
+export interface VideoSummary {
+  readonly videoId: string;
+  readonly known: boolean;
+  readonly creatorId: string | null;
+  readonly category: string | null;
+  readonly status: string;
+  readonly durationMs: number | null;
+  readonly uploadTime: number | null;
+  readonly velocity: number;
+  readonly acceleration: number;
+  readonly impressions24h: number;
+  readonly plays24h: number;
+  readonly finishes24h: number;
+  readonly likes24h: number;
+  readonly shares24h: number;
+  readonly completionRate24h: number | null;
+}
+
+export interface VideoMinute {
+  readonly t: number;
+  readonly impressions: number;
+  readonly plays: number;
+  readonly finishes: number;
+  readonly likes: number;
+  readonly shares: number;
+  readonly velocity: number;
+  readonly acceleration: number;
+  readonly completionRate: number | null;
+}
+
+export interface VideoDay {
+  readonly date: string;
+  readonly category: string | null;
+  readonly watchHours: number;
+  readonly completionRate: number | null;
+  readonly uniqueViewers: number;
+  readonly retentionD1: number | null;
+}
+
+export interface DailyVideoRow {
+  readonly videoId: string;
+  readonly category: string | null;
+  readonly watchHours: number;
+  readonly completionRate: number | null;
+  readonly uniqueViewers: number;
+  readonly retentionD1: number | null;
+  readonly days: number;
+}
+
+export interface DailyVideos {
+  readonly total: number;
+  readonly rows: readonly DailyVideoRow[];
+}
+
+export interface CategoryDay {
+  readonly date: string;
+  readonly category: string;
+  readonly watchHours: number;
+  readonly completionRate: number | null;
+  readonly uniqueViewers: number;
+  readonly videos: number;
+}
+
+export interface DailyCoverage {
+  /** End of the newest built UTC day, epoch ms. */
+  readonly completeThrough: number | null;
+  readonly firstDate: string | null;
+  readonly lastDate: string | null;
+}
+
+export interface Health {
+  readonly ok: boolean;
+  readonly trino: { readonly reachable: boolean; readonly error?: string; readonly latencyMs: number | null };
+  readonly tables: readonly {
+    readonly table: string;
+    readonly completeThrough: number | null;
+    readonly lastCommit: number | null;
+    readonly lagSeconds: number | null;
+    readonly fresh: boolean;
+  }[];
+  readonly queriesSent: number;
+  readonly checkedAt: number;
+}

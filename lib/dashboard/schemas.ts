@@ -1,0 +1,183 @@
+/**
+ * Every input the dashboard accepts, as zod schemas shared by the API routes, the server pages and
+ * the client (which builds URLs from the same shapes). Anything a schema lets through is safe to
+ * bind: lengths are bounded, enums are closed, dates are real calendar dates, ranges are ordered and
+ * bounded. Query-string values arrive as strings, hence the coercions.
+ */
+import { z } from "zod";
+
+export const MINUTE_MS = 60_000;
+export const DAY_MS = 86_400_000;
+
+/** The RT log keeps 7 days (maintenance TTL); a custom Pulse range may not be longer. */
+export const MAX_RT_RANGE_MINUTES = 7 * 24 * 60;
+/** Ranges up to a day are drawn per minute; longer ones per hour of the chosen time zone. */
+export const MINUTE_BUCKET_MAX_MINUTES = 24 * 60;
+export const MAX_DAILY_RANGE_DAYS = 92;
+
+export const RANGE_PRESETS = { "1h": 60, "6h": 360, "24h": 1440 } as const;
+export type RangePreset = keyof typeof RANGE_PRESETS;
+
+export const REFRESH_CHOICES = [5, 10, 30, 60, 300] as const;
+export const DEFAULT_REFRESH_SECONDS = 30;
+
+const firstOf = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const blankToUndefined = (v: unknown) => {
+  const x = firstOf(v);
+  return x === "" || x === null ? undefined : x;
+};
+/** Optional query-string parameter: repeated keys take the first value, an empty value means unset. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+export const videoIdSchema = z
+  .string()
+  .min(1, "video id is empty")
+  .max(64, "video id is longer than 64 characters")
+  .regex(/^[A-Za-z0-9_-]+$/, "video id may contain only letters, digits, '_' and '-'");
+
+export const categorySchema = z
+  .string()
+  .max(64, "category is longer than 64 characters")
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} &_-]*$/u, "category may contain only letters, digits, spaces, '&', '_' and '-'");
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneSchema = z
+  .string()
+  .max(64, "time zone is longer than 64 characters")
+  .regex(/^[A-Za-z][A-Za-z0-9_+\-/]*$/, "time zone must be an IANA name such as UTC or Europe/Berlin")
+  .refine(isTimeZone, "unknown time zone (use an IANA name such as UTC or Europe/Berlin)");
+
+/** An instant in ISO-8601 with an explicit offset or Z, between 2000 and 2100, truncated to the minute. */
+export const instantSchema = z
+  .string()
+  .max(40, "timestamp is too long")
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, "timestamp must be ISO-8601 with a zone, e.g. 2026-11-24T12:00Z")
+  .transform((s, ctx) => {
+    const ms = Date.parse(s);
+    if (!Number.isFinite(ms) || ms < Date.UTC(2000, 0, 1) || ms > Date.UTC(2100, 0, 1)) {
+      ctx.addIssue({ code: "custom", message: "timestamp must be a real instant between 2000 and 2100" });
+      return z.NEVER;
+    }
+    return Math.floor(ms / MINUTE_MS) * MINUTE_MS;
+  });
+
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date must be YYYY-MM-DD")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= "2000-01-01" && s <= "2100-01-01";
+  }, "not a calendar date between 2000 and 2100");
+
+const limitSchema = (max: number, fallback: number) => optional(z.coerce.number().int().min(1).max(max)).transform((v) => v ?? fallback);
+
+/** The time range of RT panels, resolved: a preset counted back from the watermark, or fixed instants. */
+export type RtRange =
+  | { readonly kind: "preset"; readonly preset: RangePreset; readonly minutes: number }
+  | { readonly kind: "custom"; readonly startMs: number; readonly endMs: number; readonly minutes: number };
+
+export const rangeFields = {
+  range: optional(z.enum(["1h", "6h", "24h", "custom"], { error: "range must be 1h, 6h, 24h or custom" })),
+  from: optional(instantSchema),
+  to: optional(instantSchema),
+};
+
+function resolveRange(v: { range?: string | undefined; from?: number | undefined; to?: number | undefined }, ctx: z.RefinementCtx): RtRange {
+  if (v.range === "custom" || (v.range === undefined && (v.from !== undefined || v.to !== undefined))) {
+    if (v.from === undefined || v.to === undefined) {
+      ctx.addIssue({ code: "custom", message: "a custom range needs both from and to", path: ["from"] });
+      return z.NEVER;
+    }
+    if (v.to <= v.from) {
+      ctx.addIssue({ code: "custom", message: "from must be before to", path: ["to"] });
+      return z.NEVER;
+    }
+    const minutes = (v.to - v.from) / MINUTE_MS;
+    if (minutes > MAX_RT_RANGE_MINUTES) {
+      ctx.addIssue({ code: "custom", message: `a range may span at most 7 days (the real-time log's retention)`, path: ["to"] });
+      return z.NEVER;
+    }
+    return { kind: "custom", startMs: v.from, endMs: v.to, minutes };
+  }
+  const preset = (v.range ?? "24h") as RangePreset;
+  return { kind: "preset", preset, minutes: RANGE_PRESETS[preset] };
+}
+
+export const pulseRangeQuery = z
+  .object({ ...rangeFields, tz: optional(timeZoneSchema).transform((v) => v ?? "UTC") })
+  .transform((v, ctx) => ({ range: resolveRange(v, ctx), tz: v.tz }));
+export type PulseRangeQuery = z.output<typeof pulseRangeQuery>;
+
+export const TRENDING_SORTS = ["velocity", "acceleration", "trending"] as const;
+export type TrendingSort = (typeof TRENDING_SORTS)[number];
+
+export const trendingQuery = z.object({
+  category: optional(categorySchema),
+  sort: optional(z.enum(TRENDING_SORTS, { error: "sort must be velocity, acceleration or trending" })).transform((v) => v ?? "velocity"),
+  limit: limitSchema(200, 25),
+});
+export type TrendingQuery = z.output<typeof trendingQuery>;
+
+export const VIDEO_RANGES = ["1h", "6h", "24h"] as const;
+export const videoSeriesQuery = z.object({
+  range: optional(z.enum(VIDEO_RANGES, { error: "range must be 1h, 6h or 24h" })).transform((v) => v ?? "24h"),
+});
+export type VideoSeriesQuery = z.output<typeof videoSeriesQuery>;
+
+export const DAILY_SORTS = ["watch_hours", "completion_rate", "unique_viewers", "retention_d1"] as const;
+export type DailySort = (typeof DAILY_SORTS)[number];
+
+const dailyRangeObject = z.object({
+  from: optional(dateSchema),
+  to: optional(dateSchema),
+  category: optional(categorySchema),
+});
+
+function checkDailyRange(v: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (v.from && v.to) {
+    if (v.from > v.to) ctx.addIssue({ code: "custom", message: "from must not be after to", path: ["to"] });
+    else if ((Date.parse(v.to) - Date.parse(v.from)) / DAY_MS + 1 > MAX_DAILY_RANGE_DAYS) {
+      ctx.addIssue({ code: "custom", message: `a date range may span at most ${MAX_DAILY_RANGE_DAYS} days`, path: ["to"] });
+    }
+  }
+}
+
+/** from/to may be omitted (the page then picks the last 7 built days); both are checked when given. */
+export const dailyRangeQuery = dailyRangeObject.superRefine(checkDailyRange);
+export type DailyRangeQuery = z.output<typeof dailyRangeQuery>;
+
+export const dailyVideosQuery = dailyRangeObject
+  .extend({
+    sort: optional(z.enum(DAILY_SORTS, { error: `sort must be one of ${DAILY_SORTS.join(", ")}` })).transform((v) => v ?? "watch_hours"),
+    dir: optional(z.enum(["asc", "desc"], { error: "dir must be asc or desc" })).transform((v) => v ?? "desc"),
+    limit: limitSchema(1000, 100),
+  })
+  .superRefine(checkDailyRange);
+export type DailyVideosQuery = z.output<typeof dailyVideosQuery>;
+
+export const refreshSchema = optional(z.coerce.number().int().refine((n) => (REFRESH_CHOICES as readonly number[]).includes(n), `refresh must be one of ${REFRESH_CHOICES.join(", ")} seconds`)).transform(
+  (v) => v ?? DEFAULT_REFRESH_SECONDS,
+);
+
+/** Turns URLSearchParams or Next's searchParams record into a plain object for the schemas. */
+export function searchParamsObject(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, unknown> {
+  if (params instanceof URLSearchParams) {
+    const out: Record<string, unknown> = {};
+    for (const key of new Set(params.keys())) out[key] = params.get(key);
+    return out;
+  }
+  return { ...params };
+}
+
+/** One line per issue, naming the parameter: what a 400 response and a page's message show. */
+export function describeIssues(error: z.ZodError): { param: string; message: string }[] {
+  return error.issues.map((i) => ({ param: i.path.join(".") || "(request)", message: i.message }));
+}

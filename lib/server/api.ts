@@ -1,0 +1,60 @@
+import "server-only";
+/**
+ * The one way API routes read input and answer: `parseRequest` validates the query string (plus
+ * route params) with a zod schema and turns failures into a 400 naming each bad parameter;
+ * `respond` maps the data layer's failures to 503 (Trino down, nothing cached) and anything
+ * unexpected to a 500 without details. No stack trace ever reaches a client.
+ */
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import type { ApiErrorBody } from "../dashboard/envelope";
+import { describeIssues, searchParamsObject } from "../dashboard/schemas";
+import { DataUnavailableError } from "./data";
+
+const MAX_QUERY_STRING = 4096;
+
+/** Thrown inside `respond` for a well-formed request about something that does not exist: a 404. */
+export class NotFoundError extends Error {
+  override readonly name = "NotFoundError";
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; response: NextResponse<ApiErrorBody> };
+
+export function badRequest(error: string, issues?: ApiErrorBody["issues"]): NextResponse<ApiErrorBody> {
+  return NextResponse.json({ error, ...(issues ? { issues } : {}) }, { status: 400, headers: { "Cache-Control": "no-store" } });
+}
+
+export function parseRequest<S extends z.ZodType>(request: Request, schema: S, extra: Record<string, unknown> = {}): Parsed<z.output<S>> {
+  const url = new URL(request.url);
+  if (url.search.length > MAX_QUERY_STRING) return { ok: false, response: badRequest(`query string longer than ${MAX_QUERY_STRING} characters`) };
+  const parsed = schema.safeParse({ ...searchParamsObject(url.searchParams), ...extra });
+  if (!parsed.success) {
+    const issues = describeIssues(parsed.error);
+    return { ok: false, response: badRequest(`invalid ${issues.map((i) => i.param).join(", ")}: ${issues[0]!.message}`, issues) };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+export async function respond(work: () => Promise<unknown>): Promise<NextResponse> {
+  try {
+    return NextResponse.json(await work(), { headers: { "Cache-Control": "no-store" } });
+  } catch (err) {
+    if (err instanceof NotFoundError) {
+      return NextResponse.json({ error: err.message } satisfies ApiErrorBody, { status: 404, headers: { "Cache-Control": "no-store" } });
+    }
+    if (err instanceof DataUnavailableError) {
+      return NextResponse.json({ error: err.message } satisfies ApiErrorBody, { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } });
+    }
+    console.error("[dashboard] unexpected error", err);
+    return NextResponse.json({ error: "internal error; see the server log" } satisfies ApiErrorBody, { status: 500 });
+  }
+}
+
+/** Route params come from the path; a malformed percent-escape must be a 400, not a crash. */
+export function decodeParam(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,97 @@
+import "server-only";
+/**
+ * The dashboard's one road to Trino: a named statement from sql/queries, its values bound by bindSql
+ * (the audited binder), run as the read-only user with a deadline (cancelled in Trino when it
+ * overruns), behind the single-flight result cache that serves the last good result when Trino fails.
+ */
+import type { Envelope } from "../dashboard/envelope";
+import { bindSql, type SqlParams } from "../trino/bind";
+import { runQuery, TrinoQueryError, TrinoTimeoutError, TrinoUnavailableError, type TrinoConnection } from "../trino/client";
+import { serverEnv } from "./env";
+import { ResultCache } from "./result-cache";
+import { querySql } from "./sql-files";
+
+/** Trino could not answer and no earlier result exists: the API answers 503 with this message. */
+export class DataUnavailableError extends Error {
+  override readonly name = "DataUnavailableError";
+}
+
+export type Freshness = "rt" | "daily";
+
+interface Stored {
+  readonly rows: Record<string, unknown>[];
+  readonly sql: string;
+}
+
+const globalKey = Symbol.for("pulse.dashboard.cache");
+type Holder = { [globalKey]?: ResultCache<Stored> };
+
+/** One cache per server process (kept on globalThis so dev-mode module reloads do not multiply it). */
+export function resultCache(): ResultCache<Stored> {
+  const holder = globalThis as Holder;
+  holder[globalKey] ??= new ResultCache<Stored>({ ttlMs: 10_000, retryAfterMs: 2_000, maxEntries: 500 });
+  return holder[globalKey];
+}
+
+export function dashboardConnection(): TrinoConnection {
+  const env = serverEnv();
+  return { server: env.TRINO_URL, user: env.TRINO_USER, password: env.TRINO_PASSWORD, catalog: env.TRINO_CATALOG, source: "pulse-dashboard" };
+}
+
+export function describeFailure(err: unknown): string {
+  if (err instanceof TrinoTimeoutError) return `Trino did not answer within ${err.timeoutMs / 1000} s; the query was cancelled`;
+  if (err instanceof TrinoUnavailableError) return err.message;
+  if (err instanceof TrinoQueryError) return `Trino query failed: ${err.errorName}: ${err.message.slice(0, 300)}`;
+  return "the data layer failed unexpectedly";
+}
+
+const ttlMs = (freshness: Freshness) => {
+  const env = serverEnv();
+  return 1000 * (freshness === "rt" ? env.PULSE_RT_CACHE_SECONDS : env.PULSE_DAILY_CACHE_SECONDS);
+};
+
+export interface QuerySpec<T> {
+  /** File name in sql/queries without .sql. */
+  readonly name: string;
+  readonly params: SqlParams;
+  readonly freshness: Freshness;
+  readonly map: (rows: Record<string, unknown>[]) => T;
+  /** The data watermark of this result, epoch ms, or null when the rows do not say. */
+  readonly watermark: (rows: Record<string, unknown>[]) => number | null;
+}
+
+export async function cachedQuery<T>(spec: QuerySpec<T>): Promise<Envelope<T>> {
+  const sql = bindSql(querySql(spec.name), spec.params);
+  const env = serverEnv();
+  const fetch = async (): Promise<Stored> => {
+    const out = await runQuery(dashboardConnection(), sql, { timeoutMs: env.TRINO_QUERY_TIMEOUT_MS });
+    return { rows: out.rows, sql };
+  };
+  let got;
+  try {
+    got = await resultCache().get(sql, fetch, ttlMs(spec.freshness));
+  } catch (err) {
+    if (!(err instanceof TrinoQueryError || err instanceof TrinoTimeoutError || err instanceof TrinoUnavailableError)) {
+      console.error(`[dashboard] ${spec.name} failed`, err);
+    }
+    throw new DataUnavailableError(describeFailure(err));
+  }
+  const now = Date.now();
+  return {
+    data: spec.map(got.value.rows),
+    meta: {
+      sql: got.value.sql,
+      fetchedAt: got.fetchedAt,
+      stale: got.stale,
+      ageSeconds: Math.max(0, Math.round((now - got.fetchedAt) / 1000)),
+      ...(got.stale ? { staleReason: describeFailure(got.error) } : {}),
+      watermark: spec.watermark(got.value.rows),
+    },
+  };
+}
+
+/** Row readers: Trino sends BIGINT and DOUBLE as JS numbers, NULL as null. */
+export const num = (v: unknown): number => (typeof v === "number" ? v : v === null || v === undefined ? 0 : Number(v));
+export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : typeof v === "number" ? v : Number(v));
+export const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+export const firstWatermark = (rows: Record<string, unknown>[]): number | null => numOrNull(rows[0]?.watermark_ms);

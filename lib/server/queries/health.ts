@@ -1,0 +1,37 @@
+import "server-only";
+import type { Health } from "../../dashboard/models";
+import { querySql } from "../sql-files";
+import { runQuery } from "../../trino/client";
+import { dashboardConnection, describeFailure, numOrNull, resultCache } from "../data";
+
+/** RT is fresh when its watermark is at most 3 minutes behind Trino's clock; daily when yesterday is built by 10:00 UTC. */
+const RT_FRESH_SECONDS = 180;
+const DAILY_FRESH_SECONDS = 34 * 3600;
+
+/** Not cached: health must say what Trino says now. */
+export async function getHealth(): Promise<Health> {
+  const started = Date.now();
+  const queriesSent = () => resultCache().fetches;
+  try {
+    const out = await runQuery(dashboardConnection(), querySql("health_freshness"), { timeoutMs: 5_000 });
+    const r = out.rows[0] ?? {};
+    const now = numOrNull(r.now_ms) ?? Date.now();
+    const table = (name: string, through: number | null, commit: number | null, freshSeconds: number) => {
+      const lagSeconds = through === null ? null : Math.max(0, Math.round((now - through) / 1000));
+      return { table: name, completeThrough: through, lastCommit: commit, lagSeconds, fresh: lagSeconds !== null && lagSeconds <= freshSeconds };
+    };
+    const tables = [
+      table("lakehouse.gold.rt_video_stats_1min", numOrNull(r.rt_complete_through_ms), numOrNull(r.rt_last_commit_ms), RT_FRESH_SECONDS),
+      table("lakehouse.gold.batch_video_daily", numOrNull(r.daily_complete_through_ms), numOrNull(r.daily_last_commit_ms), DAILY_FRESH_SECONDS),
+    ];
+    return {
+      ok: tables.every((t) => t.fresh),
+      trino: { reachable: true, latencyMs: Date.now() - started },
+      tables,
+      queriesSent: queriesSent(),
+      checkedAt: Date.now(),
+    };
+  } catch (err) {
+    return { ok: false, trino: { reachable: false, error: describeFailure(err), latencyMs: null }, tables: [], queriesSent: queriesSent(), checkedAt: Date.now() };
+  }
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import type { Envelope } from "../../dashboard/envelope";
+import type { VideoDay } from "../../dashboard/models";
+import { cachedQuery, num, numOrNull, strOrNull } from "../data";
+import { getDailyCoverage } from "./daily-coverage";
+
+const HISTORY_DAYS = 90;
+
+export async function getVideoDaily(videoId: string): Promise<Envelope<readonly VideoDay[]>> {
+  const [result, coverage] = await Promise.all([
+    cachedQuery({
+      name: "video_daily_history",
+      params: { video_id: videoId, limit: HISTORY_DAYS },
+      freshness: "daily",
+      map: (rows) =>
+        rows.map((r) => ({
+          date: String(r.date),
+          category: strOrNull(r.category_at_date),
+          watchHours: num(r.watch_hours),
+          completionRate: numOrNull(r.completion_rate),
+          uniqueViewers: num(r.unique_viewers),
+          retentionD1: numOrNull(r.retention_d1),
+        })),
+      watermark: () => null,
+    }),
+    getDailyCoverage().catch(() => null),
+  ]);
+  return { ...result, meta: { ...result.meta, watermark: coverage?.data.completeThrough ?? null } };
+}

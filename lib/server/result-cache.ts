@@ -1,0 +1,105 @@
+/**
+ * Result cache with single-flight and stale fallback, keyed by the exact bound SQL.
+ *
+ * - However many viewers ask, one key costs at most one fetch per `ttlMs`: concurrent callers of a
+ *   key share the fetch in flight, later callers get the cached value until it expires.
+ * - When a fetch fails and an earlier value exists, that value is served marked stale with the
+ *   failure; for `retryAfterMs` no new fetch is tried, so a down Trino is not hammered by pollers.
+ *   The first call after that tries again, so recovery needs nothing but Trino coming back.
+ * - Memory is bounded: least recently used keys beyond `maxEntries` are dropped.
+ * No `server-only` import here so the logic can be unit-tested; the wiring lives in lib/server/data.
+ */
+
+export interface CacheOptions {
+  readonly ttlMs: number;
+  readonly retryAfterMs: number;
+  readonly maxEntries: number;
+  readonly now?: () => number;
+}
+
+export interface CachedValue<T> {
+  readonly value: T;
+  readonly fetchedAt: number;
+  readonly stale: boolean;
+  readonly error?: unknown;
+}
+
+interface Entry<T> {
+  value?: T;
+  fetchedAt?: number;
+  failedAt?: number;
+  error?: unknown;
+  inFlight?: Promise<CachedValue<T>>;
+}
+
+export class ResultCache<T> {
+  private readonly entries = new Map<string, Entry<T>>();
+  private readonly now: () => number;
+  fetches = 0;
+
+  constructor(private readonly opts: CacheOptions) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The cached value when fresh; otherwise one shared call of `fetch`. Throws only when there is no value to fall back on. */
+  get(key: string, fetch: () => Promise<T>, ttlMs = this.opts.ttlMs): Promise<CachedValue<T>> {
+    const entry = this.touch(key);
+    const now = this.now();
+    if (entry.value !== undefined && entry.fetchedAt !== undefined && now - entry.fetchedAt < ttlMs) {
+      return Promise.resolve({ value: entry.value, fetchedAt: entry.fetchedAt, stale: false });
+    }
+    if (entry.inFlight) return entry.inFlight;
+    if (entry.failedAt !== undefined && now - entry.failedAt < this.opts.retryAfterMs) {
+      if (entry.value !== undefined && entry.fetchedAt !== undefined) {
+        return Promise.resolve({ value: entry.value, fetchedAt: entry.fetchedAt, stale: true, error: entry.error });
+      }
+      return Promise.reject(entry.error);
+    }
+    const flight = this.run(entry, fetch);
+    entry.inFlight = flight;
+    return flight;
+  }
+
+  private async run(entry: Entry<T>, fetch: () => Promise<T>): Promise<CachedValue<T>> {
+    this.fetches += 1;
+    try {
+      const value = await fetch();
+      const fetchedAt = this.now();
+      entry.value = value;
+      entry.fetchedAt = fetchedAt;
+      entry.failedAt = undefined;
+      entry.error = undefined;
+      return { value, fetchedAt, stale: false };
+    } catch (error) {
+      entry.failedAt = this.now();
+      entry.error = error;
+      if (entry.value !== undefined && entry.fetchedAt !== undefined) {
+        return { value: entry.value, fetchedAt: entry.fetchedAt, stale: true, error };
+      }
+      throw error;
+    } finally {
+      entry.inFlight = undefined;
+    }
+  }
+
+  private touch(key: string): Entry<T> {
+    let entry = this.entries.get(key);
+    if (entry) {
+      // Map iteration order is insertion order: re-inserting marks the key as most recently used.
+      this.entries.delete(key);
+    } else {
+      entry = {};
+    }
+    this.entries.set(key, entry);
+    while (this.entries.size > this.opts.maxEntries) {
+      const oldest = this.entries.keys().next().value as string;
+      if (oldest === key) break;
+      this.entries.delete(oldest);
+    }
+    return entry;
+  }
+}

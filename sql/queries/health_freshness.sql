@@ -1,0 +1,15 @@
+-- Dashboard query: freshness of each Gold table for /api/health, from the job checkpoints.
+--   rt_complete_through_ms    = gold.rt_watermark.complete_through (RT log closed and aggregated up to here)
+--   rt_last_commit_ms         = recorded_at of the newest committed 'rt_video_stats_1min' micro-batch
+--   daily_complete_through_ms = end of the newest UTC day built into gold.batch_video_daily
+--   daily_last_commit_ms      = recorded_at of that newest committed 'gold_daily' run
+--   now_ms                    = Trino's clock
+SELECT
+  (SELECT to_unixtime(complete_through) * 1000 FROM lakehouse.gold.rt_watermark) AS rt_complete_through_ms,
+  (SELECT to_unixtime(max(recorded_at)) * 1000 FROM lakehouse.meta.job_checkpoints
+    WHERE job = 'rt_video_stats_1min' AND state = 'committed') AS rt_last_commit_ms,
+  (SELECT to_unixtime(max(complete_through)) * 1000 FROM lakehouse.meta.job_checkpoints
+    WHERE job = 'gold_daily' AND state = 'committed') AS daily_complete_through_ms,
+  (SELECT to_unixtime(max(recorded_at)) * 1000 FROM lakehouse.meta.job_checkpoints
+    WHERE job = 'gold_daily' AND state = 'committed') AS daily_last_commit_ms,
+  to_unixtime(current_timestamp) * 1000 AS now_ms
