@@ -17,8 +17,9 @@ export function change(current: number | null, previous: number | null): number 
 
 export function fmtChange(ratio: number | null): string {
   if (ratio === null) return "no data a day earlier";
-  const sign = ratio > 0 ? "+" : ratio < 0 ? "−" : "±";
-  return `${sign}${nf1.format(Math.abs(ratio) * 100)}% vs 24 h earlier`;
+  const shown = nf1.format(Math.abs(ratio) * 100);
+  const sign = shown === "0.0" ? "±" : ratio > 0 ? "+" : "−";
+  return `${sign}${shown}% vs 24 h earlier`;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

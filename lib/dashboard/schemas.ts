@@ -61,7 +61,11 @@ export const instantSchema = z
   .max(40, "timestamp is too long")
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, "timestamp must be ISO-8601 with a zone, e.g. 2026-11-24T12:00Z")
   .transform((s, ctx) => {
-    const ms = Date.parse(s);
+    // Date.parse rolls 2026-02-30 over to March; a real instant must read back with the same fields.
+    const [y, mo, d, h, mi] = s.slice(0, 16).split(/[-T:]/).map(Number) as [number, number, number, number, number];
+    const fields = new Date(Date.UTC(y, mo - 1, d, h, mi));
+    const real = fields.getUTCFullYear() === y && fields.getUTCMonth() === mo - 1 && fields.getUTCDate() === d && h < 24 && mi < 60;
+    const ms = real ? Date.parse(s) : NaN;
     if (!Number.isFinite(ms) || ms < Date.UTC(2000, 0, 1) || ms > Date.UTC(2100, 0, 1)) {
       ctx.addIssue({ code: "custom", message: "timestamp must be a real instant between 2000 and 2100" });
       return z.NEVER;

@@ -32,14 +32,21 @@ export function zoneOffsetMs(ms: number, tz: string): number {
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
-/** "2026-11-24T14:05" as wall time in `tz` -> epoch ms; null when malformed. In a DST gap the later offset wins. */
+/**
+ * "2026-11-24T14:05" as wall time in `tz` -> epoch ms; null when malformed or not a calendar time.
+ * Like Temporal's "compatible" disambiguation: a repeated wall time (DST end) takes the earlier
+ * instant, a skipped one (DST gap) is pushed forward by the gap, e.g. 02:30 -> 03:30.
+ */
 export function wallTimeToInstant(local: string, tz: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
   if (!m) return null;
   const guess = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!);
-  if (!Number.isFinite(guess)) return null;
-  const first = guess - zoneOffsetMs(guess, tz);
-  return guess - zoneOffsetMs(first, tz);
+  if (!Number.isFinite(guess) || new Date(guess).toISOString().slice(0, 16) !== local) return null;
+  const candidates = [...new Set([guess - zoneOffsetMs(guess - 86_400_000, tz), guess - zoneOffsetMs(guess + 86_400_000, tz)])].sort((a, b) => a - b);
+  const exact = candidates.filter((c) => instantToWallTime(c, tz) === local);
+  if (exact.length > 0) return exact[0]!;
+  // In a gap: with the offset from before the gap the wall time lands after it.
+  return guess - zoneOffsetMs(guess - 86_400_000, tz);
 }
 
 /** Epoch ms -> "2026-11-24T14:05" wall time in `tz` (a `datetime-local` value). */

@@ -67,7 +67,9 @@ export class ResultCache<T> {
   private async run(entry: Entry<T>, fetch: () => Promise<T>): Promise<CachedValue<T>> {
     this.fetches += 1;
     try {
-      const value = await fetch();
+      // Through a microtask, so even a fetch that throws synchronously settles after get() has
+      // recorded the flight, and the finally below always clears it.
+      const value = await Promise.resolve().then(fetch);
       const fetchedAt = this.now();
       entry.value = value;
       entry.fetchedAt = fetchedAt;

@@ -20,8 +20,11 @@ function newestMtime(p: string): number {
   return max;
 }
 
+/** Build output folder: `.next`, or PULSE_NEXT_DIST_DIR (next.config.js reads the same variable). */
+export const distDir = () => process.env.PULSE_NEXT_DIST_DIR || ".next";
+
 export function buildIsStale(): boolean {
-  const id = path.join(ROOT, ".next", "BUILD_ID");
+  const id = path.join(ROOT, distDir(), "BUILD_ID");
   if (!fs.existsSync(id)) return true;
   const built = fs.statSync(id).mtimeMs;
   return SOURCES.some((s) => newestMtime(path.join(ROOT, s)) > built);
@@ -61,7 +64,7 @@ export interface DashboardHandle {
 export interface DashboardOptions {
   readonly port: number;
   readonly trinoUrl: string;
-  readonly env?: NodeJS.ProcessEnv;
+  readonly env?: Readonly<Record<string, string>>;
   readonly log: (line: string) => void;
 }
 

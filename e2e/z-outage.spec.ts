@@ -1,0 +1,41 @@
+/**
+ * Trino goes away while people watch: the pages keep their last numbers with a stale badge, stay
+ * usable, and recover by themselves when Trino returns. Runs last (file order, one worker).
+ */
+import { expect, test } from "@playwright/test";
+import { start, stop } from "../lib/lakehouse/server";
+import { instanceSettings } from "../lib/lakehouse/settings";
+import { EXPECTED, VIDEOS } from "./fixtures";
+
+const trino = instanceSettings("test");
+const log = (m: string) => console.log(`[outage] ${m}`);
+
+test("stale badge while Trino is down, recovery when it is back", async ({ page }, info) => {
+  test.setTimeout(240_000);
+  await page.goto("/?range=1h&refresh=5");
+  await expect(page.getByTestId("trending-row")).toHaveCount(2);
+  await expect(page.getByTestId("stale-badge")).toHaveCount(0);
+
+  await stop(trino, log);
+  try {
+    await expect(page.getByTestId("panel-kpis").getByTestId("stale-badge")).toBeVisible({ timeout: 30_000 });
+    // The numbers stay on screen and the page still works: change the range, open a video.
+    await expect(page.getByTestId("kpi-plays").getByTestId("kpi-value")).toHaveText(String(EXPECTED.kpis1h.current.plays));
+    await expect(page.getByTestId("trending-row")).toHaveCount(2);
+    await page.screenshot({ path: info.outputPath("pulse-stale.png"), fullPage: true });
+    const health = await page.request.get("/api/health");
+    expect(health.status()).toBe(503);
+    expect((await health.json()).trino.reachable).toBe(false);
+    // A query never answered before has nothing to fall back on: a clear 503, not a 500.
+    const never = await page.request.get("/api/pulse/trending?category=Pets");
+    expect(never.status()).toBe(503);
+    expect((await never.json()).error).toMatch(/unreachable/);
+    await page.goto(`/videos/${VIDEOS.a}`);
+    await expect(page.getByTestId("video-id")).toHaveText(VIDEOS.a);
+  } finally {
+    await start(trino, log);
+  }
+  await page.goto("/?range=1h&refresh=5");
+  await expect(page.getByTestId("kpi-plays").getByTestId("kpi-value")).toHaveText(String(EXPECTED.kpis1h.current.plays), { timeout: 60_000 });
+  await expect(page.getByTestId("stale-badge")).toHaveCount(0, { timeout: 60_000 });
+});

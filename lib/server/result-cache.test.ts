@@ -1,0 +1,278 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { ResultCache } from "./result-cache";
+
+interface Deferred<T> {
+  readonly promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** A cache on a hand-driven clock, plus a fetch counter per test. */
+function setup(opts: { ttlMs?: number; retryAfterMs?: number; maxEntries?: number } = {}) {
+  const clock = { t: 0 };
+  const cache = new ResultCache<string>({
+    ttlMs: opts.ttlMs ?? 1000,
+    retryAfterMs: opts.retryAfterMs ?? 500,
+    maxEntries: opts.maxEntries ?? 10,
+    now: () => clock.t,
+  });
+  return { clock, cache };
+}
+
+/** A fetch that counts its calls and resolves with the given value. */
+function counting(value: string) {
+  const fn = async () => {
+    fn.calls += 1;
+    return value;
+  };
+  fn.calls = 0;
+  return fn;
+}
+
+describe("ResultCache", () => {
+  test("single-flight: 10 concurrent gets share one fetch and one value", async () => {
+    const { clock, cache } = setup();
+    clock.t = 1000;
+    const d = deferred<string>();
+    let calls = 0;
+    const fetch = () => {
+      calls += 1;
+      return d.promise;
+    };
+    const pending = Array.from({ length: 10 }, () => cache.get("k", fetch));
+    await Promise.resolve(); // the fetch starts on the next microtask
+    assert.equal(calls, 1);
+    assert.equal(cache.fetches, 1);
+    clock.t = 1005; // fetchedAt is taken when the fetch completes
+    d.resolve("rows");
+    const results = await Promise.all(pending);
+    assert.equal(results.length, 10);
+    for (const r of results) assert.deepEqual(r, { value: "rows", fetchedAt: 1005, stale: false });
+    // All callers got literally the same result object.
+    assert.ok(results.every((r) => r === results[0]));
+    assert.equal(calls, 1);
+    assert.equal(cache.fetches, 1);
+    assert.equal(cache.size, 1);
+  });
+
+  test("a cached value is served without fetching until the TTL passes, then exactly one new fetch", async () => {
+    const { clock, cache } = setup({ ttlMs: 1000 });
+    const first = counting("v1");
+    assert.deepEqual(await cache.get("k", first), { value: "v1", fetchedAt: 0, stale: false });
+
+    const second = counting("v2");
+    clock.t = 999;
+    assert.deepEqual(await cache.get("k", second), { value: "v1", fetchedAt: 0, stale: false });
+    assert.equal(second.calls, 0);
+    assert.equal(cache.fetches, 1);
+
+    clock.t = 1000; // now - fetchedAt == ttl: expired
+    const [a, b, c] = await Promise.all([cache.get("k", second), cache.get("k", second), cache.get("k", second)]);
+    assert.equal(second.calls, 1);
+    assert.equal(cache.fetches, 2);
+    for (const r of [a, b, c]) assert.deepEqual(r, { value: "v2", fetchedAt: 1000, stale: false });
+
+    clock.t = 1999;
+    assert.deepEqual(await cache.get("k", second), { value: "v2", fetchedAt: 1000, stale: false });
+    assert.equal(second.calls, 1);
+    assert.equal(cache.fetches, 2);
+  });
+
+  test("a per-call ttl overrides the default", async () => {
+    const { clock, cache } = setup({ ttlMs: 60_000 });
+    await cache.get("k", counting("v1"));
+    clock.t = 100;
+    const again = counting("v2");
+    assert.deepEqual(await cache.get("k", again, 101), { value: "v1", fetchedAt: 0, stale: false });
+    assert.equal(again.calls, 0);
+    assert.deepEqual(await cache.get("k", again, 100), { value: "v2", fetchedAt: 100, stale: false });
+    assert.equal(again.calls, 1);
+    assert.equal(cache.fetches, 2);
+  });
+
+  test("a failure with an earlier value serves it stale with the error; no retry within retryAfterMs; retry after; recovery clears stale", async () => {
+    const { clock, cache } = setup({ ttlMs: 1000, retryAfterMs: 500 });
+    await cache.get("k", counting("good"));
+    assert.equal(cache.fetches, 1);
+
+    const boom = new Error("Trino is down");
+    let failing = 0;
+    const fail = async (): Promise<string> => {
+      failing += 1;
+      throw boom;
+    };
+
+    clock.t = 1000;
+    const [s1, s2] = await Promise.all([cache.get("k", fail), cache.get("k", fail)]);
+    assert.equal(failing, 1);
+    assert.equal(cache.fetches, 2);
+    for (const s of [s1, s2]) assert.deepEqual(s, { value: "good", fetchedAt: 0, stale: true, error: boom });
+    assert.equal(s1.error, boom);
+
+    // Within the retry window: the stale value again, no fetch at all.
+    const recover = counting("fresh");
+    for (const t of [1001, 1250, 1499]) {
+      clock.t = t;
+      const s = await cache.get("k", recover);
+      assert.deepEqual(s, { value: "good", fetchedAt: 0, stale: true, error: boom });
+    }
+    assert.equal(recover.calls, 0);
+    assert.equal(cache.fetches, 2);
+
+    // Once retryAfterMs has passed the next call fetches again; success clears stale and error.
+    clock.t = 1500;
+    const ok = await cache.get("k", recover);
+    assert.deepEqual(ok, { value: "fresh", fetchedAt: 1500, stale: false });
+    assert.equal("error" in ok, false);
+    assert.equal(recover.calls, 1);
+    assert.equal(cache.fetches, 3);
+
+    clock.t = 2000;
+    assert.deepEqual(await cache.get("k", recover), { value: "fresh", fetchedAt: 1500, stale: false });
+    assert.equal(cache.fetches, 3);
+  });
+
+  test("a failure after the retry window that fails again restarts the window", async () => {
+    const { clock, cache } = setup({ ttlMs: 1000, retryAfterMs: 500 });
+    await cache.get("k", counting("good"));
+    const e1 = new Error("first");
+    const e2 = new Error("second");
+    clock.t = 1000;
+    assert.deepEqual(await cache.get("k", () => Promise.reject(e1)), { value: "good", fetchedAt: 0, stale: true, error: e1 });
+    clock.t = 1500;
+    assert.deepEqual(await cache.get("k", () => Promise.reject(e2)), { value: "good", fetchedAt: 0, stale: true, error: e2 });
+    assert.equal(cache.fetches, 3);
+    clock.t = 1999; // 499 ms after the second failure: still in its window
+    const never = counting("x");
+    assert.deepEqual(await cache.get("k", never), { value: "good", fetchedAt: 0, stale: true, error: e2 });
+    assert.equal(never.calls, 0);
+    assert.equal(cache.fetches, 3);
+  });
+
+  test("a failure without a value rejects, also within the retry window, and retries afterwards", async () => {
+    const { clock, cache } = setup({ ttlMs: 1000, retryAfterMs: 500 });
+    const boom = new Error("no Trino");
+    clock.t = 10;
+    const d = deferred<string>();
+    const a = cache.get("k", () => d.promise);
+    const b = cache.get("k", () => d.promise);
+    d.reject(boom);
+    await assert.rejects(a, (e) => e === boom);
+    await assert.rejects(b, (e) => e === boom);
+    assert.equal(cache.fetches, 1);
+
+    const later = counting("v");
+    clock.t = 509;
+    await assert.rejects(cache.get("k", later), (e) => e === boom);
+    assert.equal(later.calls, 0);
+    assert.equal(cache.fetches, 1);
+
+    clock.t = 510;
+    assert.deepEqual(await cache.get("k", later), { value: "v", fetchedAt: 510, stale: false });
+    assert.equal(later.calls, 1);
+    assert.equal(cache.fetches, 2);
+  });
+
+  test("keys are independent", async () => {
+    const { cache } = setup();
+    const boom = new Error("down");
+    await assert.rejects(cache.get("bad", () => Promise.reject(boom)), (e) => e === boom);
+    assert.deepEqual(await cache.get("good", counting("g")), { value: "g", fetchedAt: 0, stale: false });
+    assert.equal(cache.fetches, 2);
+    assert.equal(cache.size, 2);
+  });
+
+  test("LRU bound: the least recently used key is evicted", async () => {
+    const { cache } = setup({ maxEntries: 2, ttlMs: 60_000 });
+    const fa = counting("A");
+    const fb = counting("B");
+    const fc = counting("C");
+    await cache.get("a", fa);
+    await cache.get("b", fb);
+    assert.equal(cache.size, 2);
+    // Reading a (a cache hit) makes it the most recently used; b is now the oldest.
+    assert.deepEqual(await cache.get("a", fa), { value: "A", fetchedAt: 0, stale: false });
+    assert.equal(fa.calls, 1);
+    await cache.get("c", fc);
+    assert.equal(cache.size, 2);
+    assert.equal(cache.fetches, 3);
+
+    // a and c are cached; b was evicted and must be fetched again.
+    await cache.get("a", fa);
+    await cache.get("c", fc);
+    assert.equal(fa.calls, 1);
+    assert.equal(fc.calls, 1);
+    assert.equal(cache.fetches, 3);
+    await cache.get("b", fb);
+    assert.equal(fb.calls, 2);
+    assert.equal(cache.fetches, 4);
+    assert.equal(cache.size, 2);
+    // Order was a, c -> c, a (read) -> a, c (read) -> a evicted by b.
+    await cache.get("c", fc);
+    assert.equal(fc.calls, 1);
+    await cache.get("a", fa);
+    assert.equal(fa.calls, 2);
+    assert.equal(cache.fetches, 5);
+  });
+
+  test("maxEntries 1 keeps only the latest key", async () => {
+    const { cache } = setup({ maxEntries: 1 });
+    const fx = counting("x");
+    const fy = counting("y");
+    await cache.get("x", fx);
+    await cache.get("y", fy);
+    assert.equal(cache.size, 1);
+    await cache.get("y", fy);
+    assert.equal(fy.calls, 1);
+    await cache.get("x", fx);
+    assert.equal(fx.calls, 2);
+    assert.equal(cache.fetches, 3);
+  });
+
+  test("fetches counts real fetches only: not hits, joins or retry-window answers", async () => {
+    const { clock, cache } = setup({ ttlMs: 100, retryAfterMs: 50 });
+    assert.equal(cache.fetches, 0);
+    assert.equal(cache.size, 0);
+    const d = deferred<string>();
+    const p = [cache.get("k", () => d.promise), cache.get("k", () => d.promise)];
+    assert.equal(cache.fetches, 1);
+    d.resolve("v");
+    await Promise.all(p);
+    await cache.get("k", counting("unused"));
+    assert.equal(cache.fetches, 1);
+    clock.t = 100;
+    await cache.get("k", () => Promise.reject(new Error("x")));
+    assert.equal(cache.fetches, 2);
+    clock.t = 149;
+    await cache.get("k", counting("unused"));
+    assert.equal(cache.fetches, 2);
+    clock.t = 150;
+    await cache.get("k", counting("w"));
+    assert.equal(cache.fetches, 3);
+  });
+});
+
+test("a fetch that throws synchronously does not block its key", async () => {
+  let t = 0;
+  const cache = new ResultCache<string>({ ttlMs: 1000, retryAfterMs: 100, maxEntries: 10, now: () => t });
+  await assert.rejects(
+    cache.get("k", () => {
+      throw new Error("sync boom");
+    }),
+    /sync boom/,
+  );
+  t = 200; // past retryAfterMs
+  const got = await cache.get("k", async () => "fine");
+  assert.deepEqual(got, { value: "fine", fetchedAt: 200, stale: false });
+});
