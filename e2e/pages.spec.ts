@@ -115,9 +115,9 @@ test("daily page: merged table, sorting, category trends, CSV of exactly what is
   await expect(page.getByTestId("category-trends-chart")).toHaveAttribute("data-points", "2");
   await shot(page, info, "daily");
 
-  await page.getByRole("button", { name: /Unique viewers/ }).click();
+  await page.getByRole("columnheader", { name: /Unique viewers/ }).getByRole("button").click();
   await expect(page).toHaveURL(/sort=unique_viewers/);
-  await page.getByRole("button", { name: /Unique viewers/ }).click();
+  await page.getByRole("columnheader", { name: /Unique viewers/ }).getByRole("button").click();
   await expect(page).toHaveURL(/dir=asc/);
   await expect(rows.first()).toContainText(VIDEOS.b);
 

@@ -4,8 +4,9 @@
  *   npx tsx scripts/bench-dashboard.ts [--port 3300] [--viewers 50] [--seconds 60] [--interval 5] [--runs 7]
  *                                      [--trino http://127.0.0.1:18080] [--chromium /usr/bin/chromium] [--no-build] [--seed 1]
  *
- * Builds the production dashboard when its sources changed (--no-build skips that and uses .next as
- * it is), runs its own `next start` on a free port (3300 unless --port; never the :3000 one), and
+ * Builds the production dashboard when its sources changed (into .next, or PULSE_NEXT_DIST_DIR like
+ * `npm start`; --no-build uses the build as it is), runs its own `next start` on a free port (3300
+ * unless --port; never the :3000 one), and
  * measures, printing each section as it completes:
  *   1. JavaScript per page (/, /videos/<top trending id>, /daily): every same-origin script response
  *      loaded until network idle in a fresh Chromium context, raw bytes and gzip -9 of each body.
@@ -26,7 +27,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
-import { buildDashboard, buildIsStale, startDashboard, type DashboardHandle } from "../lib/web/next-process";
+import { buildDashboard, buildIsStale, distDir, startDashboard, type DashboardHandle } from "../lib/web/next-process";
 
 // ---------------------------------------------------------------------------------------------
 // options
@@ -569,18 +570,18 @@ async function main(): Promise<void> {
   try {
     const tBuild = Date.now();
     if (opt["no-build"]) {
-      if (!fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) throw new Error("--no-build but there is no .next build");
-      progress("--no-build: using the existing .next build");
+      if (!fs.existsSync(path.join(process.cwd(), distDir(), "BUILD_ID"))) throw new Error(`--no-build but there is no build in ${distDir()}`);
+      progress(`--no-build: using the existing build in ${distDir()}`);
     } else {
-      if (buildIsStale()) progress("the build is stale: next build rewrites .next under any `next start` serving this checkout (e.g. :3000); --no-build avoids that");
+      if (buildIsStale()) progress(`the build is stale: next build rewrites ${distDir()} under any \`next start\` serving it (e.g. :3000); --no-build avoids that`);
       await buildDashboard(serverLog);
     }
     const buildSeconds = (Date.now() - tBuild) / 1000;
-    const buildId = fs.readFileSync(path.join(process.cwd(), ".next", "BUILD_ID"), "utf8").trim();
+    const buildId = `${distDir()}/BUILD_ID ${fs.readFileSync(path.join(process.cwd(), distDir(), "BUILD_ID"), "utf8").trim()}`;
     const tStart = Date.now();
     dashboard = await startDashboard({ port, trinoUrl: TRINO_URL, log: serverLog });
     const base = dashboard.url;
-    progress(`dashboard up at ${base} in ${((Date.now() - tStart) / 1000).toFixed(1)} s (build step ${buildSeconds.toFixed(1)} s, BUILD_ID ${buildId})`);
+    progress(`dashboard up at ${base} in ${((Date.now() - tStart) / 1000).toFixed(1)} s (build step ${buildSeconds.toFixed(1)} s, ${buildId})`);
     const tMeasure = Date.now();
 
     const trending = await getJson<{ data?: { rows?: { videoId: string }[] } }>(`${base}/api/pulse/trending?limit=25`, 60_000);
@@ -588,7 +589,7 @@ async function main(): Promise<void> {
     if (trending.status !== 200 || !videoId) throw new Error(`/api/pulse/trending?limit=25 answered ${trending.status} without a video`);
 
     browser = await chromium.launch({ executablePath: CHROMIUM });
-    out(`browser:  Chromium ${browser.version()} (${CHROMIUM}), viewport ${VIEWPORT.width}x${VIEWPORT.height}; build step ${buildSeconds.toFixed(1)} s, BUILD_ID ${buildId}`);
+    out(`browser:  Chromium ${browser.version()} (${CHROMIUM}), viewport ${VIEWPORT.width}x${VIEWPORT.height}; build step ${buildSeconds.toFixed(1)} s, ${buildId}`);
     out();
 
     const pages: PageJs[] = [];
