@@ -5,8 +5,7 @@ import { TimeChart } from "@/components/charts/time-chart";
 import { CategorySelect } from "@/components/controls/category-select";
 import { ButtonGroup } from "@/components/controls/button-group";
 import { RangePicker } from "@/components/controls/range-picker";
-import { RefreshControl } from "@/components/controls/refresh-control";
-import { TimeZoneSelect } from "@/components/controls/time-zone-select";
+import { LiveControls } from "@/components/controls/live-controls";
 import { KpiTiles } from "@/components/kpi-tiles";
 import { Panel } from "@/components/panel";
 import { TrendingTable } from "@/components/trending-table";
@@ -46,16 +45,7 @@ export function PulseClient() {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="mr-2 text-xl font-semibold">Live pulse</h1>
         <RangePicker key={tz} params={params} tz={tz} onChange={setParams} />
-        <TimeZoneSelect value={tz} onChange={(v) => setParams({ tz: v === "UTC" ? undefined : v })} />
-        <div className="ml-auto">
-          <RefreshControl
-            seconds={refresh.seconds}
-            paused={refresh.paused}
-            lastUpdated={lastUpdated}
-            onSeconds={(s) => setParams({ refresh: s === 30 ? undefined : String(s) })}
-            onPaused={refresh.setPaused}
-          />
-        </div>
+        <LiveControls tz={tz} refresh={refresh} lastUpdated={lastUpdated} setParams={setParams} />
       </div>
 
       <Panel title="Key numbers" query={kpis} tz={tz} watermarkKind="minute" isEmpty={() => false} emptyText="" skeletonClass="h-24" testId="panel-kpis">

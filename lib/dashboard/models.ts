@@ -1,14 +1,18 @@
 /** Row shapes the dashboard's data layer returns and its components draw. Times are epoch ms. */
 
-export interface SeriesPoint {
-  readonly t: number;
-  /** Minutes the bucket covers (1 for minute buckets; up to 60 for hours). */
-  readonly minutes: number;
+/** The RT log's counters summed over some minutes; plays = play_start, finishes = play_finish. */
+export interface Counters {
   readonly impressions: number;
   readonly plays: number;
   readonly finishes: number;
   readonly likes: number;
   readonly shares: number;
+}
+
+export interface SeriesPoint extends Counters {
+  readonly t: number;
+  /** Minutes the bucket covers (1 for minute buckets; up to 60 for hours). */
+  readonly minutes: number;
   readonly completionRate: number | null;
 }
 
@@ -17,12 +21,7 @@ export interface PlatformSeries {
   readonly points: readonly SeriesPoint[];
 }
 
-export interface KpiPeriod {
-  readonly impressions: number;
-  readonly plays: number;
-  readonly finishes: number;
-  readonly likes: number;
-  readonly shares: number;
+export interface KpiPeriod extends Counters {
   readonly completionRate: number | null;
   readonly likesPer1k: number | null;
   readonly sharesPer1k: number | null;
@@ -74,13 +73,8 @@ export interface VideoSummary {
   readonly completionRate24h: number | null;
 }
 
-export interface VideoMinute {
+export interface VideoMinute extends Counters {
   readonly t: number;
-  readonly impressions: number;
-  readonly plays: number;
-  readonly finishes: number;
-  readonly likes: number;
-  readonly shares: number;
   readonly velocity: number;
   readonly acceleration: number;
   readonly completionRate: number | null;

@@ -4,8 +4,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { TimeChart } from "@/components/charts/time-chart";
 import { ButtonGroup } from "@/components/controls/button-group";
-import { RefreshControl } from "@/components/controls/refresh-control";
-import { TimeZoneSelect } from "@/components/controls/time-zone-select";
+import { LiveControls } from "@/components/controls/live-controls";
 import { Panel } from "@/components/panel";
 import { useRefresh } from "@/components/use-refresh";
 import { useUrlState } from "@/components/use-url-state";
@@ -40,16 +39,7 @@ export function VideoClient({ videoId }: { videoId: string }) {
         <h1 className="font-mono text-xl font-semibold" data-testid="video-id">
           {videoId}
         </h1>
-        <TimeZoneSelect value={tz} onChange={(v) => setParams({ tz: v === "UTC" ? undefined : v })} />
-        <div className="ml-auto">
-          <RefreshControl
-            seconds={refresh.seconds}
-            paused={refresh.paused}
-            lastUpdated={lastUpdated}
-            onSeconds={(s) => setParams({ refresh: s === 30 ? undefined : String(s) })}
-            onPaused={refresh.setPaused}
-          />
-        </div>
+        <LiveControls tz={tz} refresh={refresh} lastUpdated={lastUpdated} setParams={setParams} />
       </div>
 
       <Panel title="Now" query={summary} tz={tz} watermarkKind="minute" isEmpty={() => false} emptyText="" skeletonClass="h-28" testId="panel-summary">
