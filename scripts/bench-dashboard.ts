@@ -354,7 +354,21 @@ async function observePolling(browser: Browser, base: string): Promise<string[]>
   }
 }
 
-function reportChart(warm: readonly ChartRun[], runs: readonly ChartRun[], polled: readonly string[]): void {
+/** For each route the page polled under another URL than the viewers use: does the server bind the same SQL (same cache entry)? */
+async function compareUrls(base: string, polled: readonly string[]): Promise<string[]> {
+  const lines: string[] = [];
+  for (const r of ROUTES) {
+    const pathname = r.path.split("?")[0]!;
+    const pageUrl = polled.find((u) => u.split("?")[0] === pathname);
+    if (pageUrl === undefined || pageUrl === r.path) continue;
+    const sql = async (u: string) => (await getJson<{ meta?: { sql?: string } }>(`${base}${u}`, 60_000)).body.meta?.sql ?? null;
+    const [a, b] = [await sql(pageUrl), await sql(r.path)];
+    lines.push(`  page ${pageUrl} vs viewers ${r.path}: ${a !== null && a === b ? "same bound SQL (one cache entry)" : "DIFFERENT SQL: the viewers do not share the page's cache entry"}`);
+  }
+  return lines;
+}
+
+function reportChart(warm: readonly ChartRun[], runs: readonly ChartRun[], polled: readonly string[], sameSql: readonly string[]): void {
   out(`## 2. Time to first chart on / (warm server: ${warm.length} warm-up loads, then ${runs.length} fresh contexts)`);
   out();
   out("  first chart = performance mark 'pulse:first-chart' startTime, ms after navigation start");
@@ -372,6 +386,7 @@ function reportChart(warm: readonly ChartRun[], runs: readonly ChartRun[], polle
   if (ttfb.length) out(`  TTFB: median ${ms1(median(ttfb))} ms (server render incl. prefetching the panels' data)`);
   out(`  warm-up loads (not counted): ${warm.map((w) => (w.error ? `FAILED (${w.error})` : `${ms1(w.firstChartMs)} ms`)).join(", ")}`);
   out(`  API URLs the page polled within 6.5 s at /?refresh=5: ${polled.length ? polled.join("  ") : "(none seen)"}`);
+  for (const l of sameSql) out(l);
   out();
 }
 
@@ -454,6 +469,7 @@ async function viewerPhase(base: string, viewers: number, seed: number): Promise
   };
   await Promise.all(Array.from({ length: viewers }, () => viewer(random() * INTERVAL_MS)));
   await Promise.all([...inFlight]);
+  await sleep(end - performance.now()); // the window is at least --seconds, however the jitter fell
   loop.disable();
   const windowMs = performance.now() - windowStart;
   const after = await queriesSent(base);
@@ -608,7 +624,8 @@ async function main(): Promise<void> {
     }
     progress("checking which URLs the page polls (/?refresh=5)");
     const polled = await observePolling(browser, base);
-    reportChart(warm, runs, polled);
+    reportChart(warm, runs, polled, await compareUrls(base, polled));
+    const polledHealth = polled.some((u) => u.startsWith("/api/health"));
     await browser.close();
     browser = undefined;
 
@@ -631,7 +648,11 @@ async function main(): Promise<void> {
     out();
     const ratio = one.perMinute > 0 ? many.perMinute / one.perMinute : NaN;
     out(`  ratio ${VIEWERS} viewers / 1 viewer: ${Number.isFinite(ratio) ? ratio.toFixed(2) : "n/a"}x queries per minute for ${VIEWERS}x the viewers`);
-    out(`  (window = between the two health reads, including the wait for the last requests to finish)`);
+    out(`  (window = between the two health reads: --seconds, or longer while the last requests finish)`);
+  if (polledHealth) {
+    out("  not simulated: the page also polls /api/health (seen above); each of those calls runs one uncached");
+    out("  Trino query that queriesSent does not count, so real browsers add that per viewer on top.");
+  }
     out();
 
     const allJs = pages.map((p) => `${p.path} ${kib(p.scripts.reduce((a, s) => a + s.gzip, 0))}`).join(", ");

@@ -276,3 +276,45 @@ test("a fetch that throws synchronously does not block its key", async () => {
   const got = await cache.get("k", async () => "fine");
   assert.deepEqual(got, { value: "fine", fetchedAt: 200, stale: false });
 });
+
+describe("stale-while-revalidate", () => {
+  const swr = () => {
+    const clock = { t: 0 };
+    const cache = new ResultCache<string>({ ttlMs: 1000, retryAfterMs: 500, maxEntries: 10, revalidateMs: 5000, now: () => clock.t });
+    return { clock, cache };
+  };
+
+  test("within the window an expired value is answered at once and refreshed once in the background", async () => {
+    const { clock, cache } = swr();
+    await cache.get("k", async () => "v1");
+    clock.t = 1500;
+    const d = deferred<string>();
+    let calls = 0;
+    const slow = () => {
+      calls += 1;
+      return d.promise;
+    };
+    assert.deepEqual(await cache.get("k", slow), { value: "v1", fetchedAt: 0, stale: false });
+    assert.deepEqual(await cache.get("k", slow), { value: "v1", fetchedAt: 0, stale: false });
+    assert.equal(calls, 1);
+    clock.t = 1600;
+    d.resolve("v2");
+    await d.promise;
+    await Promise.resolve();
+    assert.deepEqual(await cache.get("k", slow), { value: "v2", fetchedAt: 1600, stale: false });
+    assert.equal(cache.fetches, 2);
+  });
+
+  test("a failed background refresh turns the next answer stale; past the window callers wait", async () => {
+    const { clock, cache } = swr();
+    await cache.get("k", async () => "v1");
+    clock.t = 2000;
+    const boom = new Error("trino down");
+    assert.equal((await cache.get("k", async () => Promise.reject(boom))).stale, false);
+    await new Promise((r) => setImmediate(r));
+    const next = await cache.get("k", async () => "never");
+    assert.deepEqual({ value: next.value, stale: next.stale, error: next.error }, { value: "v1", stale: true, error: boom });
+    clock.t = 7000; // past ttl + revalidateMs: the caller waits for the fetch
+    assert.deepEqual(await cache.get("k", async () => "v3"), { value: "v3", fetchedAt: 7000, stale: false });
+  });
+});

@@ -6,6 +6,7 @@
  * - When a fetch fails and an earlier value exists, that value is served marked stale with the
  *   failure; for `retryAfterMs` no new fetch is tried, so a down Trino is not hammered by pollers.
  *   The first call after that tries again, so recovery needs nothing but Trino coming back.
+ * - With `revalidateMs`, an expired value is answered at once while one fetch refreshes it.
  * - Memory is bounded: least recently used keys beyond `maxEntries` are dropped.
  * No `server-only` import here so the logic can be unit-tested; the wiring lives in lib/server/data.
  */
@@ -14,6 +15,8 @@ export interface CacheOptions {
   readonly ttlMs: number;
   readonly retryAfterMs: number;
   readonly maxEntries: number;
+  /** How long after expiry a value is still answered while it refreshes (stale-while-revalidate); 0 = wait. */
+  readonly revalidateMs?: number;
   readonly now?: () => number;
 }
 
@@ -45,22 +48,32 @@ export class ResultCache<T> {
     return this.entries.size;
   }
 
-  /** The cached value when fresh; otherwise one shared call of `fetch`. Throws only when there is no value to fall back on. */
+  /**
+   * The cached value when fresh; otherwise one shared call of `fetch`. Within `revalidateMs` after
+   * expiry the old value is answered at once while that call refreshes it in the background, so
+   * no viewer waits for Trino just because the period ran out. Throws only when there is no value
+   * to fall back on.
+   */
   get(key: string, fetch: () => Promise<T>, ttlMs = this.opts.ttlMs): Promise<CachedValue<T>> {
     const entry = this.touch(key);
     const now = this.now();
-    if (entry.value !== undefined && entry.fetchedAt !== undefined && now - entry.fetchedAt < ttlMs) {
-      return Promise.resolve({ value: entry.value, fetchedAt: entry.fetchedAt, stale: false });
-    }
-    if (entry.inFlight) return entry.inFlight;
-    if (entry.failedAt !== undefined && now - entry.failedAt < this.opts.retryAfterMs) {
-      if (entry.value !== undefined && entry.fetchedAt !== undefined) {
-        return Promise.resolve({ value: entry.value, fetchedAt: entry.fetchedAt, stale: true, error: entry.error });
-      }
+    const { value, fetchedAt } = entry;
+    const has = value !== undefined && fetchedAt !== undefined;
+    if (has && now - fetchedAt < ttlMs) return Promise.resolve({ value, fetchedAt, stale: false });
+    const recentlyFailed = entry.failedAt !== undefined && now - entry.failedAt < this.opts.retryAfterMs;
+    if (recentlyFailed && !entry.inFlight) {
+      if (has) return Promise.resolve({ value, fetchedAt, stale: true, error: entry.error });
       return Promise.reject(entry.error);
     }
-    const flight = this.run(entry, fetch);
-    entry.inFlight = flight;
+    let flight = entry.inFlight;
+    if (!flight) {
+      flight = this.run(entry, fetch);
+      entry.inFlight = flight;
+    }
+    if (has && now - fetchedAt < ttlMs + (this.opts.revalidateMs ?? 0)) {
+      flight.catch(() => undefined); // its failure is recorded on the entry and answered as stale
+      return Promise.resolve({ value, fetchedAt, stale: entry.error !== undefined, ...(entry.error !== undefined ? { error: entry.error } : {}) });
+    }
     return flight;
   }
 

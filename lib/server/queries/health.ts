@@ -3,15 +3,23 @@ import type { Health } from "../../dashboard/models";
 import { querySql } from "../sql-files";
 import { runQuery } from "../../trino/client";
 import { dashboardConnection, describeFailure, numOrNull, resultCache } from "../data";
+import { ResultCache } from "../result-cache";
 
 /** RT is fresh when its watermark is at most 3 minutes behind Trino's clock; daily when yesterday is built by 10:00 UTC. */
 const RT_FRESH_SECONDS = 180;
 const DAILY_FRESH_SECONDS = 34 * 3600;
 
-/** Not cached: health must say what Trino says now. */
+// Every open page polls health; five seconds of single-flight keeps that to 12 Trino queries a
+// minute however many pages are open, while still saying what Trino says now.
+const healthCache = new ResultCache<Health>({ ttlMs: 5_000, retryAfterMs: 0, maxEntries: 1 });
+
 export async function getHealth(): Promise<Health> {
+  return (await healthCache.get("health", checkHealth)).value;
+}
+
+async function checkHealth(): Promise<Health> {
   const started = Date.now();
-  const queriesSent = () => resultCache().fetches;
+  const queriesSent = () => resultCache().fetches + healthCache.fetches;
   try {
     const out = await runQuery(dashboardConnection(), querySql("health_freshness"), { timeoutMs: 5_000 });
     const r = out.rows[0] ?? {};
