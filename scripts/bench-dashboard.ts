@@ -26,7 +26,7 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 import { buildDashboard, buildIsStale, distDir, startDashboard, type DashboardHandle } from "../lib/web/next-process";
 
 // ---------------------------------------------------------------------------------------------
