@@ -637,7 +637,7 @@ async function main(): Promise<void> {
     reportPhase(`## 3. API latency, ${VIEWERS} viewers polling the 3 Pulse routes every ${INTERVAL_S} s for ${SECONDS} s (start jittered over ${INTERVAL_S} s)`, many);
     reportPhase(`   (baseline) the same with 1 viewer`, one);
 
-    out("## 4. Trino queries sent by the server's result cache (/api/health queriesSent; its own query is not counted)");
+    out("## 4. Trino queries sent by the server's result cache (/api/health queriesSent, which includes health's own checks)");
     out();
     for (const l of table(
       ["phase", "queries", "window s", "queries/min", "per viewer/min"],
@@ -650,8 +650,8 @@ async function main(): Promise<void> {
     out(`  ratio ${VIEWERS} viewers / 1 viewer: ${Number.isFinite(ratio) ? ratio.toFixed(2) : "n/a"}x queries per minute for ${VIEWERS}x the viewers`);
     out(`  (window = between the two health reads: --seconds, or longer while the last requests finish)`);
   if (polledHealth) {
-    out("  not simulated: the page also polls /api/health (seen above); each of those calls runs one uncached");
-    out("  Trino query that queriesSent does not count, so real browsers add that per viewer on top.");
+    out("  not simulated: pages also poll /api/health; its check is single-flight with a 5 s period, so at most");
+    out("  12 Trino queries a minute however many pages are open (counted in queriesSent when they happen).");
   }
     out();
 

@@ -90,5 +90,5 @@ function CategoryTrends({ days, metric }: { days: readonly CategoryDay[]; metric
       series: cats.map((c) => ({ name: c, values: dates.map((x) => value(byKey.get(`${x}|${c}`))), format })),
     };
   }, [days, metric]);
-  return <TimeChart times={d.times} series={d.series} tz="UTC" withDate height={300} testId="category-trends-chart" />;
+  return <TimeChart times={d.times} series={d.series} tz="UTC" withDate="only" height={300} testId="category-trends-chart" />;
 }

@@ -19,8 +19,8 @@ interface TimeChartProps {
   readonly times: readonly number[];
   readonly series: readonly ChartSeries[];
   readonly tz: string;
-  /** Label times with the date too (ranges over a day, hour buckets). */
-  readonly withDate?: boolean;
+  /** Label times with the date too (ranges over a day, hour buckets), or with the date only (daily marts). */
+  readonly withDate?: boolean | "only";
   readonly height?: number;
   readonly rightAxisFormat?: (v: number) => string;
   readonly testId?: string;
@@ -39,7 +39,7 @@ export function TimeChart(p: TimeChartProps) {
   const option = useMemo(() => {
     const text = dark ? "#cbd5e1" : "#475569";
     const grid = dark ? "#1e293b" : "#e2e8f0";
-    const label = (ms: number) => (p.withDate ? fmtDateTime(ms, p.tz).slice(5) : fmtTime(ms, p.tz));
+    const label = (ms: number) => (p.withDate === "only" ? fmtDateTime(ms, p.tz).slice(0, 10) : p.withDate ? fmtDateTime(ms, p.tz).slice(5) : fmtTime(ms, p.tz));
     const hasRight = p.series.some((s) => s.axis === "right");
     return {
       animation: false,
@@ -53,7 +53,8 @@ export function TimeChart(p: TimeChartProps) {
         formatter: (items: { dataIndex: number; seriesIndex: number; marker: string; seriesName: string; value: number | null }[]) => {
           const first = items[0];
           if (!first) return "";
-          const head = fmtDateTime(p.times[first.dataIndex]!, p.tz);
+          const at = fmtDateTime(p.times[first.dataIndex]!, p.tz);
+          const head = p.withDate === "only" ? at.slice(0, 10) : at;
           const lines = items.map((it) => {
             const s = p.series[it.seriesIndex]!;
             const v = it.value === null ? "—" : s.format ? s.format(it.value) : String(it.value);
@@ -81,7 +82,8 @@ export function TimeChart(p: TimeChartProps) {
         type: s.kind ?? "line",
         yAxisIndex: s.axis === "right" ? 1 : 0,
         data: s.values,
-        showSymbol: false,
+        // Few points (daily marts): mark each, so a series with a single day is still visible.
+        showSymbol: p.times.length <= 60,
         sampling: "lttb",
         connectNulls: false,
         lineStyle: { width: 1.5 },
