@@ -9,7 +9,7 @@ import { writeBronze, type BronzeEvent } from "../bronze/writer";
 import { applyUserChanges, applyVideoChanges, type UserChange, type VideoChange } from "../dims/cdc";
 import { runGoldDaily } from "../daily/gold";
 import { runSilverDaily } from "../daily/silver";
-import { runMaintenance } from "../maintenance";
+import { compactRtLog, runMaintenance } from "../maintenance";
 import { runMicroBatch } from "../rt/microbatch";
 import type { Simulation } from "../simulator";
 import { Scheduler } from "./scheduler";
@@ -60,7 +60,9 @@ export class LivePipeline {
     this.scheduler.add({ name: "rt-microbatch", everyMs: MINUTE, offsetMs: 25_000, run: () => this.microBatch() });
     this.scheduler.add({ name: "daily", everyMs: 5 * MINUTE, offsetMs: 60_000, run: () => this.daily() });
     this.scheduler.add({ name: "maintenance", everyMs: HOUR, offsetMs: 40 * MINUTE, run: () => this.maintain() });
-    this.log(`live: ingest every ${INGEST_EVERY_MS / 1000} s, micro-batch every minute at :25, daily jobs at ${DAILY_HOUR_UTC}:00 UTC, maintenance hourly at :40`);
+    // At :05:50, :15:50, ...: clear of the :25 micro-batch and of the hourly pass at :40.
+    this.scheduler.add({ name: "rt-compact", everyMs: 10 * MINUTE, offsetMs: 5 * MINUTE + 50_000, run: () => this.compactRt() });
+    this.log(`live: ingest every ${INGEST_EVERY_MS / 1000} s, micro-batch every minute at :25, daily jobs at ${DAILY_HOUR_UTC}:00 UTC, maintenance hourly at :40, RT log compaction every 10 min`);
   }
 
   stop(): Promise<void> {
@@ -113,5 +115,11 @@ export class LivePipeline {
   private async maintain(): Promise<void> {
     const r = await runMaintenance(this.conn, { retention: this.opts.maintenanceRetention ?? "1h" });
     this.log(`maintenance: TTL removed ${r.ttlDeletedRows} RT rows; ${r.tables} tables compacted and expired in ${(r.durationMs / 1000).toFixed(1)} s`);
+  }
+
+  private async compactRt(): Promise<void> {
+    const t0 = Date.now();
+    await compactRtLog(this.conn);
+    this.log(`rt-compact: RT log compacted in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
 }
