@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData } from "@tanstack/react-query";
 import { useState } from "react";
-import { refreshSchema } from "@/lib/dashboard/schemas";
+import { DEFAULT_REFRESH_SECONDS, refreshSchema } from "@/lib/dashboard/schemas";
 import type { Params } from "@/lib/dashboard/query-keys";
 
 /**
@@ -10,7 +10,7 @@ import type { Params } from "@/lib/dashboard/query-keys";
  */
 export function useRefresh(params: Params) {
   const parsed = refreshSchema.safeParse(params.refresh);
-  const seconds = parsed.success ? parsed.data : 30;
+  const seconds = parsed.success ? parsed.data : DEFAULT_REFRESH_SECONDS;
   const [paused, setPaused] = useState(false);
   const options = {
     refetchInterval: paused ? (false as const) : seconds * 1000,

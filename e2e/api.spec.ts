@@ -125,6 +125,8 @@ const HOSTILE: [string, RegExp][] = [
   [`/api/videos/${"x".repeat(10_000)}`, /longer than 64|query string/],
   ["/api/videos/%E2%80%AEv_e2e_a/series", /video id/],
   ["/api/videos/%ZZ", /percent-escape/],
+  // Decoded once by Next to "v_e2e_%61"; a second decoding would turn it into a real id.
+  ["/api/videos/v_e2e_%2561", /video id/],
   ["/api/daily/videos?from=2026-11-21&to=2026-11-20", /not be after/],
   ["/api/daily/videos?from=2026-02-30&to=2026-03-01", /calendar date/],
   ["/api/daily/videos?from=2025-01-01&to=2026-01-01", /at most 92 days/],

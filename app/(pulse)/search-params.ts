@@ -4,10 +4,9 @@
  * server (prefetch) and in the browser (polling) alike, so both use the same react-query keys.
  */
 import type { Params } from "@/lib/dashboard/query-keys";
-
-const pick = (raw: Params, keys: readonly string[]): Params => Object.fromEntries(keys.filter((k) => raw[k]).map((k) => [k, raw[k]])) as Params;
+import { pickParams } from "@/lib/dashboard/raw-params";
 
 export const TRENDING_LIMIT = "25";
 
-export const pulseRangeParams = (raw: Params) => pick(raw, ["range", "from", "to", "tz"]);
-export const pulseTrendingParams = (raw: Params) => ({ ...pick(raw, ["category", "sort"]), limit: TRENDING_LIMIT });
+export const pulseRangeParams = (raw: Params) => pickParams(raw, ["range", "from", "to", "tz"]);
+export const pulseTrendingParams = (raw: Params) => ({ ...pickParams(raw, ["category", "sort"]), limit: TRENDING_LIMIT });

@@ -1,10 +1,9 @@
 /** URL state of the daily page: from, to (UTC dates), category, sort, dir, and the trend `metric`. */
 import type { Params } from "@/lib/dashboard/query-keys";
+import { pickParams } from "@/lib/dashboard/raw-params";
 
-const pick = (raw: Params, keys: readonly string[]): Params => Object.fromEntries(keys.filter((k) => raw[k]).map((k) => [k, raw[k]])) as Params;
-
-export const dailyVideosParams = (raw: Params) => pick(raw, ["from", "to", "category", "sort", "dir"]);
-export const dailyCategoriesParams = (raw: Params) => pick(raw, ["from", "to", "category"]);
+export const dailyVideosParams = (raw: Params) => pickParams(raw, ["from", "to", "category", "sort", "dir"]);
+export const dailyCategoriesParams = (raw: Params) => pickParams(raw, ["from", "to", "category"]);
 
 export const TREND_METRICS = ["watch_hours", "unique_viewers", "completion_rate"] as const;
 export type TrendMetric = (typeof TREND_METRICS)[number];

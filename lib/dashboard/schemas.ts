@@ -171,14 +171,11 @@ export const refreshSchema = optional(z.coerce.number().int().refine((n) => (REF
   (v) => v ?? DEFAULT_REFRESH_SECONDS,
 );
 
-/** Turns URLSearchParams or Next's searchParams record into a plain object for the schemas. */
-export function searchParamsObject(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, unknown> {
-  if (params instanceof URLSearchParams) {
-    const out: Record<string, unknown> = {};
-    for (const key of new Set(params.keys())) out[key] = params.get(key);
-    return out;
-  }
-  return { ...params };
+/** A query string as a plain object for the schemas; a repeated key keeps its first value. */
+export function searchParamsObject(params: URLSearchParams): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(params.keys())) out[key] = params.get(key);
+  return out;
 }
 
 /** One line per issue, naming the parameter: what a 400 response and a page's message show. */

@@ -1,8 +1,8 @@
 import "server-only";
 /**
  * The one way API routes read input and answer: `parseRequest` validates the query string (plus
- * route params) with a zod schema and turns failures into a 400 naming each bad parameter;
- * `respond` maps the data layer's failures to 503 (Trino down, nothing cached) and anything
+ * route params, which Next hands over decoded; malformed escapes are answered 400 by proxy.ts) with
+ * a zod schema and turns failures into a 400 naming each bad parameter; `respond` maps the data layer's failures to 503 (Trino down, nothing cached) and anything
  * unexpected to a 500 without details. No stack trace ever reaches a client.
  */
 import { NextResponse } from "next/server";
@@ -47,14 +47,5 @@ export async function respond(work: () => Promise<unknown>): Promise<NextRespons
     }
     console.error("[dashboard] unexpected error", err);
     return NextResponse.json({ error: "internal error; see the server log" } satisfies ApiErrorBody, { status: 500 });
-  }
-}
-
-/** Route params come from the path; a malformed percent-escape must be a 400, not a crash. */
-export function decodeParam(raw: string): string | null {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return null;
   }
 }

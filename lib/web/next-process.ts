@@ -30,19 +30,27 @@ export function buildIsStale(): boolean {
   return SOURCES.some((s) => newestMtime(path.join(ROOT, s)) > built);
 }
 
+/** The child's last 40 output lines (for error messages), each line also shown to `onLine`. */
+function keepOutput(child: ChildProcess, onLine: (line: string) => void): string[] {
+  const tail: string[] = [];
+  const onData = (buf: Buffer) => {
+    for (const line of buf.toString().split("\n").filter(Boolean)) {
+      tail.push(line);
+      if (tail.length > 40) tail.shift();
+      onLine(line);
+    }
+  };
+  child.stdout?.on("data", onData);
+  child.stderr?.on("data", onData);
+  return tail;
+}
+
 function run(args: string[], env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    const tail: string[] = [];
-    const onData = (buf: Buffer) => {
-      for (const line of buf.toString().split("\n").filter(Boolean)) {
-        tail.push(line);
-        if (tail.length > 40) tail.shift();
-        if (/error|✓ Compiled|Route \(app\)/i.test(line)) log(line.trim());
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
+    const tail = keepOutput(child, (line) => {
+      if (/error|✓ Compiled|Route \(app\)/i.test(line)) log(line.trim());
+    });
     child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`next ${args[0]} failed (exit ${code}):\n${tail.join("\n")}`))));
   });
 }
@@ -80,16 +88,9 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
   child.on("exit", (code) => {
     exited = code ?? 1;
   });
-  const output: string[] = [];
-  const keep = (buf: Buffer) => {
-    for (const line of buf.toString().split("\n").filter(Boolean)) {
-      output.push(line);
-      if (output.length > 40) output.shift();
-      if (/error|warn/i.test(line)) o.log(`dashboard: ${line.trim()}`);
-    }
-  };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
+  const output = keepOutput(child, (line) => {
+    if (/error|warn/i.test(line)) o.log(`dashboard: ${line.trim()}`);
+  });
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (exited !== null) throw new Error(`the dashboard exited during start-up (exit ${exited}):\n${output.join("\n")}`);

@@ -9,14 +9,7 @@ export const contentType = "image/png";
 
 /** The preview a shared link unfurls with: the video's current velocity and last-24-hour numbers. */
 export default async function OpenGraphImage({ params }: { params: Promise<{ videoId: string }> }) {
-  const raw = (await params).videoId;
-  let decoded = raw;
-  try {
-    decoded = decodeURIComponent(raw);
-  } catch {
-    // keep the raw text; the schema below rejects it
-  }
-  const id = videoIdSchema.safeParse(decoded);
+  const id = videoIdSchema.safeParse((await params).videoId);
   const summary = id.success ? await getVideoSummary(id.data).catch(() => null) : null;
   const s = summary?.data;
   const stats: [string, string][] = s?.known

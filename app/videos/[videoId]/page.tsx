@@ -19,16 +19,8 @@ interface Props {
   readonly searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-const decode = (raw: string) => {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-};
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = videoIdSchema.safeParse(decode((await params).videoId));
+  const id = videoIdSchema.safeParse((await params).videoId);
   if (!id.success) return { title: "Video" };
   const summary = await getVideoSummary(id.data).catch(() => null);
   const s = summary?.data;
@@ -47,7 +39,8 @@ const pageSchema = z.object({ videoId: videoIdSchema, series: videoSeriesQuery, 
 
 export default async function VideoPage({ params, searchParams }: Props) {
   const raw = firstValues(await searchParams);
-  const videoId = decode((await params).videoId);
+  // Next hands the segment over decoded (malformed escapes are refused by proxy.ts); never decode twice.
+  const { videoId } = await params;
   const seriesParams = videoSeriesParams(raw);
   const parsed = pageSchema.safeParse({ videoId, series: seriesParams, tz: raw.tz || undefined });
   if (!parsed.success) return <InvalidParams issues={describeIssues(parsed.error)} resetHref="/" />;

@@ -4,12 +4,12 @@ import type { CategoryDay } from "../../dashboard/models";
 import type { DailyRangeQuery } from "../../dashboard/schemas";
 import { sqlDate } from "../../trino/bind";
 import { cachedQuery, num, numOrNull } from "../data";
-import { getDailyCoverage } from "./daily-coverage";
+import { withDailyWatermark } from "./daily-coverage";
 import { resolveDailyDates } from "./daily-dates";
 
 export async function getDailyCategories(q: DailyRangeQuery): Promise<Envelope<{ from: string; to: string; days: readonly CategoryDay[] }>> {
   const dates = await resolveDailyDates(q);
-  const [result, coverage] = await Promise.all([
+  return withDailyWatermark(
     cachedQuery({
       name: "daily_category_trends",
       params: { date_from: sqlDate(dates.from), date_to: sqlDate(dates.to), category: q.category ?? null },
@@ -27,7 +27,5 @@ export async function getDailyCategories(q: DailyRangeQuery): Promise<Envelope<{
       }),
       watermark: () => null,
     }),
-    getDailyCoverage().catch(() => null),
-  ]);
-  return { ...result, meta: { ...result.meta, watermark: coverage?.data.completeThrough ?? null } };
+  );
 }

@@ -16,3 +16,9 @@ export function getDailyCoverage(): Promise<Envelope<DailyCoverage>> {
     watermark: (rows) => numOrNull(rows[0]?.complete_through_ms),
   });
 }
+
+/** A daily-mart panel's watermark: the end of the newest built day (unknown while coverage fails). */
+export async function withDailyWatermark<T>(result: Promise<Envelope<T>>): Promise<Envelope<T>> {
+  const [r, coverage] = await Promise.all([result, getDailyCoverage().catch(() => null)]);
+  return { ...r, meta: { ...r.meta, watermark: coverage?.data.completeThrough ?? null } };
+}

@@ -4,12 +4,12 @@ import type { DailyVideos } from "../../dashboard/models";
 import type { DailyVideosQuery } from "../../dashboard/schemas";
 import { sqlDate } from "../../trino/bind";
 import { cachedQuery, num, numOrNull, strOrNull } from "../data";
-import { getDailyCoverage } from "./daily-coverage";
+import { withDailyWatermark } from "./daily-coverage";
 import { resolveDailyDates } from "./daily-dates";
 
 export async function getDailyVideos(q: DailyVideosQuery): Promise<Envelope<DailyVideos & { from: string; to: string }>> {
   const dates = await resolveDailyDates(q);
-  const [result, coverage] = await Promise.all([
+  return withDailyWatermark(
     cachedQuery({
       name: "daily_videos",
       params: {
@@ -36,7 +36,5 @@ export async function getDailyVideos(q: DailyVideosQuery): Promise<Envelope<Dail
       }),
       watermark: () => null,
     }),
-    getDailyCoverage().catch(() => null),
-  ]);
-  return { ...result, meta: { ...result.meta, watermark: coverage?.data.completeThrough ?? null } };
+  );
 }

@@ -2,12 +2,12 @@ import "server-only";
 import type { Envelope } from "../../dashboard/envelope";
 import type { VideoDay } from "../../dashboard/models";
 import { cachedQuery, num, numOrNull, strOrNull } from "../data";
-import { getDailyCoverage } from "./daily-coverage";
+import { withDailyWatermark } from "./daily-coverage";
 
 const HISTORY_DAYS = 90;
 
-export async function getVideoDaily(videoId: string): Promise<Envelope<readonly VideoDay[]>> {
-  const [result, coverage] = await Promise.all([
+export function getVideoDaily(videoId: string): Promise<Envelope<readonly VideoDay[]>> {
+  return withDailyWatermark(
     cachedQuery({
       name: "video_daily_history",
       params: { video_id: videoId, limit: HISTORY_DAYS },
@@ -23,7 +23,5 @@ export async function getVideoDaily(videoId: string): Promise<Envelope<readonly 
         })),
       watermark: () => null,
     }),
-    getDailyCoverage().catch(() => null),
-  ]);
-  return { ...result, meta: { ...result.meta, watermark: coverage?.data.completeThrough ?? null } };
+  );
 }

@@ -1,14 +1,12 @@
 import { z } from "zod";
-import { NotFoundError, badRequest, decodeParam, parseRequest, respond } from "@/lib/server/api";
+import { NotFoundError, parseRequest, respond } from "@/lib/server/api";
 import { getVideoSummary } from "@/lib/server/queries/video-summary";
 import { videoIdSchema } from "@/lib/dashboard/schemas";
 
 const schema = z.object({ videoId: videoIdSchema });
 
 export async function GET(request: Request, ctx: { params: Promise<{ videoId: string }> }) {
-  const raw = decodeParam((await ctx.params).videoId);
-  if (raw === null) return badRequest("invalid videoId: not a valid URL escape");
-  const input = parseRequest(request, schema, { videoId: raw });
+  const input = parseRequest(request, schema, await ctx.params);
   if (!input.ok) return input.response;
   return respond(async () => {
     const summary = await getVideoSummary(input.value.videoId);
