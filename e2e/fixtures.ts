@@ -4,7 +4,7 @@
  * rows. Times hang off T, the RT watermark (a committed micro-batch checkpoint a few minutes back),
  * so the views' answers do not move while the suite runs.
  */
-import { insertRows, q, trinoMinuteNow } from "../lib/lakehouse/testing";
+import { insertRows, q, trinoMinuteNow } from "../tools/testing/trino-fixtures";
 import { sqlDate, sqlInstant } from "../lib/trino/bind";
 
 const MIN = 60_000;

@@ -1,5 +1,5 @@
 /**
- * Playwright for the e2e suite, started by `npm run test:e2e` (scripts/run-tests.ts), which builds
+ * Playwright for the e2e suite, started by `npm run test:e2e` (scripts/test.ts (tools/testing/run-tests.ts)), which builds
  * the dashboard, writes the fixtures and passes the server's URL in PULSE_E2E_URL. Chromium is
  * Debian's (/usr/bin/chromium, installed by .ci/run); Playwright never downloads a browser here.
  * One worker, files in name order: the Trino outage test (z-*.spec.ts) runs last.

@@ -3,7 +3,7 @@
  * usable, and recover by themselves when Trino returns. Runs last (file order, one worker).
  */
 import { expect, test } from "@playwright/test";
-import { start, stop } from "../lib/lakehouse/server";
+import { start, stop } from "../tools/trino/server";
 import { instanceSettings } from "../lib/lakehouse/settings";
 import { EXPECTED, VIDEOS } from "./fixtures";
 

@@ -15,7 +15,7 @@
 import fs from "node:fs";
 import { connectionFor, templateVars } from "../lib/lakehouse/connection";
 import { migrate } from "../lib/lakehouse/migrate";
-import { LakehouseError, start, status, stop, tailLog } from "../lib/lakehouse/server";
+import { LakehouseError, start, status, stop, tailLog } from "../tools/trino/server";
 import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
 import { runGoldDaily } from "../lib/pipeline/daily/gold";
 import { runSilverDaily } from "../lib/pipeline/daily/silver";

@@ -8,13 +8,13 @@
  */
 import { connectionFor, templateVars } from "../lib/lakehouse/connection";
 import { migrate } from "../lib/lakehouse/migrate";
-import { start, stop } from "../lib/lakehouse/server";
+import { start, stop } from "../tools/trino/server";
 import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
 import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
 import { LivePipeline } from "../lib/pipeline/runner/live";
 import { loadIdentity, resumeSimulation, saveIdentity } from "../lib/pipeline/runner/sim-state";
 import { DEFAULT_SCALE } from "../lib/pipeline/runner/simulation-source";
-import { buildDashboard, startDashboard, type DashboardHandle } from "../lib/web/next-process";
+import { buildDashboard, startDashboard, type DashboardHandle } from "../tools/dashboard/next-process";
 
 const log = (msg: string) => console.log(`${new Date().toISOString().slice(11, 19)} [pulse] ${msg}`);
 

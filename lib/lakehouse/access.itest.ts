@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { TrinoQueryError } from "../trino/client";
-import { q, requireTestInstance, rows } from "./testing";
+import { q, requireTestInstance, rows } from "../../tools/testing/trino-fixtures";
 
 before(requireTestInstance);
 
@@ -36,7 +36,7 @@ test("the writer can write data but not change schemas", async () => {
 test("an unknown user can do nothing in the lakehouse", async () => {
   const { runQuery } = await import("../trino/client");
   const { serverUrl } = await import("./settings");
-  const { testInstance } = await import("./testing");
+  const { testInstance } = await import("../../tools/testing/trino-fixtures");
   await assert.rejects(
     runQuery({ server: serverUrl(testInstance), user: "mallory" }, "SELECT count(*) FROM lakehouse.gold.rt_video_stats_1min"),
     (err: unknown) => err instanceof TrinoQueryError && /Access Denied/.test(err.message),

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { connectionFor, templateVars } from "./connection";
 import { migrate } from "./migrate";
-import { requireTestInstance, rows, testInstance } from "./testing";
+import { requireTestInstance, rows, testInstance } from "../../tools/testing/trino-fixtures";
 
 before(requireTestInstance);
 

@@ -9,8 +9,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { bindSql } from "../trino/bind";
 import { runQuery, type TrinoConnection } from "../trino/client";
-import type { Progress } from "./distribution";
 import { REPO_ROOT } from "./settings";
+
+/** One line of progress for the person running a command. */
+export type Progress = (message: string) => void;
 
 export const DDL_DIR = path.join(REPO_ROOT, "sql", "ddl");
 

@@ -7,8 +7,8 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { sqlInstant } from "../trino/bind";
 import { connectionFor } from "./connection";
-import { explainScan } from "./scan-stats";
-import { insertRows, q, requireTestInstance, rows, testInstance, trinoMinuteNow } from "./testing";
+import { explainScan } from "../../tools/testing/scan-stats";
+import { insertRows, q, requireTestInstance, rows, testInstance, trinoMinuteNow } from "../../tools/testing/trino-fixtures";
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;

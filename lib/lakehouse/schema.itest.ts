@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { requireTestInstance, rows } from "./testing";
+import { requireTestInstance, rows } from "../../tools/testing/trino-fixtures";
 
 const TS = "timestamp(6) with time zone";
 

@@ -11,7 +11,7 @@ import { z } from "zod";
 export const TRINO_VERSION = "476";
 export const CATALOG = "lakehouse";
 
-/** Users enforced by Trino's file-based access control (see lib/lakehouse/trino-config.ts). */
+/** Users enforced by Trino's file-based access control (see tools/trino/trino-config.ts). */
 export const USERS = {
   admin: "pulse_admin",
   writer: "pulse_writer",

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { before, beforeEach, test } from "node:test";
 import { sqlInstant, type SqlValue } from "../trino/bind";
-import { insertRows, q, requireTestInstance, rows, trinoMinuteNow } from "./testing";
+import { insertRows, q, requireTestInstance, rows, trinoMinuteNow } from "../../tools/testing/trino-fixtures";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { connectionFor } from "../lakehouse/connection";
-import { insertRows, q, requireTestInstance, rows, testInstance, trinoMinuteNow } from "../lakehouse/testing";
+import { insertRows, q, requireTestInstance, rows, testInstance, trinoMinuteNow } from "../../tools/testing/trino-fixtures";
 import { sqlInstant } from "../trino/bind";
 import { runMaintenance, runRtTtl } from "./maintenance";
 

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { connectionFor } from "../lakehouse/connection";
 import { loadDdlFiles } from "../lakehouse/migrate";
-import { q, requireTestInstance, rows, testInstance } from "../lakehouse/testing";
+import { q, requireTestInstance, rows, testInstance } from "../../tools/testing/trino-fixtures";
 import { runQuery } from "../trino/client";
 import { writeBronze, type BronzeEvent } from "./bronze/writer";
 import { runSilverDaily } from "./daily/silver";

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { connectionFor } from "../lakehouse/connection";
-import { requireTestInstance, rows, testInstance } from "../lakehouse/testing";
+import { requireTestInstance, rows, testInstance } from "../../tools/testing/trino-fixtures";
 import { TrinoQueryError, TrinoTimeoutError, TrinoUnavailableError, runQuery } from "./client";
 
 before(requireTestInstance);

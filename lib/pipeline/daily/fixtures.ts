@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { connectionFor } from "../../lakehouse/connection";
-import { insertRows, q, rows, testInstance } from "../../lakehouse/testing";
+import { insertRows, q, rows, testInstance } from "../../../tools/testing/trino-fixtures";
 import { sqlDate, sqlInstant, type SqlValue } from "../../trino/bind";
 
 export const SEC = 1000;

@@ -16,7 +16,7 @@
  */
 import assert from "node:assert/strict";
 import { before, beforeEach, test } from "node:test";
-import { q, requireTestInstance, rows } from "../../lakehouse/testing";
+import { q, requireTestInstance, rows } from "../../../tools/testing/trino-fixtures";
 import { sqlDate } from "../../trino/bind";
 import {
   at, checkpoints, clearDailyTables, goldRows, insertBronze, insertVideoVersions, videoVersion, withoutUpdatedAt, writer, type Ev, type GoldRow,

@@ -18,7 +18,7 @@
  */
 import assert from "node:assert/strict";
 import { before, beforeEach, test } from "node:test";
-import { requireTestInstance } from "../../lakehouse/testing";
+import { requireTestInstance } from "../../../tools/testing/trino-fixtures";
 import {
   MIN, at, checkpoints, clearDailyTables, insertBronze, insertUserVersions, insertVideoVersions,
   payloadOf, sessionId, silverRows, userVersion, videoVersion, writer, type Ev, type SilverRow,

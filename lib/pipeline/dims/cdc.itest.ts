@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { before, beforeEach, test } from "node:test";
 import { connectionFor } from "../../lakehouse/connection";
-import { q, requireTestInstance, rows, testInstance } from "../../lakehouse/testing";
+import { q, requireTestInstance, rows, testInstance } from "../../../tools/testing/trino-fixtures";
 import { applyUserChanges, applyVideoChanges, type UserChange, type VideoChange } from "./cdc";
 
 const T0 = Date.UTC(2026, 10, 20);

@@ -16,7 +16,7 @@
 import assert from "node:assert/strict";
 import { before, beforeEach, test } from "node:test";
 import { connectionFor } from "../../lakehouse/connection";
-import { insertRows, q, requireTestInstance, rows, testInstance } from "../../lakehouse/testing";
+import { insertRows, q, requireTestInstance, rows, testInstance } from "../../../tools/testing/trino-fixtures";
 import { sqlInstant } from "../../trino/bind";
 import { writeBronze, type BronzeEvent } from "../bronze/writer";
 import { COMMIT_SAFETY_MS, SimulatedCrash, runMicroBatch } from "./microbatch";

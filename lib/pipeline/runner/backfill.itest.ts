@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { connectionFor } from "../../lakehouse/connection";
-import { q, requireTestInstance, rows, testInstance } from "../../lakehouse/testing";
+import { q, requireTestInstance, rows, testInstance } from "../../../tools/testing/trino-fixtures";
 import { startSimulation } from "./simulation-source";
 import { seedHistory, type SeedResult } from "./backfill";
 

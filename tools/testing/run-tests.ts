@@ -1,5 +1,5 @@
 /**
- * Test entry: `tsx scripts/run-tests.ts unit|integration`.
+ * Test runner behind `npm run test:unit|test:integration|test:e2e` (entry: scripts/test.ts).
  * unit        : every lib/**\/*.test.ts (pure functions, fixtures, no services)
  * integration : every **\/*.itest.ts against a real Trino 476 started here on its own port and data
  *               dir (.lakehouse/test, wiped first), never the demo's; stopped afterwards.
@@ -11,12 +11,12 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { connectionFor, templateVars } from "../lib/lakehouse/connection";
-import { migrate } from "../lib/lakehouse/migrate";
-import { start, status, stop } from "../lib/lakehouse/server";
-import { REPO_ROOT, instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
-import { buildDashboard, startDashboard } from "../lib/web/next-process";
-import { writeFixtures } from "../e2e/fixtures";
+import { connectionFor, templateVars } from "../../lib/lakehouse/connection";
+import { migrate } from "../../lib/lakehouse/migrate";
+import { start, status, stop } from "../trino/server";
+import { REPO_ROOT, instancePaths, instanceSettings, serverUrl } from "../../lib/lakehouse/settings";
+import { buildDashboard, startDashboard } from "../dashboard/next-process";
+import { writeFixtures } from "../../e2e/fixtures";
 
 const SKIP_DIRS = new Set(["node_modules", ".next", ".lakehouse", ".git", "e2e"]);
 
@@ -99,7 +99,7 @@ async function e2e(): Promise<number> {
 async function main(): Promise<number> {
   const kind = process.argv[2];
   if (kind === "unit") {
-    const files = findFiles(path.join(REPO_ROOT, "lib"), ".test.ts");
+    const files = [...findFiles(path.join(REPO_ROOT, "lib"), ".test.ts"), ...findFiles(path.join(REPO_ROOT, "tools"), ".test.ts")];
     log(`${files.length} unit test files`);
     return runNodeTests(files, process.env);
   }

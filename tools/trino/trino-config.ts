@@ -10,7 +10,7 @@
  * - file-based access control: the dashboard is read-only, the jobs can write data but not change
  *   schemas, only the admin runs migrations.
  */
-import { CATALOG, USERS, instancePaths, type InstanceSettings } from "./settings";
+import { CATALOG, USERS, instancePaths, type InstanceSettings } from "../../lib/lakehouse/settings";
 
 export type ConfigFiles = Record<string, string>;
 

@@ -3,9 +3,9 @@
  * (on these small Iceberg files, one split per data file) and the physical input bytes.
  * Used to prove partition and bucket pruning with Trino's own figures.
  */
-import type { SqlParams } from "../trino/bind";
-import { bindSql } from "../trino/bind";
-import { runQuery, type TrinoConnection } from "../trino/client";
+import type { SqlParams } from "../../lib/trino/bind";
+import { bindSql } from "../../lib/trino/bind";
+import { runQuery, type TrinoConnection } from "../../lib/trino/client";
 
 export interface ScanStats {
   readonly scans: number;

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { TRINO_VERSION, distributionSettings } from "./settings";
+import { TRINO_VERSION, distributionSettings } from "../../lib/lakehouse/settings";
 
 export interface Artifact {
   readonly artifactId: string;
@@ -32,7 +32,8 @@ export interface Distribution {
   readonly fromCache: boolean;
 }
 
-export type Progress = (message: string) => void;
+import type { Progress } from "../../lib/lakehouse/migrate";
+export type { Progress };
 
 export class DownloadError extends Error {
   override readonly name = "DownloadError";

@@ -7,10 +7,10 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { runQuery } from "../trino/client";
+import { runQuery } from "../../lib/trino/client";
 import { ensureDistribution, type Progress } from "./distribution";
 import { findJava, type JavaHome } from "./java";
-import { USERS, instancePaths, serverUrl, type InstanceSettings } from "./settings";
+import { USERS, instancePaths, serverUrl, type InstanceSettings } from "../../lib/lakehouse/settings";
 import { renderTrinoConfig } from "./trino-config";
 
 export class LakehouseError extends Error {

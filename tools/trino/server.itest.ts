@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { before, test } from "node:test";
 import { LakehouseError, start, status } from "./server";
-import { requireTestInstance, testInstance } from "./testing";
+import { requireTestInstance, testInstance } from "../testing/trino-fixtures";
 
 before(requireTestInstance);
 

@@ -1,11 +1,11 @@
 /**
  * Helpers for integration tests (*.itest.ts): connections to the test instance started by
- * scripts/run-tests.ts, and small fixture writers. Test-only; never imported by app code.
+ * scripts/test.ts (tools/testing/run-tests.ts), and small fixture writers. Test-only; never imported by app code.
  */
-import { bindSql, type SqlParams, type SqlValue } from "../trino/bind";
-import { runQuery, type QueryOutput } from "../trino/client";
-import { connectionFor } from "./connection";
-import { instanceSettings, type Role } from "./settings";
+import { bindSql, type SqlParams, type SqlValue } from "../../lib/trino/bind";
+import { runQuery, type QueryOutput } from "../../lib/trino/client";
+import { connectionFor } from "../../lib/lakehouse/connection";
+import { instanceSettings, type Role } from "../../lib/lakehouse/settings";
 
 export const testInstance = instanceSettings("test");
 
