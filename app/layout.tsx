@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { serverConfig } from "@/lib/config/server";
 import type { ReactNode } from "react";
 import { Nav } from "@/components/nav";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  metadataBase: new URL(process.env.PULSE_PUBLIC_URL ?? "http://localhost:3000"),
+  metadataBase: new URL(serverConfig().PULSE_PUBLIC_URL),
   title: { default: "Pulse", template: "%s · Pulse" },
   description: "Real-time operations dashboard of the short-video lakehouse",
 };

@@ -6,6 +6,8 @@
  * rebuilt when its sources changed) starts as soon as the lakehouse is up, on PULSE_DASHBOARD_PORT
  * (default 3000), so it shows its loading and empty states while a first seed runs.
  */
+import path from "node:path";
+import { toolsConfig } from "../lib/config/tools";
 import { connectionFor, templateVars } from "../lib/lakehouse/connection";
 import { migrate } from "../lib/lakehouse/migrate";
 import { start, stop } from "../tools/trino/server";
@@ -21,8 +23,7 @@ const log = (msg: string) => console.log(`${new Date().toISOString().slice(11, 1
 async function main(): Promise<void> {
   const s = instanceSettings("main");
   const t0 = Date.now();
-  const port = Number(process.env.PULSE_DASHBOARD_PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 1024 || port > 65535) throw new Error(`PULSE_DASHBOARD_PORT=${process.env.PULSE_DASHBOARD_PORT} is not a port`);
+  const port = toolsConfig().PULSE_DASHBOARD_PORT;
   const building = buildDashboard(log);
   building.catch(() => undefined); // awaited below; this only stops an early failure being reported as unhandled
   await start(s, log);
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   log(`lakehouse ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${serverUrl(s)} (catalog lakehouse), ${m.applied.length} migrations applied`);
   log(`data in ${instancePaths(s).warehouse}; Trino log: ${instancePaths(s).serverLog}`);
   await building;
-  const dashboard: DashboardHandle = await startDashboard({ port, trinoUrl: serverUrl(s), log });
+  const dashboard: DashboardHandle = await startDashboard({ port, trinoUrl: serverUrl(s), log, pidFile: path.join(s.dir, "dashboard.pid") });
   log(`dashboard: ${dashboard.url}`);
 
   const writer = connectionFor(s, "writer");

@@ -1,12 +1,12 @@
 /**
- * Where a local lakehouse instance lives and how it is reached. Everything is derived from a few
- * environment variables so the demo and the test suite can run side by side without sharing a port
- * or a byte of data.
+ * Where a local lakehouse instance lives and how it is reached. Everything is derived from the tools
+ * settings (lib/config/tools.ts) so the demo and the test suite can run side by side without sharing
+ * a port or a byte of data.
  */
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { z } from "zod";
+import { REPO_ROOT } from "../config/env-files";
+import { toolsConfig } from "../config/tools";
 
 export const TRINO_VERSION = "476";
 export const CATALOG = "lakehouse";
@@ -19,7 +19,7 @@ export const USERS = {
 } as const;
 export type Role = keyof typeof USERS;
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export { REPO_ROOT };
 
 export interface InstanceSettings {
   /** "main" for the demo, "test" for the test suite. */
@@ -42,9 +42,6 @@ export interface DistributionSettings {
   readonly cacheDir: string;
 }
 
-const portSchema = z.coerce.number().int().min(1024).max(65535);
-const minutesSchema = z.coerce.number().int().min(2).max(120);
-
 function defaultHeapGb(): number {
   // Half the machine, at most 12 GB: Trino 476 keeps roughly five bytes of heap per byte of
   // statement text it has run (measured, cause not yet found; see the issue notes), and Bronze
@@ -53,34 +50,22 @@ function defaultHeapGb(): number {
   return Math.min(12, Math.max(2, half));
 }
 
-function envNumber<T extends z.ZodType<number>>(schema: T, name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${name}=${raw} is not valid: ${parsed.error.issues[0]?.message ?? "invalid"}`);
-  return parsed.data;
-}
-
-export const DEFAULT_MAIN_PORT = 18080;
-export const DEFAULT_TEST_PORT = 18180;
-export const DEFAULT_VELOCITY_WINDOW_MINUTES = 15;
-
 export function instanceSettings(name: "main" | "test" = "main"): InstanceSettings {
   const isTest = name === "test";
-  const baseDir = process.env.PULSE_LAKEHOUSE_DIR ?? path.join(REPO_ROOT, ".lakehouse");
+  const config = toolsConfig();
   return {
     name,
-    port: envNumber(portSchema, isTest ? "PULSE_TEST_TRINO_PORT" : "PULSE_TRINO_PORT", isTest ? DEFAULT_TEST_PORT : DEFAULT_MAIN_PORT),
-    dir: path.join(baseDir, name),
-    heapGb: isTest ? 3 : envNumber(z.coerce.number().int().min(1).max(64), "PULSE_TRINO_HEAP_GB", defaultHeapGb()),
-    velocityWindowMinutes: envNumber(minutesSchema, "PULSE_VELOCITY_WINDOW_MINUTES", DEFAULT_VELOCITY_WINDOW_MINUTES),
+    port: isTest ? config.PULSE_TEST_TRINO_PORT : config.PULSE_TRINO_PORT,
+    dir: path.join(config.PULSE_LAKEHOUSE_DIR ?? path.join(REPO_ROOT, ".lakehouse"), name),
+    heapGb: isTest ? 3 : (config.PULSE_TRINO_HEAP_GB ?? defaultHeapGb()),
+    velocityWindowMinutes: config.PULSE_VELOCITY_WINDOW_MINUTES,
     maintenanceMinRetention: isTest ? "0s" : "1h",
   };
 }
 
 export function distributionSettings(): DistributionSettings {
   const cacheHome = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache");
-  return { cacheDir: process.env.PULSE_TRINO_CACHE ?? path.join(cacheHome, "pulse", `trino-${TRINO_VERSION}`) };
+  return { cacheDir: toolsConfig().PULSE_TRINO_CACHE ?? path.join(cacheHome, "pulse", `trino-${TRINO_VERSION}`) };
 }
 
 export const instancePaths = (s: InstanceSettings) => ({

@@ -7,7 +7,7 @@ import "server-only";
 import type { Envelope } from "../dashboard/envelope";
 import { bindSql, type SqlParams } from "../trino/bind";
 import { runQuery, TrinoQueryError, TrinoTimeoutError, TrinoUnavailableError, type TrinoConnection } from "../trino/client";
-import { serverEnv } from "./env";
+import { serverConfig } from "../config/server";
 import { ResultCache } from "./result-cache";
 import { querySql } from "./sql-files";
 
@@ -38,7 +38,7 @@ export function resultCache(): ResultCache<Stored> {
 }
 
 export function dashboardConnection(): TrinoConnection {
-  const env = serverEnv();
+  const env = serverConfig();
   return { server: env.TRINO_URL, user: env.TRINO_USER, password: env.TRINO_PASSWORD, catalog: env.TRINO_CATALOG, source: "pulse-dashboard" };
 }
 
@@ -50,7 +50,7 @@ export function describeFailure(err: unknown): string {
 }
 
 const ttlMs = (freshness: Freshness) => {
-  const env = serverEnv();
+  const env = serverConfig();
   return 1000 * (freshness === "rt" ? env.PULSE_RT_CACHE_SECONDS : env.PULSE_DAILY_CACHE_SECONDS);
 };
 
@@ -66,7 +66,7 @@ export interface QuerySpec<T> {
 
 export async function cachedQuery<T>(spec: QuerySpec<T>): Promise<Envelope<T>> {
   const sql = bindSql(querySql(spec.name), spec.params);
-  const env = serverEnv();
+  const env = serverConfig();
   const fetch = async (): Promise<Stored> => {
     const out = await runQuery(dashboardConnection(), sql, { timeoutMs: env.TRINO_QUERY_TIMEOUT_MS });
     return { data: spec.map(out.rows), watermark: spec.watermark(out.rows), sql };

@@ -1,11 +1,16 @@
 /**
  * Builds (when the sources changed) and runs the dashboard's production server as a child process,
  * for `npm start`, the end-to-end tests and the benchmarks. The child gets the Trino settings
- * through its environment only.
+ * through its environment only. A crash of the starting process leaves nothing behind: the server
+ * exits when its parent is gone (lib/server/parent-watch.ts), and with a pid file a later start stops
+ * whatever an earlier one left, before it takes the port.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { toolsConfig } from "../../lib/config/tools";
+import { portIsFree } from "../net/ports";
+import { alive, readPidFile, stopPid, writePidFile } from "../process/pid-file";
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -20,8 +25,8 @@ function newestMtime(p: string): number {
   return max;
 }
 
-/** Build output folder: `.next`, or PULSE_NEXT_DIST_DIR (next.config.js reads the same variable). */
-export const distDir = () => process.env.PULSE_NEXT_DIST_DIR || ".next";
+/** Build output folder: `.next`, or PULSE_NEXT_DIST_DIR (next.config.ts reads the same setting). */
+export const distDir = () => toolsConfig().PULSE_NEXT_DIST_DIR;
 
 export function buildIsStale(): boolean {
   const id = path.join(ROOT, distDir(), "BUILD_ID");
@@ -74,19 +79,53 @@ export interface DashboardOptions {
   readonly trinoUrl: string;
   readonly env?: Readonly<Record<string, string>>;
   readonly log: (line: string) => void;
+  /** Where this dashboard's pid is kept; a server found there from an earlier run is stopped first. */
+  readonly pidFile?: string;
 }
 
-/** Starts `next start` and resolves once it answers HTTP. */
+/** Stops the dashboard an earlier, crashed run recorded in `pidFile`, if it is still there. */
+async function stopLeftover(pidFile: string, log: (line: string) => void): Promise<void> {
+  const pid = readPidFile(pidFile);
+  if (pid !== undefined && alive(pid) && isNextServer(pid)) {
+    log(`dashboard: stopping the server an earlier run left behind (pid ${pid})`);
+    await stopPid(pid, 5_000);
+  }
+  fs.rmSync(pidFile, { force: true });
+}
+
+/** `next start` renames its process to `next-server (vX)`: only such a process is ever stopped by pid. */
+function isNextServer(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("next");
+  } catch {
+    return false;
+  }
+}
+
+/** Starts `next start` and resolves once this child (not another process on the port) answers HTTP. */
 export async function startDashboard(o: DashboardOptions): Promise<DashboardHandle> {
   const url = `http://127.0.0.1:${o.port}`;
+  if (o.pidFile) await stopLeftover(o.pidFile, o.log);
+  if (!(await portIsFree(o.port))) {
+    throw new Error(`port ${o.port} on 127.0.0.1 is in use by another program, so the dashboard cannot serve ${url}; stop it or choose another port`);
+  }
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(o.port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TRINO_URL: o.trinoUrl, PULSE_PUBLIC_URL: process.env.PULSE_PUBLIC_URL ?? url, ...o.env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      TRINO_URL: o.trinoUrl,
+      PULSE_PUBLIC_URL: process.env.PULSE_PUBLIC_URL ?? url,
+      PULSE_PARENT_PID: String(process.pid),
+      ...o.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  if (o.pidFile && child.pid !== undefined) writePidFile(o.pidFile, child.pid);
   let exited: number | null = null;
   child.on("exit", (code) => {
     exited = code ?? 1;
+    if (o.pidFile && readPidFile(o.pidFile) === child.pid) fs.rmSync(o.pidFile, { force: true });
   });
   const output = keepOutput(child, (line) => {
     if (/error|warn/i.test(line)) o.log(`dashboard: ${line.trim()}`);
@@ -96,7 +135,8 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
     if (exited !== null) throw new Error(`the dashboard exited during start-up (exit ${exited}):\n${output.join("\n")}`);
     try {
       const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(10_000) });
-      if (res.status === 200 || res.status === 503) break;
+      // Checked again after the answer: a server that answered while ours was dying is not ours.
+      if ((res.status === 200 || res.status === 503) && exited === null) break;
     } catch {
       // not listening yet
     }
@@ -109,12 +149,8 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
   return {
     url,
     child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-        setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
-      }),
+    stop: async () => {
+      if (exited === null && child.pid !== undefined) await stopPid(child.pid, 5_000);
+    },
   };
 }

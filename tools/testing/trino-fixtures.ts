@@ -2,6 +2,7 @@
  * Helpers for integration tests (*.itest.ts): connections to the test instance started by
  * scripts/test.ts (tools/testing/run-tests.ts), and small fixture writers. Test-only; never imported by app code.
  */
+import { toolsConfig } from "../../lib/config/tools";
 import { bindSql, type SqlParams, type SqlValue } from "../../lib/trino/bind";
 import { runQuery, type QueryOutput } from "../../lib/trino/client";
 import { connectionFor } from "../../lib/lakehouse/connection";
@@ -10,7 +11,7 @@ import { instanceSettings, type Role } from "../../lib/lakehouse/settings";
 export const testInstance = instanceSettings("test");
 
 export function requireTestInstance(): void {
-  if (process.env.PULSE_TEST_INSTANCE !== "1") {
+  if (toolsConfig().PULSE_TEST_INSTANCE !== "1") {
     throw new Error("integration tests run through `npm run test:integration`, which starts the test Trino");
   }
 }

@@ -7,6 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { toolsConfig } from "../../lib/config/tools";
 import { TRINO_VERSION, distributionSettings } from "../../lib/lakehouse/settings";
 
 export interface Artifact {
@@ -44,7 +45,7 @@ export function distributionHome(): string {
 }
 
 function m2Dir(artifactId: string): string {
-  const repo = process.env.MAVEN_REPO_LOCAL ?? path.join(os.homedir(), ".m2", "repository");
+  const repo = toolsConfig().MAVEN_REPO_LOCAL ?? path.join(os.homedir(), ".m2", "repository");
   return path.join(repo, "io", "trino", artifactId, TRINO_VERSION);
 }
 
@@ -100,7 +101,7 @@ function unzipInto(zip: string, dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
   if (spawnSync("unzip", ["-v"], { stdio: "ignore" }).status === 0) run("unzip", ["-q", zip, "-d", dir]);
   // Every JDK ships `jar`, and a JDK is a prerequisite anyway.
-  else run(path.join(process.env.JAVA_HOME ?? "/usr", "bin", "jar"), ["xf", zip], dir);
+  else run(path.join(toolsConfig().JAVA_HOME ?? "/usr", "bin", "jar"), ["xf", zip], dir);
 }
 
 /** Downloads (if needed) and unpacks Trino; returns where it lives. */

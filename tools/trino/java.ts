@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { toolsConfig } from "../../lib/config/tools";
 
 export const MIN_JAVA_MAJOR = 24;
 const JVM_ROOTS = ["/usr/lib/jvm", "/usr/java", "/opt/java"];
@@ -37,7 +38,8 @@ function probe(home: string): JavaHome | undefined {
 
 function candidates(): string[] {
   const found: string[] = [];
-  if (process.env.JAVA_HOME) found.push(process.env.JAVA_HOME);
+  const javaHome = toolsConfig().JAVA_HOME;
+  if (javaHome) found.push(javaHome);
   for (const root of JVM_ROOTS) {
     if (!fs.existsSync(root)) continue;
     for (const entry of fs.readdirSync(root)) found.push(path.join(root, entry));
@@ -56,7 +58,8 @@ export function findJava(): JavaHome {
     if (j && !seen.has(j.home)) seen.set(j.home, j);
   }
   const all = [...seen.values()].sort((a, b) => b.major - a.major);
-  const fromEnv = process.env.JAVA_HOME ? probe(process.env.JAVA_HOME) : undefined;
+  const javaHome = toolsConfig().JAVA_HOME;
+  const fromEnv = javaHome ? probe(javaHome) : undefined;
   if (fromEnv && fromEnv.major >= MIN_JAVA_MAJOR) return fromEnv;
   const best = all[0];
   if (best && best.major >= MIN_JAVA_MAJOR) return best;

@@ -91,15 +91,19 @@ function writeConfig(s: InstanceSettings): void {
   for (const [rel, content] of Object.entries(renderTrinoConfig(s))) fs.writeFileSync(path.join(p.etc, rel), content);
 }
 
+/** The open-file limit Trino will get: the launcher raises its soft limit to the hard one (see `launcher`). */
 function openFileLimit(): number | undefined {
-  const r = spawnSync("sh", ["-c", "ulimit -n"], { encoding: "utf8" });
+  const r = spawnSync("sh", ["-c", "ulimit -Hn"], { encoding: "utf8" });
   const n = Number(r.stdout.trim());
   return r.stdout.trim() === "unlimited" ? Infinity : Number.isFinite(n) ? n : undefined;
 }
 
 function launcher(home: string, java: JavaHome, s: InstanceSettings, command: string): { ok: boolean; output: string } {
   const p = instancePaths(s);
-  const r = spawnSync(path.join(home, "bin", "launcher"), [command, `--etc-dir=${p.etc}`, `--data-dir=${p.var}`], {
+  // Trino refuses to start below 4096 open files; a shell's default soft limit is often 1024, so the
+  // launcher runs with its soft limit raised to the hard one, and nobody has to type `ulimit` first.
+  const raised = 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"';
+  const r = spawnSync("sh", ["-c", raised, path.join(home, "bin", "launcher"), command, `--etc-dir=${p.etc}`, `--data-dir=${p.var}`], {
     env: { ...process.env, JAVA_HOME: java.home, PATH: `${java.home}/bin:${process.env.PATH ?? ""}` },
     encoding: "utf8",
   });
@@ -160,7 +164,7 @@ export async function start(s: InstanceSettings, progress: Progress = () => unde
   }
   const limit = openFileLimit();
   if (limit !== undefined && limit < MIN_OPEN_FILES) {
-    throw new LakehouseError(`Trino needs an open-file limit of at least ${MIN_OPEN_FILES} (ulimit -n is ${limit}); raise it with 'ulimit -n 65536'`);
+    throw new LakehouseError(`Trino needs an open-file limit of at least ${MIN_OPEN_FILES} (the hard limit, ulimit -Hn, is ${limit}): raise it in /etc/security/limits.conf or the service manager`);
   }
   const dist = await ensureDistribution(progress);
   writeConfig(s);

@@ -1,0 +1,140 @@
+/**
+ * A crash leaves nothing behind: after `kill -9` of the process that started the dashboard, the next
+ * start serves the one dashboard there is, its own, on the port it announces. Runs the built dashboard
+ * (the e2e build) through tools/testing/dashboard-main.ts, which starts it exactly as `npm start` does.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test } from "@playwright/test";
+
+const PORT = 3190;
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// The e2e suite's build folder (tools/testing/run-tests.ts builds it before the suite runs).
+const DIST_DIR = ".next-test";
+
+interface Main {
+  readonly proc: ChildProcess;
+  readonly serverPid: number;
+}
+
+/** Starts a main process and waits for its `ready <url> <pid>` line. */
+function startMain(pidFile: string): Promise<Main> {
+  const proc = spawn(process.execPath, ["--import", "tsx", "tools/testing/dashboard-main.ts", String(PORT), pidFile], {
+    cwd: ROOT,
+    env: { ...process.env, PULSE_NEXT_DIST_DIR: DIST_DIR, PULSE_DASHBOARD_PORT: String(PORT) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let err = "";
+    proc.stdout?.on("data", (b: Buffer) => {
+      out += b.toString();
+      const m = /ready (\S+) (\d+)/.exec(out);
+      if (m) resolve({ proc, serverPid: Number(m[2]) });
+    });
+    proc.stderr?.on("data", (b: Buffer) => {
+      err += b.toString();
+    });
+    proc.on("exit", (code) => reject(new Error(`main exited (${code}) before ready:\n${err}`)));
+  });
+}
+
+/** Every live next-server process that was started for PORT (its environment says so). */
+function dashboardPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const comm = fs.readFileSync(`/proc/${entry}/comm`, "utf8");
+      const env = fs.readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
+      if (comm.startsWith("next-server") && env.includes(`PULSE_DASHBOARD_PORT=${PORT}`)) pids.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids.sort((a, b) => a - b);
+}
+
+async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return check();
+}
+
+async function healthStatus(): Promise<number> {
+  return (await fetch(`http://127.0.0.1:${PORT}/api/health`)).status;
+}
+
+test.describe("the dashboard process after a crash", () => {
+  test.describe.configure({ mode: "serial", timeout: 120_000 });
+  let pidFile: string;
+  const mains: ChildProcess[] = [];
+
+  test.beforeEach(() => {
+    pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pulse-crash-")), "dashboard.pid");
+    expect(dashboardPids()).toEqual([]);
+  });
+
+  test.afterEach(async () => {
+    for (const m of mains.splice(0)) m.kill("SIGTERM");
+    await waitFor(() => dashboardPids().length === 0, 10_000);
+  });
+
+  test("kill -9 of the main process, then a new start: exactly one dashboard remains, the new one's", async () => {
+    const first = await startMain(pidFile);
+    mains.push(first.proc);
+    expect(dashboardPids()).toEqual([first.serverPid]);
+    first.proc.kill("SIGKILL");
+
+    const second = await startMain(pidFile);
+    mains.push(second.proc);
+    expect(second.serverPid).not.toBe(first.serverPid);
+    expect(dashboardPids()).toEqual([second.serverPid]);
+    expect(fs.readFileSync(pidFile, "utf8").trim()).toBe(String(second.serverPid));
+    // Trino is not there (the stand-in points at port 9), so the health check answers 503: it is served.
+    expect(await healthStatus()).toBe(503);
+  });
+
+  test("an orphaned dashboard exits by itself once its main process is gone", async () => {
+    const main = await startMain(pidFile);
+    main.proc.kill("SIGKILL");
+    expect(await waitFor(() => dashboardPids().length === 0, 5_000)).toBe(true);
+  });
+
+  test("a dashboard left in the pid file by an earlier run is stopped before the port is taken", async () => {
+    // A server as a crashed older run would have left it: started without a parent to watch.
+    const leftover = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+      cwd: ROOT,
+      env: { ...process.env, PULSE_NEXT_DIST_DIR: DIST_DIR, PULSE_DASHBOARD_PORT: String(PORT), PULSE_PARENT_PID: "" },
+      stdio: "ignore",
+      detached: true,
+    });
+    leftover.unref();
+    expect(await waitFor(() => dashboardPids().length === 1, 30_000)).toBe(true);
+    fs.writeFileSync(pidFile, `${leftover.pid}\n`);
+    await expect.poll(async () => healthStatus().catch(() => 0), { timeout: 30_000 }).toBe(503);
+
+    const main = await startMain(pidFile);
+    mains.push(main.proc);
+    expect(dashboardPids()).toEqual([main.serverPid]);
+    expect(main.serverPid).not.toBe(leftover.pid);
+  });
+
+  test("a port held by another program is refused clearly, and no URL is announced", async () => {
+    const net = await import("node:net");
+    const blocker = net.createServer().listen(PORT, "127.0.0.1");
+    await new Promise((r) => blocker.once("listening", r));
+    try {
+      await expect(startMain(pidFile)).rejects.toThrow(`port ${PORT} on 127.0.0.1 is in use by another program`);
+      expect(dashboardPids()).toEqual([]);
+    } finally {
+      blocker.close();
+    }
+  });
+});

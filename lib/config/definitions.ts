@@ -1,0 +1,138 @@
+/**
+ * Every environment variable Pulse reads, defined once: its zod schema (with the default), which
+ * process kinds read it, and the line that documents it. The server module (./server.ts) and the
+ * tools module (./tools.ts) are views of this one table, and `.env.example` is generated from it
+ * (`npm run env:example`; a unit test fails when the committed file differs).
+ */
+import { z } from "zod";
+
+/** `server`: the dashboard (Next) process. `tools`: npm start, the lakehouse command, tests, benchmarks. */
+export type ProcessKind = "server" | "tools";
+
+export interface VariableDefinition<T extends z.ZodType = z.ZodType> {
+  readonly schema: T;
+  readonly kinds: readonly ProcessKind[];
+  /** One line for `.env.example`. */
+  readonly doc: string;
+  /** Set by Pulse's own launchers for their children; not for people, so not in `.env.example`. */
+  readonly internal?: boolean;
+  /** Shown in `.env.example` instead of the default (secrets, machine-specific paths). */
+  readonly example?: string;
+}
+
+const port = (fallback: number) => z.coerce.number().int().min(1024).max(65535).default(fallback);
+const flag = z.enum(["0", "1"]).default("0");
+const optionalText = z.string().min(1).optional();
+
+/** The helper keeps each entry's schema type, so the views below infer exact output types. */
+const define = <T extends z.ZodType>(d: VariableDefinition<T>) => d;
+
+export const VARIABLES = {
+  // ---- Trino as the dashboard sees it
+  TRINO_URL: define({
+    schema: z.url({ error: "must be a URL such as http://127.0.0.1:18080" }).default("http://127.0.0.1:18080"),
+    kinds: ["server"],
+    doc: "Trino coordinator the dashboard queries (`npm start` sets it to its own local Trino).",
+  }),
+  TRINO_USER: define({ schema: z.string().min(1).default("pulse_dashboard"), kinds: ["server"], doc: "The read-only user; Trino's access rules let it SELECT and nothing else." }),
+  TRINO_PASSWORD: define({
+    schema: optionalText,
+    kinds: ["server"],
+    doc: "Only over HTTPS: Trino refuses passwords on plain HTTP. Leave empty for the local lakehouse.",
+    example: "",
+  }),
+  TRINO_CATALOG: define({ schema: z.string().regex(/^[a-z_][a-z0-9_]*$/, "must be a plain catalog name").default("lakehouse"), kinds: ["server"], doc: "Iceberg catalog holding Pulse's schemas." }),
+  TRINO_QUERY_TIMEOUT_MS: define({
+    schema: z.coerce.number().int().min(1000).max(600_000).default(20_000),
+    kinds: ["server"],
+    doc: "Per-query deadline; an overrunning query is cancelled in Trino.",
+  }),
+  PULSE_RT_CACHE_SECONDS: define({
+    schema: z.coerce.number().min(1).max(3600).default(10),
+    kinds: ["server"],
+    doc: "Result cache period of real-time panels: identical queries cost one Trino query per period, however many viewers poll.",
+  }),
+  PULSE_DAILY_CACHE_SECONDS: define({ schema: z.coerce.number().min(1).max(86_400).default(60), kinds: ["server"], doc: "Result cache period of the daily-mart panels." }),
+  PULSE_PUBLIC_URL: define({
+    schema: z.url({ error: "must be an absolute URL such as https://pulse.example.com" }).default("http://localhost:3000"),
+    kinds: ["server"],
+    doc: "Absolute base URL used in the Open Graph tags of shared links.",
+  }),
+  PULSE_PARENT_PID: define({
+    schema: z.coerce.number().int().positive().optional(),
+    kinds: ["server"],
+    doc: "Pid of the process that started this dashboard server; the server exits when that process is gone.",
+    internal: true,
+  }),
+
+  // ---- the local lakehouse and the commands around it
+  PULSE_DASHBOARD_PORT: define({ schema: port(3000), kinds: ["tools"], doc: "Port of the dashboard `npm start` serves." }),
+  PULSE_TRINO_PORT: define({ schema: port(18080), kinds: ["tools"], doc: "HTTP port of the demo Trino (bound to 127.0.0.1 only)." }),
+  PULSE_TEST_TRINO_PORT: define({ schema: port(18180), kinds: ["tools"], doc: "Port of the test suite's Trino." }),
+  PULSE_E2E_PORT: define({ schema: port(3100), kinds: ["tools"], doc: "Port of the dashboard the browser tests start." }),
+  PULSE_LAKEHOUSE_DIR: define({
+    schema: optionalText,
+    kinds: ["tools"],
+    doc: "Instance folders (main/, test/): etc/, node/ (logs, pid), warehouse/. Default: ./.lakehouse",
+    example: "",
+  }),
+  PULSE_TRINO_CACHE: define({ schema: optionalText, kinds: ["tools"], doc: "Unpacked Trino, shared by every instance and clone. Default: ~/.cache/pulse/trino-476", example: "" }),
+  PULSE_TRINO_HEAP_GB: define({ schema: z.coerce.number().int().min(1).max(64).optional(), kinds: ["tools"], doc: "Heap of the demo Trino. Default: half of RAM, 2..12 GB.", example: "" }),
+  PULSE_VELOCITY_WINDOW_MINUTES: define({
+    schema: z.coerce.number().int().min(2).max(120).default(15),
+    kinds: ["tools"],
+    doc: "N of the velocity views (re-run `npm run lakehouse -- migrate` after changing it).",
+  }),
+  PULSE_NEXT_DIST_DIR: define({
+    schema: z.string().regex(/^\.[A-Za-z0-9._-]+$/, "must be a dot-folder name such as .next-test").default(".next"),
+    kinds: ["tools"],
+    doc: "Build folder of the dashboard; the tests build into their own so a running `npm start` is never disturbed.",
+  }),
+  PULSE_CHROMIUM: define({ schema: z.string().min(1).default("/usr/bin/chromium"), kinds: ["tools"], doc: "Chromium used by the browser tests and benchmarks (Debian's; Playwright never downloads one)." }),
+  PULSE_TEST_KEEP: define({ schema: flag, kinds: ["tools"], doc: "1 keeps the test Trino running between test runs while iterating." }),
+  PULSE_TEST_INSTANCE: define({ schema: flag, kinds: ["tools"], doc: "Set by the test runner: integration tests may touch the test Trino.", internal: true }),
+  JAVA_HOME: define({ schema: optionalText, kinds: ["tools"], doc: "A JDK 24+ for Trino; default: the newest under /usr/lib/jvm.", example: "" }),
+  MAVEN_REPO_LOCAL: define({ schema: optionalText, kinds: ["tools"], doc: "Maven's local repository, where Trino's artifacts are fetched to. Default: ~/.m2/repository", example: "" }),
+} as const;
+
+export type VariableName = keyof typeof VARIABLES;
+type Vars = typeof VARIABLES;
+type NamesOf<K extends ProcessKind> = { [N in VariableName]: K extends Vars[N]["kinds"][number] ? N : never }[VariableName];
+export type ConfigOf<K extends ProcessKind> = { readonly [N in NamesOf<K>]: z.output<Vars[N]["schema"]> };
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Validates the variables of one process kind; every bad one is named in one error. */
+export function parseConfig<K extends ProcessKind>(kind: K, env: Readonly<Record<string, string | undefined>>): ConfigOf<K> {
+  const out: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, def] of Object.entries(VARIABLES) as [VariableName, VariableDefinition][]) {
+    if (!def.kinds.includes(kind)) continue;
+    // An empty value means unset, as in a .env file line `NAME=`.
+    const raw = env[name] === "" ? undefined : env[name];
+    const parsed = def.schema.safeParse(raw);
+    if (parsed.success) out[name] = parsed.data;
+    else problems.push(`${name}=${JSON.stringify(raw)}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  }
+  if (problems.length) throw new ConfigError(`invalid ${kind} configuration: ${problems.join("; ")}`);
+  return out as ConfigOf<K>;
+}
+
+/** The text of `.env.example`: every variable people may set, with its line of documentation. */
+export function envExample(): string {
+  const lines = [
+    "# Pulse settings, generated from lib/config/definitions.ts by `npm run env:example` (do not edit by hand).",
+    "# Copy what you need to .env.local; every entry point loads .env then .env.local (the environment wins).",
+  ];
+  for (const kind of ["server", "tools"] as const) {
+    lines.push("", kind === "server" ? "# ---- dashboard server" : "# ---- npm start, the lakehouse command, tests and benchmarks");
+    for (const [name, def] of Object.entries(VARIABLES) as [VariableName, VariableDefinition][]) {
+      if (def.internal || def.kinds[0] !== kind) continue;
+      const fallback = def.example ?? (def.schema.safeParse(undefined).data as unknown);
+      lines.push(`# ${def.doc}`, `${name}=${fallback === undefined ? "" : String(fallback)}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
