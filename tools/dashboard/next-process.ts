@@ -1,6 +1,7 @@
 /**
  * Builds (when the sources changed) and runs the dashboard's production server as a child process,
- * for `npm start`, the end-to-end tests and the benchmarks. The child gets the Trino settings
+ * for `npm start` and the benchmarks. The end-to-end tests use only the build step: Playwright's
+ * webServer runs `next start` itself (e2e/playwright.config.ts). The child gets the Trino settings
  * through its environment only.
  */
 import { spawn, type ChildProcess } from "node:child_process";
