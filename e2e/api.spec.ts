@@ -1,8 +1,13 @@
 /** The JSON API against the real test Trino holding e2e/fixtures.ts: exact numbers, and 400s for bad input. */
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { e2eWatermark } from "./e2e-settings";
 import { DAYS, EXPECTED, VIDEOS } from "./fixtures";
 
-const T = Number(process.env.PULSE_E2E_WATERMARK);
+/** The fixtures' RT watermark; read in a hook because the runner loads this file before the global set-up. */
+let T = NaN;
+test.beforeAll(() => {
+  T = e2eWatermark();
+});
 const MIN = 60_000;
 
 async function ok<T>(request: APIRequestContext, url: string): Promise<{ data: T; meta: { sql: string; stale: boolean; watermark: number | null } }> {

@@ -1,6 +1,7 @@
 /** The three pages in Chromium against the production build: numbers match the API, the URL holds the view. */
 import fs from "node:fs";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { e2eWatermark } from "./e2e-settings";
 import { DAYS, EXPECTED, VIDEOS } from "./fixtures";
 
 const fmtInt = (n: number) => new Intl.NumberFormat("en-US").format(n);
@@ -63,7 +64,7 @@ test("changing the range and zone changes the URL, and the URL alone restores th
 test("a custom range is applied from the inputs and kept in the URL", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("button", { name: "Custom" }).click();
-  const T = Number(process.env.PULSE_E2E_WATERMARK);
+  const T = e2eWatermark();
   const wall = (ms: number) => new Date(ms).toISOString().slice(0, 16);
   await page.getByLabel("from", { exact: true }).fill(wall(T - 30 * 60_000));
   await page.getByLabel("to", { exact: true }).fill(wall(T));

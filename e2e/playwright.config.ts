@@ -1,15 +1,26 @@
 /**
- * Playwright for the e2e suite, started by `npm run test:e2e` (scripts/test.ts (tools/testing/run-tests.ts)), which builds
- * the dashboard, writes the fixtures and passes the server's URL in PULSE_E2E_URL. Chromium is
- * Debian's (/usr/bin/chromium, installed by .ci/run); Playwright never downloads a browser here.
- * One worker, files in name order: the Trino outage test (z-*.spec.ts) runs last.
+ * Playwright for the e2e suite. `npm run test:e2e` (tools/testing/run-tests.ts) builds the dashboard
+ * into .next-test and then runs this config, which owns everything else:
+ *   webServer    `next start` of that build on PULSE_E2E_PORT (3100), pointed at the test Trino;
+ *   globalSetup  a fresh test Trino with e2e/fixtures.ts (its watermark reaches the specs by env);
+ *   globalTeardown stops the test Trino unless PULSE_TEST_KEEP=1.
+ * Projects: "main" (API and pages), then "outage", which stops Trino and so must come after every
+ * other test (a dependency, not a file-name order).
+ * Chromium is Debian's (/usr/bin/chromium); Playwright never downloads a browser here.
  */
 import { defineConfig } from "@playwright/test";
+import { REPO_ROOT, serverUrl } from "../lib/lakehouse/settings";
+import { toolsConfig } from "../lib/config/tools";
+import { E2E_DIST_DIR, E2E_PORT, E2E_URL, testTrino } from "./e2e-settings";
+
+const OUTAGE = /outage\.spec\.ts$/;
 
 export default defineConfig({
   testDir: ".",
   testMatch: /.*\.spec\.ts$/,
   outputDir: "../test-results/e2e",
+  globalSetup: "./global-setup.ts",
+  globalTeardown: "./global-teardown.ts",
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,
@@ -18,11 +29,38 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: [["list"], ["html", { outputFolder: "../playwright-report", open: "never" }]],
   use: {
-    baseURL: process.env.PULSE_E2E_URL ?? "http://127.0.0.1:3100",
+    baseURL: E2E_URL,
     browserName: "chromium",
-    launchOptions: { executablePath: process.env.PULSE_CHROMIUM ?? "/usr/bin/chromium" },
+    launchOptions: { executablePath: toolsConfig().PULSE_CHROMIUM },
     viewport: { width: 1280, height: 900 },
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
+  },
+  projects: [
+    { name: "main", testIgnore: OUTAGE },
+    { name: "outage", testMatch: OUTAGE, dependencies: ["main"] },
+  ],
+  webServer: {
+    command: `node node_modules/next/dist/bin/next start -p ${E2E_PORT} -H 127.0.0.1`,
+    cwd: REPO_ROOT,
+    // Playwright counts 200..403 as up. /api/health answers 503 until the global set-up (which runs
+    // after webServer) has started Trino, so readiness is a static file that needs no Trino.
+    url: `${E2E_URL}/icon.svg`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    env: {
+      TRINO_URL: serverUrl(testTrino),
+      // Short cache periods so the outage test sees staleness and recovery within seconds.
+      PULSE_RT_CACHE_SECONDS: "2",
+      PULSE_DAILY_CACHE_SECONDS: "2",
+      TRINO_QUERY_TIMEOUT_MS: "15000",
+      // The build npm run test:e2e made: a running `npm start` keeps serving .next untouched.
+      PULSE_NEXT_DIST_DIR: E2E_DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PULSE_PUBLIC_URL: process.env.PULSE_PUBLIC_URL ?? E2E_URL,
+    },
   },
 });

@@ -1,6 +1,7 @@
 /**
  * Builds (when the sources changed) and runs the dashboard's production server as a child process,
- * for `npm start`, the end-to-end tests and the benchmarks. The child gets the Trino settings
+ * for `npm start` and the benchmarks; the end-to-end tests use only the build step (Playwright's
+ * webServer runs `next start` itself, e2e/playwright.config.ts). The child gets the Trino settings
  * through its environment only. A crash of the starting process leaves nothing behind: the server
  * exits when its parent is gone (lib/server/parent-watch.ts), and with a pid file a later start stops
  * whatever an earlier one left, before it takes the port.
@@ -28,8 +29,8 @@ function newestMtime(p: string): number {
 /** Build output folder: `.next`, or PULSE_NEXT_DIST_DIR (next.config.ts reads the same setting). */
 export const distDir = () => toolsConfig().PULSE_NEXT_DIST_DIR;
 
-export function buildIsStale(): boolean {
-  const id = path.join(ROOT, distDir(), "BUILD_ID");
+export function buildIsStale(dir = distDir()): boolean {
+  const id = path.join(ROOT, dir, "BUILD_ID");
   if (!fs.existsSync(id)) return true;
   const built = fs.statSync(id).mtimeMs;
   return SOURCES.some((s) => newestMtime(path.join(ROOT, s)) > built);
@@ -60,11 +61,12 @@ function run(args: string[], env: NodeJS.ProcessEnv, log: (line: string) => void
   });
 }
 
-export async function buildDashboard(log: (line: string) => void, force = false): Promise<void> {
-  if (!force && !buildIsStale()) return log("dashboard build is up to date");
+/** Builds into `dir` (next.config.ts reads it from PULSE_NEXT_DIST_DIR, which the child is given). */
+export async function buildDashboard(log: (line: string) => void, dir = distDir()): Promise<void> {
+  if (!buildIsStale(dir)) return log(`dashboard build in ${dir} is up to date`);
   const t0 = Date.now();
   log("building the dashboard (next build)…");
-  await run(["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, log);
+  await run(["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PULSE_NEXT_DIST_DIR: dir }, log);
   log(`dashboard built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 

@@ -3,8 +3,9 @@
  * unit        : every lib/**\/*.test.ts (pure functions, fixtures, no services)
  * integration : every **\/*.itest.ts against a real Trino 476 started here on its own port and data
  *               dir (.lakehouse/test, wiped first), never the demo's; stopped afterwards.
- * e2e         : the production dashboard build against a fresh test Trino holding e2e/fixtures.ts,
- *               driven by Playwright in Debian's Chromium (e2e/playwright.config.ts); API tests included.
+ * e2e         : builds the dashboard into .next-test, then runs Playwright (e2e/playwright.config.ts),
+ *               whose globalSetup fills a fresh test Trino with e2e/fixtures.ts and whose webServer
+ *               serves the build; Debian's Chromium; API tests included.
  * Set PULSE_TEST_KEEP=1 to leave the test Trino running between runs while iterating.
  * Node 20's test runner takes no globs, hence the file walk.
  */
@@ -14,9 +15,10 @@ import path from "node:path";
 import { connectionFor, templateVars } from "../../lib/lakehouse/connection";
 import { migrate } from "../../lib/lakehouse/migrate";
 import { start, status, stop } from "../trino/server";
-import { REPO_ROOT, instancePaths, instanceSettings, serverUrl } from "../../lib/lakehouse/settings";
-import { buildDashboard, startDashboard } from "../dashboard/next-process";
-import { writeFixtures } from "../../e2e/fixtures";
+import { REPO_ROOT, instancePaths, instanceSettings } from "../../lib/lakehouse/settings";
+import { buildDashboard } from "../dashboard/next-process";
+import { E2E_DIST_DIR } from "../../e2e/e2e-settings";
+import { toolsConfig } from "../../lib/config/tools";
 
 const SKIP_DIRS = new Set(["node_modules", ".next", ".lakehouse", ".git", "e2e"]);
 
@@ -45,7 +47,7 @@ const log = (msg: string) => console.log(`[tests] ${msg}`);
 
 async function integration(files: string[]): Promise<number> {
   const s = instanceSettings("test");
-  const keep = process.env.PULSE_TEST_KEEP === "1";
+  const keep = toolsConfig().PULSE_TEST_KEEP === "1";
   const running = (await status(s)).running;
   if (!running) {
     // A fresh warehouse each run: the tests own every byte of this instance.
@@ -60,40 +62,21 @@ async function integration(files: string[]): Promise<number> {
   }
 }
 
-const E2E_PORT = Number(process.env.PULSE_E2E_PORT ?? 3100);
-
+/**
+ * Builds the dashboard, then hands over to Playwright, whose config (e2e/playwright.config.ts) owns
+ * the rest: the test Trino and its fixtures (globalSetup/globalTeardown) and `next start` (webServer).
+ * The build stays here because Playwright starts webServer before anything else.
+ */
 async function e2e(): Promise<number> {
-  const s = instanceSettings("test");
-  // Its own build folder: a running `npm start` keeps serving .next untouched.
-  process.env.PULSE_NEXT_DIST_DIR = ".next-test";
-  await buildDashboard(log);
-  // The suite owns a fresh warehouse: fixtures only, so every expected number is known.
-  await stop(s, log);
-  fs.rmSync(instancePaths(s).warehouse, { recursive: true, force: true });
-  await start(s, log);
-  await migrate(connectionFor(s, "admin"), templateVars(s), log);
-  const { watermark } = await writeFixtures();
-  log(`fixtures written; RT watermark ${new Date(watermark).toISOString()}`);
-  const dashboard = await startDashboard({
-    port: E2E_PORT,
-    trinoUrl: serverUrl(s),
-    log,
-    // Short cache periods so the outage test sees staleness and recovery within seconds.
-    env: { PULSE_RT_CACHE_SECONDS: "2", PULSE_DAILY_CACHE_SECONDS: "2", TRINO_QUERY_TIMEOUT_MS: "15000" },
-  });
-  try {
-    return await new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", "-c", "e2e/playwright.config.ts"], {
-        cwd: REPO_ROOT,
-        stdio: "inherit",
-        env: { ...process.env, PULSE_E2E_URL: dashboard.url, PULSE_E2E_WATERMARK: String(watermark), PULSE_TEST_INSTANCE: "1" },
-      });
-      child.on("close", (code) => resolve(code ?? 1));
+  await buildDashboard(log, E2E_DIST_DIR);
+  return new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", "-c", "e2e/playwright.config.ts"], {
+      cwd: REPO_ROOT,
+      stdio: "inherit",
+      env: { ...process.env, PULSE_TEST_INSTANCE: "1" },
     });
-  } finally {
-    await dashboard.stop();
-    if (process.env.PULSE_TEST_KEEP !== "1") await stop(s, log);
-  }
+    child.on("close", (code) => resolve(code ?? 1));
+  });
 }
 
 async function main(): Promise<number> {

@@ -5,9 +5,9 @@
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { runQuery } from "../../lib/trino/client";
+import { portIsFree } from "../net/ports";
 import { ensureDistribution, type Progress } from "./distribution";
 import { findJava, type JavaHome } from "./java";
 import { USERS, instancePaths, serverUrl, type InstanceSettings } from "../../lib/lakehouse/settings";
@@ -55,14 +55,6 @@ async function fetchInfo(s: InstanceSettings): Promise<{ version: string; starti
   } catch {
     return undefined;
   }
-}
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.once("error", () => resolve(false));
-    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
-  });
 }
 
 export async function status(s: InstanceSettings): Promise<ServerInfo> {
@@ -159,7 +151,7 @@ export async function start(s: InstanceSettings, progress: Progress = () => unde
     await waitUntilReady(s, current.pid!, progress);
     return { alreadyRunning: true, startupMs: 0, downloadedBytes: 0, fromCache: true };
   }
-  if (!(await portFree(s.port))) {
+  if (!(await portIsFree(s.port))) {
     throw new LakehouseError(`port ${s.port} on 127.0.0.1 is in use by another process; stop it or pick another port (PULSE_TRINO_PORT${s.name === "test" ? " / PULSE_TEST_TRINO_PORT" : ""})`);
   }
   const limit = openFileLimit();

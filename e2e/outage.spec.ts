@@ -1,13 +1,13 @@
 /**
  * Trino goes away while people watch: the pages keep their last numbers with a stale badge, stay
- * usable, and recover by themselves when Trino returns. Runs last (file order, one worker).
+ * usable, and recover by themselves when Trino returns. Its own Playwright project ("outage"),
+ * which depends on "main": it stops Trino, so it runs after every other test.
  */
 import { expect, test } from "@playwright/test";
 import { start, stop } from "../tools/trino/server";
-import { instanceSettings } from "../lib/lakehouse/settings";
+import { testTrino as trino } from "./e2e-settings";
 import { EXPECTED, VIDEOS } from "./fixtures";
 
-const trino = instanceSettings("test");
 const log = (m: string) => console.log(`[outage] ${m}`);
 
 test("stale badge while Trino is down, recovery when it is back", async ({ page }, info) => {
