@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { Health } from "@/lib/dashboard/models";
+import { rtLoadingText } from "@/lib/dashboard/rt-progress";
 
 /** Trino reachability and Gold freshness at a glance; details in the tooltip and at /api/health. */
 export function HealthDot() {
@@ -9,9 +10,25 @@ export function HealthDot() {
     queryFn: async () => (await fetch("/api/health")).json() as Promise<Health>,
     refetchInterval: 30_000,
   });
-  const state = isError || (data && !data.trino.reachable) ? "down" : data && !data.ok ? "behind" : data ? "ok" : "unknown";
-  const color = { down: "bg-red-500", behind: "bg-amber-500", ok: "bg-emerald-500", unknown: "bg-slate-400" }[state];
-  const label = { down: "Trino unreachable", behind: "data behind", ok: "all fresh", unknown: "checking…" }[state];
+  const state =
+    isError || (data && !data.trino.reachable)
+      ? "down"
+      : data?.rt?.state === "loading"
+        ? "loading"
+        : data && !data.ok
+          ? "behind"
+          : data
+            ? "ok"
+            : "unknown";
+  const color = { down: "bg-red-500", loading: "bg-sky-500", behind: "bg-amber-500", ok: "bg-emerald-500", unknown: "bg-slate-400" }[state];
+  // Before the first micro-batch the RT log is not behind, it has not started: say what is happening.
+  const label = {
+    down: "Trino unreachable",
+    loading: rtLoadingText(data?.rt?.seed ?? null),
+    behind: "data behind",
+    ok: "all fresh",
+    unknown: "checking…",
+  }[state];
   const title = data?.tables.map((t) => `${t.table}: ${t.lagSeconds === null ? "no data" : `${Math.round(t.lagSeconds / 60)} min behind`}`).join("\n");
   return (
     <a href="/api/health" className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400" title={title ?? data?.trino.error} data-testid="health">

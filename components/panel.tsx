@@ -2,6 +2,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import type { Envelope } from "@/lib/dashboard/envelope";
+import { rtLoadingText } from "@/lib/dashboard/rt-progress";
 import { Skeleton } from "./skeleton";
 import { StaleBadge } from "./stale-badge";
 import { WatermarkLabel } from "./watermark-label";
@@ -22,7 +23,8 @@ interface PanelProps<T> {
 
 /**
  * Every widget's frame: title, data watermark, stale badge, the SQL it ran, and the loading,
- * empty and error states. Data already on screen stays while a refresh runs or fails.
+ * empty and error states. Data already on screen stays while a refresh runs or fails. While the RT
+ * history loads the body says so instead of drawing zeros of minutes nobody has processed.
  */
 export function Panel<T>(p: PanelProps<T>) {
   const [showSql, setShowSql] = useState(false);
@@ -58,7 +60,13 @@ export function Panel<T>(p: PanelProps<T>) {
         </pre>
       )}
       {data ? (
-        p.isEmpty(data.data) ? (
+        data.meta.rtLoading ? (
+          <p className="py-10 text-center text-sm text-slate-500" data-testid="panel-rt-loading">
+            {data.meta.rtLoading.seed === null
+              ? "No minute has been processed yet: waiting for the first micro-batch."
+              : `Real-time numbers appear once history is loaded (${rtLoadingText(data.meta.rtLoading.seed)}).`}
+          </p>
+        ) : p.isEmpty(data.data) ? (
           <p className="py-10 text-center text-sm text-slate-500" data-testid="panel-empty">
             {p.emptyText}
           </p>

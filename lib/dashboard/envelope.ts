@@ -1,3 +1,5 @@
+import type { RtLoading } from "./rt-progress";
+
 /**
  * The JSON shape of every dashboard API answer and server-prefetched panel: the data plus what the
  * panel needs to be honest about it (the SQL that produced it, how old it is, whether Trino failed
@@ -14,8 +16,13 @@ export interface ResultMeta {
   readonly ageSeconds: number;
   /** Why the result is stale (Trino's error, shortened), when it is. */
   readonly staleReason?: string;
-  /** End of the data the panel covers (exclusive), epoch ms; null when unknown. */
+  /** End of the data the panel covers (exclusive), epoch ms; null when unknown or while history loads. */
   readonly watermark: number | null;
+  /**
+   * Real-time panels only, present while no micro-batch has committed: no minute is closed yet, so
+   * the panel says history is loading instead of showing a watermark or zeros.
+   */
+  readonly rtLoading?: RtLoading;
 }
 
 export interface Envelope<T> {

@@ -1,4 +1,5 @@
 /** Row shapes the dashboard's data layer returns and its components draw. Times are epoch ms. */
+import type { RtState, SeedProgress } from "./rt-progress";
 
 /** The RT log's counters summed over some minutes; plays = play_start, finishes = play_finish. */
 export interface Counters {
@@ -130,6 +131,11 @@ export interface Health {
     readonly lagSeconds: number | null;
     readonly fresh: boolean;
   }[];
+  /**
+   * The real-time log: "loading" until the first micro-batch commits (the RT table's completeThrough
+   * is then null), with the running seed's progress; seed is null when no seed is running.
+   */
+  readonly rt: { readonly state: RtState; readonly seed: SeedProgress | null } | null;
   readonly queriesSent: number;
   readonly checkedAt: number;
 }

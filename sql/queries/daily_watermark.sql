@@ -6,5 +6,4 @@ SELECT
   (SELECT to_unixtime(max(complete_through)) * 1000 FROM lakehouse.meta.job_checkpoints
     WHERE job = 'gold_daily' AND state = 'committed') AS complete_through_ms,
   (SELECT CAST(min(date) AS varchar) FROM lakehouse.gold.batch_video_daily) AS first_date,
-  (SELECT CAST(max(date) AS varchar) FROM lakehouse.gold.batch_video_daily) AS last_date,
-  to_unixtime(current_timestamp) * 1000 AS now_ms
+  (SELECT CAST(max(date) AS varchar) FROM lakehouse.gold.batch_video_daily) AS last_date

@@ -1,15 +1,27 @@
 -- Dashboard query: freshness of each Gold table for /api/health, from the job checkpoints.
---   rt_complete_through_ms    = gold.rt_watermark.complete_through (RT log closed and aggregated up to here)
+--   rt_complete_through_ms    = gold.rt_watermark.complete_through (RT log closed and aggregated up to
+--                               here) once a micro-batch has committed, else NULL (history still loading;
+--                               the view's fallback to the clock closes nothing)
 --   rt_last_commit_ms         = recorded_at of the newest committed 'rt_video_stats_1min' micro-batch
+--                               (NULL before the first: the RT log is loading)
+--   seed_days_done, seed_days_total = meta.seed_progress of the newest seed run while it has not
+--                               finished (NULL when no seed is running)
 --   daily_complete_through_ms = end of the newest UTC day built into gold.batch_video_daily
 --   daily_last_commit_ms      = recorded_at of that newest committed 'gold_daily' run
 --   now_ms                    = Trino's clock
+WITH rt AS (
+  SELECT max(recorded_at) AS last_commit
+  FROM lakehouse.meta.job_checkpoints
+  WHERE job = 'rt_video_stats_1min' AND state = 'committed'
+)
 SELECT
-  (SELECT to_unixtime(complete_through) * 1000 FROM lakehouse.gold.rt_watermark) AS rt_complete_through_ms,
-  (SELECT to_unixtime(max(recorded_at)) * 1000 FROM lakehouse.meta.job_checkpoints
-    WHERE job = 'rt_video_stats_1min' AND state = 'committed') AS rt_last_commit_ms,
+  IF(rt.last_commit IS NOT NULL, (SELECT to_unixtime(complete_through) * 1000 FROM lakehouse.gold.rt_watermark)) AS rt_complete_through_ms,
+  to_unixtime(rt.last_commit) * 1000 AS rt_last_commit_ms,
+  (SELECT days_done FROM lakehouse.meta.seed_progress WHERE NOT finished) AS seed_days_done,
+  (SELECT days_total FROM lakehouse.meta.seed_progress WHERE NOT finished) AS seed_days_total,
   (SELECT to_unixtime(max(complete_through)) * 1000 FROM lakehouse.meta.job_checkpoints
     WHERE job = 'gold_daily' AND state = 'committed') AS daily_complete_through_ms,
   (SELECT to_unixtime(max(recorded_at)) * 1000 FROM lakehouse.meta.job_checkpoints
     WHERE job = 'gold_daily' AND state = 'committed') AS daily_last_commit_ms,
   to_unixtime(current_timestamp) * 1000 AS now_ms
+FROM rt

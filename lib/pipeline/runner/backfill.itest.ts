@@ -82,3 +82,24 @@ test("the completed day went through Silver and Gold daily", async () => {
   const [g] = await rows<{ n: number }>("admin", "SELECT count(*) AS n FROM lakehouse.gold.batch_video_daily WHERE date = DATE '2026-11-09'");
   assert.ok(g!.n > 0);
 });
+
+test("the seed recorded its progress day by day, then its end (meta.seed_progress: 1 of 1 day, finished)", async () => {
+  const progress = await rows<{ state: string; through: number; events: number }>(
+    "admin",
+    "SELECT state, to_unixtime(complete_through) * 1000 AS through, events_counted AS events FROM lakehouse.meta.job_checkpoints WHERE job = 'seed' ORDER BY recorded_at, state DESC",
+  );
+  // Slices of 4 h from 2026-11-09 00:00: the day ends at 2026-11-10 00:00, history at 06:00.
+  assert.deepEqual(
+    progress.map((p) => [p.state, p.through]),
+    [
+      ["started", Date.UTC(2026, 10, 9)],
+      ["started", Date.UTC(2026, 10, 10)],
+      ["started", UNTIL],
+      ["committed", UNTIL],
+    ],
+  );
+  assert.equal(progress[0]!.events, 0);
+  assert.equal(progress[3]!.events, seeded.events);
+  const [p] = await rows<{ days_done: number; days_total: number; finished: boolean }>("dashboard", "SELECT days_done, days_total, finished FROM lakehouse.meta.seed_progress");
+  assert.deepEqual(p, { days_done: 1, days_total: 1, finished: true });
+});

@@ -11,6 +11,7 @@ import { runGoldDaily } from "../daily/gold";
 import { runSilverDaily } from "../daily/silver";
 import { runMicroBatch, COMMIT_SAFETY_MS } from "../rt/microbatch";
 import type { Simulation } from "../simulator";
+import { recordSeedProgress, type SeedRun } from "./seed-progress";
 import type { SimIdentity } from "./sim-state";
 import { DAY_MS, DEFAULT_SCALE, initialChanges, splitChanges, startSimulation, toBronze, utcMidnight } from "./simulation-source";
 
@@ -58,6 +59,10 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions = {},
   };
   const sim = startSimulation(identity);
   const t0 = Date.now();
+  // Recorded before anything slow, so a dashboard watching the lakehouse says "loading history:
+  // 0 of N days" from the start instead of "waiting for the first micro-batch".
+  const run: SeedRun = { runId: t0, historyFromMs: startMs, historyUntilMs: until };
+  await recordSeedProgress(conn, run, startMs, 0, "started");
   const initial = initialChanges(sim);
   await applyVideoChanges(conn, initial.videos);
   await applyUserChanges(conn, initial.users);
@@ -81,12 +86,15 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions = {},
     const endOfDay = slice.toMs % DAY_MS === 0 || slice.toMs >= until;
     const [videos, users] = endOfDay ? [videoChanges, userChanges] : [[], []];
     if (endOfDay) [videoChanges, userChanges] = [[], []];
+    events += rows.length;
+    const eventsSoFar = events;
     pending = (async () => {
       await writeBronze(conn, rows, delivered, 300_000);
       await applyVideoChanges(conn, videos);
       await applyUserChanges(conn, users);
+      // After the day's writes, so the dashboard never counts a day that is not in Bronze yet.
+      if (endOfDay) await recordSeedProgress(conn, run, slice.toMs, eventsSoFar, "started");
     })();
-    events += rows.length;
     if (Date.now() - lastReport > 5000 || slice.toMs >= until) {
       const secs = (Date.now() - t0) / 1000;
       log(`seed: ${new Date(slice.toMs).toISOString().slice(0, 16)}Z, ${events.toLocaleString("en-US")} events, ${Math.round(events / secs).toLocaleString("en-US")} events/s`);
@@ -117,6 +125,7 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions = {},
     const gold = await runGoldDaily(conn, date);
     log(`seed: daily ${date}: Silver ${silver.rows.toLocaleString("en-US")} rows in ${(silver.durationMs / 1000).toFixed(1)} s, Gold ${gold.rows} rows in ${(gold.durationMs / 1000).toFixed(1)} s`);
   }
+  await recordSeedProgress(conn, run, until, events, "committed");
   const seconds = (Date.now() - t0) / 1000;
   return { sim, identity, events, seconds, eventsPerSecond: events / bronzeSecs, days: complete };
 }

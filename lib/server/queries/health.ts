@@ -4,6 +4,7 @@ import { querySql } from "../sql-files";
 import { runQuery } from "../../trino/client";
 import { dashboardConnection, describeFailure, numOrNull, resultCache } from "../data";
 import { ResultCache } from "../result-cache";
+import { seedProgressOf, seedProgressRow } from "./rt-progress-row";
 
 /** RT is fresh when its watermark is at most 3 minutes behind Trino's clock; daily when yesterday is built by 10:00 UTC. */
 const RT_FRESH_SECONDS = 180;
@@ -28,18 +29,22 @@ async function checkHealth(): Promise<Health> {
       const lagSeconds = through === null ? null : Math.max(0, Math.round((now - through) / 1000));
       return { table: name, completeThrough: through, lastCommit: commit, lagSeconds, fresh: lagSeconds !== null && lagSeconds <= freshSeconds };
     };
+    const rtLastCommit = numOrNull(r.rt_last_commit_ms);
+    // Before the first committed micro-batch no RT minute is processed: loading, not "behind".
+    const rt: Health["rt"] = { state: rtLastCommit === null ? "loading" : "complete", seed: seedProgressOf(seedProgressRow.parse(r)) };
     const tables = [
-      table("lakehouse.gold.rt_video_stats_1min", numOrNull(r.rt_complete_through_ms), numOrNull(r.rt_last_commit_ms), RT_FRESH_SECONDS),
+      table("lakehouse.gold.rt_video_stats_1min", numOrNull(r.rt_complete_through_ms), rtLastCommit, RT_FRESH_SECONDS),
       table("lakehouse.gold.batch_video_daily", numOrNull(r.daily_complete_through_ms), numOrNull(r.daily_last_commit_ms), DAILY_FRESH_SECONDS),
     ];
     return {
       ok: tables.every((t) => t.fresh),
       trino: { reachable: true, latencyMs: Date.now() - started },
       tables,
+      rt,
       queriesSent: queriesSent(),
       checkedAt: Date.now(),
     };
   } catch (err) {
-    return { ok: false, trino: { reachable: false, error: describeFailure(err), latencyMs: null }, tables: [], queriesSent: queriesSent(), checkedAt: Date.now() };
+    return { ok: false, trino: { reachable: false, error: describeFailure(err), latencyMs: null }, tables: [], rt: null, queriesSent: queriesSent(), checkedAt: Date.now() };
   }
 }

@@ -3,6 +3,7 @@ import type { Envelope } from "../../dashboard/envelope";
 import type { KpiPeriod, PulseKpis } from "../../dashboard/models";
 import type { PulseRangeQuery } from "../../dashboard/schemas";
 import { cachedQuery, firstWatermark, num, numOrNull } from "../data";
+import { withRtWatermark } from "./rt-watermark";
 import { rtRangeParams } from "./rt-range-params";
 
 const period = (r: Record<string, unknown>, p: "" | "prev_"): KpiPeriod => ({
@@ -26,5 +27,5 @@ export function getPulseKpis(q: PulseRangeQuery): Promise<Envelope<PulseKpis>> {
       return { rangeStart: num(r.range_start_ms), rangeEnd: num(r.range_end_ms), current: period(r, ""), previous: period(r, "prev_") };
     },
     watermark: firstWatermark,
-  });
+  }).then(withRtWatermark);
 }

@@ -1,28 +1,30 @@
 import "server-only";
 import type { Envelope } from "../../dashboard/envelope";
-import { cachedQuery, firstWatermark, numOrNull } from "../data";
+import { cachedQuery } from "../data";
+import { rtPanelMeta } from "./rt-panel-meta";
+import { rtWatermarkOf, type RtWatermark } from "./rt-progress-row";
 
-export interface RtWatermark {
-  readonly watermark: number | null;
-  readonly now: number | null;
-}
+export type { RtWatermark } from "./rt-progress-row";
 
 export function getRtWatermark(): Promise<Envelope<RtWatermark>> {
   return cachedQuery({
     name: "rt_watermark",
     params: {},
     freshness: "rt",
-    map: (rows) => ({ watermark: numOrNull(rows[0]?.watermark_ms), now: numOrNull(rows[0]?.now_ms) }),
-    watermark: firstWatermark,
+    map: rtWatermarkOf,
+    watermark: (rows) => rtWatermarkOf(rows).watermark,
   });
 }
 
-/** For a panel whose own rows were empty: borrow the watermark from the cheap watermark query. */
+/**
+ * Every real-time panel goes through this: it says "loading history" until the first micro-batch
+ * has committed (rtPanelMeta), and a panel whose own rows were empty borrows the RT watermark.
+ * The watermark query is cached like the panels, so this costs one Trino query per period.
+ */
 export async function withRtWatermark<T>(result: Envelope<T>): Promise<Envelope<T>> {
-  if (result.meta.watermark !== null) return result;
   try {
     const w = await getRtWatermark();
-    return { ...result, meta: { ...result.meta, watermark: w.data.watermark } };
+    return { ...result, meta: rtPanelMeta(result.meta, w.data) };
   } catch {
     return result;
   }

@@ -3,6 +3,7 @@ import type { Envelope } from "../../dashboard/envelope";
 import type { Trending } from "../../dashboard/models";
 import type { TrendingQuery } from "../../dashboard/schemas";
 import { cachedQuery, firstWatermark, num, numOrNull, strOrNull } from "../data";
+import { withRtWatermark } from "./rt-watermark";
 
 export function getTrending(q: TrendingQuery): Promise<Envelope<Trending>> {
   return cachedQuery({
@@ -30,5 +31,5 @@ export function getTrending(q: TrendingQuery): Promise<Envelope<Trending>> {
       };
     },
     watermark: firstWatermark,
-  });
+  }).then(withRtWatermark);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Envelope } from "../../dashboard/envelope";
 import type { VideoSummary } from "../../dashboard/models";
 import { cachedQuery, firstWatermark, num, numOrNull, strOrNull } from "../data";
+import { withRtWatermark } from "./rt-watermark";
 
 export function getVideoSummary(videoId: string): Promise<Envelope<VideoSummary>> {
   return cachedQuery({
@@ -29,5 +30,5 @@ export function getVideoSummary(videoId: string): Promise<Envelope<VideoSummary>
       };
     },
     watermark: firstWatermark,
-  });
+  }).then(withRtWatermark);
 }
