@@ -1,18 +1,23 @@
 import "server-only";
+import { z } from "zod";
 import type { Envelope } from "../../dashboard/envelope";
-import { cachedQuery, firstWatermark, numOrNull } from "../data";
+import { cachedQuery, firstWatermark } from "../data";
+import { onlyRow } from "../typed-rows";
 
 export interface RtWatermark {
   readonly watermark: number | null;
-  readonly now: number | null;
 }
+
+/** sql/queries/rt_watermark.sql: the view always answers one row. */
+const Row = z.object({ watermark_ms: z.number() });
 
 export function getRtWatermark(): Promise<Envelope<RtWatermark>> {
   return cachedQuery({
     name: "rt_watermark",
     params: {},
     freshness: "rt",
-    map: (rows) => ({ watermark: numOrNull(rows[0]?.watermark_ms), now: numOrNull(rows[0]?.now_ms) }),
+    row: Row,
+    map: (rows) => ({ watermark: onlyRow("rt_watermark", rows).watermark_ms }),
     watermark: firstWatermark,
   });
 }
