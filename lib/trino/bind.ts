@@ -20,13 +20,7 @@ export interface SqlInstant {
   readonly epochMicros: bigint;
 }
 
-/** A value that must be compared as DOUBLE even if it happens to be a whole number. */
-export interface SqlDouble {
-  readonly kind: "double";
-  readonly value: number;
-}
-
-export type SqlScalar = string | number | bigint | boolean | null | Date | SqlDate | SqlInstant | SqlDouble;
+export type SqlScalar = string | number | bigint | boolean | null | Date | SqlDate | SqlInstant;
 export type SqlValue = SqlScalar | readonly SqlScalar[];
 export type SqlParams = Readonly<Record<string, SqlValue>>;
 
@@ -56,10 +50,6 @@ export function sqlInstant(value: Date | bigint): SqlInstant {
   return { kind: "instant", epochMicros: BigInt(ms) * 1000n };
 }
 
-export function sqlDouble(value: number): SqlDouble {
-  return { kind: "double", value };
-}
-
 function quoteString(value: string): string {
   if (value.length > MAX_STRING_LENGTH) throw new SqlBindError(`string parameter longer than ${MAX_STRING_LENGTH} characters`);
   if (value.includes("\u0000")) throw new SqlBindError("string parameter contains a NUL character");
@@ -81,11 +71,6 @@ function renderInstant(epochMicros: bigint): string {
 function renderNumber(value: number): string {
   if (!Number.isFinite(value)) throw new SqlBindError(`number parameter is not finite: ${value}`);
   if (Number.isSafeInteger(value)) return String(value);
-  return renderDouble(value);
-}
-
-function renderDouble(value: number): string {
-  if (!Number.isFinite(value)) throw new SqlBindError(`number parameter is not finite: ${value}`);
   // String(number) is always a plain decimal or exponent form, never anything Trino could misread.
   return `DOUBLE '${String(value)}'`;
 }
@@ -109,8 +94,6 @@ function renderScalar(value: SqlScalar): string {
           return `DATE '${sqlDate(value.value).value}'`;
         case "instant":
           return renderInstant(value.epochMicros);
-        case "double":
-          return renderDouble(value.value);
       }
   }
   throw new SqlBindError(`unsupported parameter type: ${typeof value}`);
