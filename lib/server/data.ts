@@ -35,7 +35,7 @@ export function resultCache(): ResultCache<Stored> {
   const holder = globalThis as Holder;
   // A minute of stale-while-revalidate: when a period runs out, viewers get the last result at once
   // and one of them triggers the refresh, instead of all waiting seconds for Trino.
-  holder[globalKey] ??= new ResultCache<Stored>({ ttlMs: 10_000, retryAfterMs: 2_000, maxEntries: 500, revalidateMs: 60_000 });
+  holder[globalKey] ??= new ResultCache<Stored>({ retryAfterMs: 2_000, maxEntries: 500, revalidateMs: 60_000 });
   return holder[globalKey];
 }
 

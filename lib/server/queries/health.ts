@@ -22,10 +22,10 @@ const Row = z.object({
 
 // Every open page polls health; five seconds of single-flight keeps that to 12 Trino queries a
 // minute however many pages are open, while still saying what Trino says now.
-const healthCache = new ResultCache<Health>({ ttlMs: 5_000, retryAfterMs: 0, maxEntries: 1 });
+const healthCache = new ResultCache<Health>({ retryAfterMs: 0, maxEntries: 1 });
 
 export async function getHealth(): Promise<Health> {
-  return (await healthCache.get("health", checkHealth)).value;
+  return (await healthCache.get("health", checkHealth, 5_000)).value;
 }
 
 async function checkHealth(): Promise<Health> {
