@@ -14,6 +14,11 @@ test("statementOf strips comments and refuses two statements", () => {
   assert.throws(() => statementOf("c.sql", "-- only a comment\n"), /no statement/);
 });
 
+test("statementOf leaves a -- or ; inside a literal alone and drops block comments", () => {
+  assert.equal(statementOf("d.sql", "-- header\nSELECT '--x; y' AS \"a;--\" /* note; */ FROM t;\n"), `SELECT '--x; y' AS "a;--"  FROM t`);
+  assert.throws(() => statementOf("e.sql", "SELECT ';'; SELECT 2"), /more than one statement/);
+});
+
 test("every sql/ddl file has a header and one statement, views are recognised", () => {
   const files = loadDdlFiles({ velocity_window_minutes: 15 });
   assert.ok(files.length >= 21);

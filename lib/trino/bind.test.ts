@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import test from "node:test";
-import { SqlBindError, bindSql, sqlDate, sqlInstant } from "./bind";
+import { SqlBindError, bindSql, sqlDate, sqlInstant, sqlSegments } from "./bind";
 
 test("strings are quoted and single quotes doubled", () => {
   assert.equal(bindSql("SELECT :a", { a: "it's" }), "SELECT 'it''s'");
@@ -35,6 +35,25 @@ test("NUL bytes are refused", () => {
 test("placeholders inside literals, quoted identifiers and comments are not replaced", () => {
   const sql = bindSql(`SELECT ':a', "x:a", :a -- :a\n/* :a */`, { a: 1 });
   assert.equal(sql, `SELECT ':a', "x:a", 1 -- :a\n/* :a */`);
+});
+
+test("sqlSegments tells code, literals and comments apart and loses nothing", () => {
+  const text = `SELECT 'it''s -- :a', "q""x" -- c ; 'x\n/* b */ :b;`;
+  const segments = sqlSegments(text);
+  assert.deepEqual(segments, [
+    { kind: "code", text: "SELECT " },
+    { kind: "quoted", text: "'it''s -- :a'" },
+    { kind: "code", text: ", " },
+    { kind: "quoted", text: '"q""x"' },
+    { kind: "code", text: " " },
+    { kind: "comment", text: "-- c ; 'x" },
+    { kind: "code", text: "\n" },
+    { kind: "comment", text: "/* b */" },
+    { kind: "code", text: " :b;" },
+  ]);
+  assert.equal(segments.map((s) => s.text).join(""), text);
+  assert.throws(() => sqlSegments("SELECT 'open"), /unterminated quote/);
+  assert.throws(() => sqlSegments("SELECT /* open"), /unterminated block comment/);
 });
 
 test("every placeholder needs a value and every value a placeholder", () => {

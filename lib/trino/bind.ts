@@ -107,6 +107,52 @@ function renderValue(value: SqlValue): string {
   return renderScalar(value as SqlScalar);
 }
 
+/** A piece of SQL text: code, a quoted string or identifier (quotes included), or a comment. */
+export interface SqlSegment {
+  readonly kind: "code" | "quoted" | "comment";
+  readonly text: string;
+}
+
+/**
+ * Splits SQL text into code, quoted strings or identifiers, and comments: the one scanner that
+ * knows whether a `:name`, a `--` or a `;` is SQL or sits inside a literal or a comment. bindSql
+ * binds placeholders in code only; statementOf (sql-text.ts) drops the comments. Joining the
+ * segments' text gives back the input.
+ */
+export function sqlSegments(text: string): SqlSegment[] {
+  const out: SqlSegment[] = [];
+  let codeStart = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    const next = text[i + 1];
+    let kind: "quoted" | "comment";
+    let end: number;
+    if (c === "'" || c === '"') {
+      kind = "quoted";
+      end = findClosingQuote(text, i, c) + 1;
+    } else if (c === "-" && next === "-") {
+      kind = "comment";
+      const newline = text.indexOf("\n", i);
+      end = newline === -1 ? text.length : newline;
+    } else if (c === "/" && next === "*") {
+      kind = "comment";
+      const close = text.indexOf("*/", i + 2);
+      if (close === -1) throw new SqlBindError("unterminated block comment in template");
+      end = close + 2;
+    } else {
+      i += 1;
+      continue;
+    }
+    if (i > codeStart) out.push({ kind: "code", text: text.slice(codeStart, i) });
+    out.push({ kind, text: text.slice(i, end) });
+    i = end;
+    codeStart = end;
+  }
+  if (text.length > codeStart) out.push({ kind: "code", text: text.slice(codeStart) });
+  return out;
+}
+
 /**
  * Replaces each `:name` in `template` with the literal for `params[name]`.
  * Placeholders inside quoted strings, quoted identifiers and comments are left alone, so a template
@@ -117,37 +163,17 @@ export function bindSql(template: string, params: SqlParams = {}): string {
     if (!PLACEHOLDER_NAME_RE.test(key)) throw new SqlBindError(`bad placeholder name: ${key}`);
   }
   const used = new Set<string>();
-  let out = "";
-  let i = 0;
-  while (i < template.length) {
-    const c = template[i]!;
-    const next = template[i + 1];
-    if (c === "'" || c === '"') {
-      const end = findClosingQuote(template, i, c);
-      out += template.slice(i, end + 1);
-      i = end + 1;
-    } else if (c === "-" && next === "-") {
-      const end = template.indexOf("\n", i);
-      const stop = end === -1 ? template.length : end;
-      out += template.slice(i, stop);
-      i = stop;
-    } else if (c === "/" && next === "*") {
-      const end = template.indexOf("*/", i + 2);
-      if (end === -1) throw new SqlBindError("unterminated block comment in template");
-      out += template.slice(i, end + 2);
-      i = end + 2;
-    } else if (c === ":" && next !== undefined && /[a-z_]/i.test(next)) {
-      const m = /^[a-z_][a-z0-9_]*/i.exec(template.slice(i + 1))!;
-      const name = m[0];
-      if (!Object.hasOwn(params, name)) throw new SqlBindError(`no value for placeholder :${name}`);
-      out += renderValue(params[name]!);
-      used.add(name);
-      i += 1 + name.length;
-    } else {
-      out += c;
-      i += 1;
-    }
-  }
+  const out = sqlSegments(template)
+    .map((segment) =>
+      segment.kind !== "code"
+        ? segment.text
+        : segment.text.replace(/:([a-z_][a-z0-9_]*)/gi, (_, name: string) => {
+            if (!Object.hasOwn(params, name)) throw new SqlBindError(`no value for placeholder :${name}`);
+            used.add(name);
+            return renderValue(params[name]!);
+          }),
+    )
+    .join("");
   const unused = Object.keys(params).filter((k) => !used.has(k));
   if (unused.length > 0) throw new SqlBindError(`parameters not used by the template: ${unused.join(", ")}`);
   return out;
