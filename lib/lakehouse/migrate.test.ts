@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
-import { loadDdlFiles, renderTemplate, statementOf } from "./migrate";
+import { renderTemplate, statementOf } from "../trino/sql-text";
+import { loadDdlFiles } from "./migrate";
 
 test("renderTemplate fills configuration values and refuses unsafe ones", () => {
   assert.equal(renderTemplate("x / {{n}} + {{ n }}", { n: 15 }), "x / 15 + 15");
