@@ -57,15 +57,16 @@ const ttlMs = (freshness: Freshness) => {
 };
 
 /**
- * The rows of statement `name`, each checked against `schema` (see typed-rows.ts). A mismatch is a
- * bug in this repository, so its detail goes to the server log here, once per query; what reaches
- * a client is only the generic answer of lib/server/api.ts.
+ * Runs `read`, the parsing (typed-rows.ts) and mapping of a statement's rows. A RowShapeError is a
+ * bug in this repository, not an outage, so its detail goes to the server log here, once per query,
+ * even when the cache then answers with an earlier result; a client only ever gets api.ts's
+ * generic answer.
  */
-export function typedRows<S extends z.ZodType>(name: string, schema: S, rows: readonly unknown[]): z.output<S>[] {
+export function readRows<T>(read: () => T): T {
   try {
-    return parseRows(name, schema, rows);
+    return read();
   } catch (err) {
-    console.error(`[dashboard] ${(err as Error).message}`);
+    if (err instanceof RowShapeError) console.error(`[dashboard] ${err.message}`);
     throw err;
   }
 }
@@ -87,8 +88,10 @@ export async function cachedQuery<Row, T>(spec: QuerySpec<Row, T>): Promise<Enve
   const env = serverEnv();
   const fetch = async (): Promise<Stored> => {
     const out = await runQuery(dashboardConnection(), sql, { timeoutMs: env.TRINO_QUERY_TIMEOUT_MS });
-    const rows = typedRows(spec.name, spec.row, out.rows);
-    return { data: spec.map(rows), watermark: spec.watermark(rows), sql };
+    return readRows(() => {
+      const rows = parseRows(spec.name, spec.row, out.rows);
+      return { data: spec.map(rows), watermark: spec.watermark(rows), sql };
+    });
   };
   let got;
   try {

@@ -3,9 +3,9 @@ import { z } from "zod";
 import type { Health } from "../../dashboard/models";
 import { querySql } from "../sql-files";
 import { runQuery } from "../../trino/client";
-import { dashboardConnection, describeFailure, resultCache, typedRows } from "../data";
+import { dashboardConnection, describeFailure, readRows, resultCache } from "../data";
 import { ResultCache } from "../result-cache";
-import { onlyRow } from "../typed-rows";
+import { onlyRow, parseRows } from "../typed-rows";
 
 /** RT is fresh when its watermark is at most 3 minutes behind Trino's clock; daily when yesterday is built by 10:00 UTC. */
 const RT_FRESH_SECONDS = 180;
@@ -33,7 +33,7 @@ async function checkHealth(): Promise<Health> {
   const queriesSent = () => resultCache().fetches + healthCache.fetches;
   try {
     const out = await runQuery(dashboardConnection(), querySql("health_freshness"), { timeoutMs: 5_000 });
-    const r = onlyRow("health_freshness", typedRows("health_freshness", Row, out.rows));
+    const r = readRows(() => onlyRow("health_freshness", parseRows("health_freshness", Row, out.rows)));
     const now = r.now_ms;
     const table = (name: string, through: number | null, commit: number | null, freshSeconds: number) => {
       const lagSeconds = through === null ? null : Math.max(0, Math.round((now - through) / 1000));
