@@ -37,7 +37,7 @@ export function TrendingTable({ rows, tz }: { rows: readonly TrendingRow[]; tz: 
                 {r.acceleration >= 0 ? "+" : ""}
                 {r.acceleration.toFixed(3)}
               </td>
-              <td className="py-1.5 pr-2 text-right">{fmtAge(r.ageHours)}</td>
+              <td className="py-1.5 pr-2 text-right">{r.ageHours === null ? "—" : fmtAge(r.ageHours)}</td>
               <td className="py-1.5 pr-2 text-right">{fmtInt(r.plays)}</td>
               <td className="py-1.5 text-right">{fmtInt(r.impressions)}</td>
             </tr>

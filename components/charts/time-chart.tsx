@@ -10,7 +10,6 @@ export interface ChartSeries {
   readonly values: readonly (number | null)[];
   /** "left" for counts, "right" for rates/ratios. */
   readonly axis?: "left" | "right";
-  readonly kind?: "line" | "bar";
   readonly format?: (v: number) => string;
 }
 
@@ -67,7 +66,7 @@ export function TimeChart(p: TimeChartProps) {
       xAxis: {
         type: "category",
         data: p.times.map(label),
-        boundaryGap: p.series.some((s) => s.kind === "bar"),
+        boundaryGap: false,
         axisLine: { lineStyle: { color: grid } },
         axisLabel: { color: text, hideOverlap: true },
       },
@@ -79,7 +78,7 @@ export function TimeChart(p: TimeChartProps) {
       ],
       series: p.series.map((s) => ({
         name: s.name,
-        type: s.kind ?? "line",
+        type: "line",
         yAxisIndex: s.axis === "right" ? 1 : 0,
         data: s.values,
         // Few points (daily marts): mark each, so a series with a single day is still visible.

@@ -41,10 +41,11 @@ export interface TrendingRow {
   readonly videoId: string;
   readonly category: string | null;
   readonly uploadTime: number | null;
-  readonly ageHours: number;
+  /** Null, like trendingScore, while the video's upload time is unknown (its dimension row has not arrived). */
+  readonly ageHours: number | null;
   readonly velocity: number;
   readonly acceleration: number;
-  readonly trendingScore: number;
+  readonly trendingScore: number | null;
   readonly impressions: number;
   readonly plays: number;
   readonly likes: number;

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
-import { loadDdlFiles, renderTemplate, statementOf } from "./migrate";
+import { renderTemplate, statementOf } from "../trino/sql-text";
+import { loadDdlFiles } from "./migrate";
 
 test("renderTemplate fills configuration values and refuses unsafe ones", () => {
   assert.equal(renderTemplate("x / {{n}} + {{ n }}", { n: 15 }), "x / 15 + 15");
@@ -12,6 +13,11 @@ test("statementOf strips comments and refuses two statements", () => {
   assert.equal(statementOf("a.sql", "-- header\nCREATE SCHEMA x -- trailing\n;\n"), "CREATE SCHEMA x");
   assert.throws(() => statementOf("b.sql", "SELECT 1; SELECT 2"), /more than one statement/);
   assert.throws(() => statementOf("c.sql", "-- only a comment\n"), /no statement/);
+});
+
+test("statementOf leaves a -- or ; inside a literal alone and drops block comments", () => {
+  assert.equal(statementOf("d.sql", "-- header\nSELECT '--x; y' AS \"a;--\" /* note; */ FROM t;\n"), `SELECT '--x; y' AS "a;--"  FROM t`);
+  assert.throws(() => statementOf("e.sql", "SELECT ';'; SELECT 2"), /more than one statement/);
 });
 
 test("every sql/ddl file has a header and one statement, views are recognised", () => {

@@ -23,7 +23,6 @@ export interface DdlFile {
   readonly isView: boolean;
 }
 
-export { renderTemplate, statementOf, type TemplateVars } from "../trino/sql-text";
 import { renderTemplate, statementOf, type TemplateVars } from "../trino/sql-text";
 
 export function loadDdlFiles(vars: TemplateVars, dir = DDL_DIR): DdlFile[] {

@@ -4,12 +4,14 @@ import "server-only";
  * (the audited binder), run as the read-only user with a deadline (cancelled in Trino when it
  * overruns), behind the single-flight result cache that serves the last good result when Trino fails.
  */
+import type { z } from "zod";
 import type { Envelope } from "../dashboard/envelope";
 import { bindSql, type SqlParams } from "../trino/bind";
 import { runQuery, TrinoQueryError, TrinoTimeoutError, TrinoUnavailableError, type TrinoConnection } from "../trino/client";
 import { serverConfig } from "../config/server";
 import { ResultCache } from "./result-cache";
 import { querySql } from "./sql-files";
+import { parseRows, RowShapeError } from "./typed-rows";
 
 /** Trino could not answer and no earlier result exists: the API answers 503 with this message. */
 export class DataUnavailableError extends Error {
@@ -33,7 +35,7 @@ export function resultCache(): ResultCache<Stored> {
   const holder = globalThis as Holder;
   // A minute of stale-while-revalidate: when a period runs out, viewers get the last result at once
   // and one of them triggers the refresh, instead of all waiting seconds for Trino.
-  holder[globalKey] ??= new ResultCache<Stored>({ ttlMs: 10_000, retryAfterMs: 2_000, maxEntries: 500, revalidateMs: 60_000 });
+  holder[globalKey] ??= new ResultCache<Stored>({ retryAfterMs: 2_000, maxEntries: 500, revalidateMs: 60_000 });
   return holder[globalKey];
 }
 
@@ -54,27 +56,49 @@ const ttlMs = (freshness: Freshness) => {
   return 1000 * (freshness === "rt" ? env.PULSE_RT_CACHE_SECONDS : env.PULSE_DAILY_CACHE_SECONDS);
 };
 
-export interface QuerySpec<T> {
+/**
+ * Runs `read`, the parsing (typed-rows.ts) and mapping of a statement's rows. A RowShapeError is a
+ * bug in this repository, not an outage, so its detail goes to the server log here, once per query,
+ * even when the cache then answers with an earlier result; a client only ever gets api.ts's
+ * generic answer.
+ */
+export function readRows<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof RowShapeError) console.error(`[dashboard] ${err.message}`);
+    throw err;
+  }
+}
+
+export interface QuerySpec<Row, T> {
   /** File name in sql/queries without .sql. */
   readonly name: string;
   readonly params: SqlParams;
   readonly freshness: Freshness;
-  readonly map: (rows: Record<string, unknown>[]) => T;
+  /** The shape of one result row, as the statement's SELECT list declares it. */
+  readonly row: z.ZodType<Row>;
+  readonly map: (rows: readonly Row[]) => T;
   /** The data watermark of this result, epoch ms, or null when the rows do not say. */
-  readonly watermark: (rows: Record<string, unknown>[]) => number | null;
+  readonly watermark: (rows: readonly Row[]) => number | null;
 }
 
-export async function cachedQuery<T>(spec: QuerySpec<T>): Promise<Envelope<T>> {
+export async function cachedQuery<Row, T>(spec: QuerySpec<Row, T>): Promise<Envelope<T>> {
   const sql = bindSql(querySql(spec.name), spec.params);
   const env = serverConfig();
   const fetch = async (): Promise<Stored> => {
     const out = await runQuery(dashboardConnection(), sql, { timeoutMs: env.TRINO_QUERY_TIMEOUT_MS });
-    return { data: spec.map(out.rows), watermark: spec.watermark(out.rows), sql };
+    return readRows(() => {
+      const rows = parseRows(spec.name, spec.row, out.rows);
+      return { data: spec.map(rows), watermark: spec.watermark(rows), sql };
+    });
   };
   let got;
   try {
     got = await resultCache().get(sql, fetch, ttlMs(spec.freshness));
   } catch (err) {
+    // Not an outage but a bug (already logged): api.ts answers it with its generic 500.
+    if (err instanceof RowShapeError) throw err;
     if (!(err instanceof TrinoQueryError || err instanceof TrinoTimeoutError || err instanceof TrinoUnavailableError)) {
       console.error(`[dashboard] ${spec.name} failed`, err);
     }
@@ -95,8 +119,5 @@ export async function cachedQuery<T>(spec: QuerySpec<T>): Promise<Envelope<T>> {
   };
 }
 
-/** Row readers: Trino sends BIGINT and DOUBLE as JS numbers, NULL as null. */
-export const num = (v: unknown): number => (typeof v === "number" ? v : v === null || v === undefined ? 0 : Number(v));
-export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : typeof v === "number" ? v : Number(v));
-export const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-export const firstWatermark = (rows: Record<string, unknown>[]): number | null => numOrNull(rows[0]?.watermark_ms);
+/** The watermark of a statement whose every row carries it as `watermark_ms`; null without rows. */
+export const firstWatermark = (rows: readonly { readonly watermark_ms: number }[]): number | null => rows[0]?.watermark_ms ?? null;

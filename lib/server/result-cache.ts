@@ -1,8 +1,9 @@
 /**
  * Result cache with single-flight and stale fallback, keyed by the exact bound SQL.
  *
- * - However many viewers ask, one key costs at most one fetch per `ttlMs`: concurrent callers of a
- *   key share the fetch in flight, later callers get the cached value until it expires.
+ * - However many viewers ask, one key costs at most one fetch per period (`ttlMs`, given on each
+ *   call since it depends on the statement): concurrent callers of a key share the fetch in flight,
+ *   later callers get the cached value until it expires.
  * - When a fetch fails and an earlier value exists, that value is served marked stale with the
  *   failure; for `retryAfterMs` no new fetch is tried, so a down Trino is not hammered by pollers.
  *   The first call after that tries again, so recovery needs nothing but Trino coming back.
@@ -12,7 +13,6 @@
  */
 
 export interface CacheOptions {
-  readonly ttlMs: number;
   readonly retryAfterMs: number;
   readonly maxEntries: number;
   /** How long after expiry a value is still answered while it refreshes (stale-while-revalidate); 0 = wait. */
@@ -54,7 +54,7 @@ export class ResultCache<T> {
    * no viewer waits for Trino just because the period ran out. Throws only when there is no value
    * to fall back on.
    */
-  get(key: string, fetch: () => Promise<T>, ttlMs = this.opts.ttlMs): Promise<CachedValue<T>> {
+  get(key: string, fetch: () => Promise<T>, ttlMs: number): Promise<CachedValue<T>> {
     const entry = this.touch(key);
     const now = this.now();
     const { value, fetchedAt } = entry;

@@ -20,13 +20,7 @@ export interface SqlInstant {
   readonly epochMicros: bigint;
 }
 
-/** A value that must be compared as DOUBLE even if it happens to be a whole number. */
-export interface SqlDouble {
-  readonly kind: "double";
-  readonly value: number;
-}
-
-export type SqlScalar = string | number | bigint | boolean | null | Date | SqlDate | SqlInstant | SqlDouble;
+export type SqlScalar = string | number | bigint | boolean | null | Date | SqlDate | SqlInstant;
 export type SqlValue = SqlScalar | readonly SqlScalar[];
 export type SqlParams = Readonly<Record<string, SqlValue>>;
 
@@ -56,10 +50,6 @@ export function sqlInstant(value: Date | bigint): SqlInstant {
   return { kind: "instant", epochMicros: BigInt(ms) * 1000n };
 }
 
-export function sqlDouble(value: number): SqlDouble {
-  return { kind: "double", value };
-}
-
 function quoteString(value: string): string {
   if (value.length > MAX_STRING_LENGTH) throw new SqlBindError(`string parameter longer than ${MAX_STRING_LENGTH} characters`);
   if (value.includes("\u0000")) throw new SqlBindError("string parameter contains a NUL character");
@@ -81,11 +71,6 @@ function renderInstant(epochMicros: bigint): string {
 function renderNumber(value: number): string {
   if (!Number.isFinite(value)) throw new SqlBindError(`number parameter is not finite: ${value}`);
   if (Number.isSafeInteger(value)) return String(value);
-  return renderDouble(value);
-}
-
-function renderDouble(value: number): string {
-  if (!Number.isFinite(value)) throw new SqlBindError(`number parameter is not finite: ${value}`);
   // String(number) is always a plain decimal or exponent form, never anything Trino could misread.
   return `DOUBLE '${String(value)}'`;
 }
@@ -109,8 +94,6 @@ function renderScalar(value: SqlScalar): string {
           return `DATE '${sqlDate(value.value).value}'`;
         case "instant":
           return renderInstant(value.epochMicros);
-        case "double":
-          return renderDouble(value.value);
       }
   }
   throw new SqlBindError(`unsupported parameter type: ${typeof value}`);
@@ -124,6 +107,52 @@ function renderValue(value: SqlValue): string {
   return renderScalar(value as SqlScalar);
 }
 
+/** A piece of SQL text: code, a quoted string or identifier (quotes included), or a comment. */
+export interface SqlSegment {
+  readonly kind: "code" | "quoted" | "comment";
+  readonly text: string;
+}
+
+/**
+ * Splits SQL text into code, quoted strings or identifiers, and comments: the one scanner that
+ * knows whether a `:name`, a `--` or a `;` is SQL or sits inside a literal or a comment. bindSql
+ * binds placeholders in code only; statementOf (sql-text.ts) drops the comments. Joining the
+ * segments' text gives back the input.
+ */
+export function sqlSegments(text: string): SqlSegment[] {
+  const out: SqlSegment[] = [];
+  let codeStart = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    const next = text[i + 1];
+    let kind: "quoted" | "comment";
+    let end: number;
+    if (c === "'" || c === '"') {
+      kind = "quoted";
+      end = findClosingQuote(text, i, c) + 1;
+    } else if (c === "-" && next === "-") {
+      kind = "comment";
+      const newline = text.indexOf("\n", i);
+      end = newline === -1 ? text.length : newline;
+    } else if (c === "/" && next === "*") {
+      kind = "comment";
+      const close = text.indexOf("*/", i + 2);
+      if (close === -1) throw new SqlBindError("unterminated block comment in template");
+      end = close + 2;
+    } else {
+      i += 1;
+      continue;
+    }
+    if (i > codeStart) out.push({ kind: "code", text: text.slice(codeStart, i) });
+    out.push({ kind, text: text.slice(i, end) });
+    i = end;
+    codeStart = end;
+  }
+  if (text.length > codeStart) out.push({ kind: "code", text: text.slice(codeStart) });
+  return out;
+}
+
 /**
  * Replaces each `:name` in `template` with the literal for `params[name]`.
  * Placeholders inside quoted strings, quoted identifiers and comments are left alone, so a template
@@ -134,37 +163,17 @@ export function bindSql(template: string, params: SqlParams = {}): string {
     if (!PLACEHOLDER_NAME_RE.test(key)) throw new SqlBindError(`bad placeholder name: ${key}`);
   }
   const used = new Set<string>();
-  let out = "";
-  let i = 0;
-  while (i < template.length) {
-    const c = template[i]!;
-    const next = template[i + 1];
-    if (c === "'" || c === '"') {
-      const end = findClosingQuote(template, i, c);
-      out += template.slice(i, end + 1);
-      i = end + 1;
-    } else if (c === "-" && next === "-") {
-      const end = template.indexOf("\n", i);
-      const stop = end === -1 ? template.length : end;
-      out += template.slice(i, stop);
-      i = stop;
-    } else if (c === "/" && next === "*") {
-      const end = template.indexOf("*/", i + 2);
-      if (end === -1) throw new SqlBindError("unterminated block comment in template");
-      out += template.slice(i, end + 2);
-      i = end + 2;
-    } else if (c === ":" && next !== undefined && /[a-z_]/i.test(next)) {
-      const m = /^[a-z_][a-z0-9_]*/i.exec(template.slice(i + 1))!;
-      const name = m[0];
-      if (!Object.hasOwn(params, name)) throw new SqlBindError(`no value for placeholder :${name}`);
-      out += renderValue(params[name]!);
-      used.add(name);
-      i += 1 + name.length;
-    } else {
-      out += c;
-      i += 1;
-    }
-  }
+  const out = sqlSegments(template)
+    .map((segment) =>
+      segment.kind !== "code"
+        ? segment.text
+        : segment.text.replace(/:([a-z_][a-z0-9_]*)/gi, (_, name: string) => {
+            if (!Object.hasOwn(params, name)) throw new SqlBindError(`no value for placeholder :${name}`);
+            used.add(name);
+            return renderValue(params[name]!);
+          }),
+    )
+    .join("");
   const unused = Object.keys(params).filter((k) => !used.has(k));
   if (unused.length > 0) throw new SqlBindError(`parameters not used by the template: ${unused.join(", ")}`);
   return out;

@@ -94,7 +94,7 @@ function describeTransportError(err: unknown, server: string): TrinoUnavailableE
 /**
  * trino-client 0.2.9 keeps the POST response (which carries the query id) in a private field and only
  * yields later pages; a query that hangs before its first page could not be cancelled without it.
- * The version is pinned exactly in package.json; a unit test guards this shape.
+ * That field is private, so the version is pinned exactly in package.json: re-check it when upgrading.
  */
 export function firstResponseId(iterator: unknown): string | undefined {
   const inner = (iterator as { iter?: { queryResult?: { id?: unknown } } }).iter;

@@ -1,4 +1,5 @@
 /** Turning a repository .sql file into one statement: `{{name}}` template variables and comment stripping. */
+import { sqlSegments } from "./bind";
 
 export type TemplateVars = Readonly<Record<string, string | number>>;
 
@@ -14,19 +15,21 @@ export function renderTemplate(text: string, vars: TemplateVars): string {
   });
 }
 
-/** Strips comments and the trailing semicolon; refuses files holding more than one statement. */
+/**
+ * The statement of a .sql file: comments (the header included) dropped and the trailing semicolon
+ * removed; a file holding more than one statement is refused. Comments and semicolons are found by
+ * the binder's scanner, so a `--` or `;` inside a string literal is left alone.
+ */
 export function statementOf(fileName: string, text: string): string {
-  const withoutComments = text
-    .split("\n")
-    .map((line) => {
-      // A `--` inside a string literal would be cut here; DDL files keep comments on their own terms.
-      const idx = line.indexOf("--");
-      return idx === -1 ? line : line.slice(0, idx);
-    })
-    .join("\n")
+  const withoutComments = sqlSegments(text)
+    .filter((segment) => segment.kind !== "comment")
+    .map((segment) => segment.text)
+    .join("")
     .trim()
     .replace(/\s*;\s*$/, "");
   if (withoutComments.length === 0) throw new Error(`${fileName} holds no statement`);
-  if (withoutComments.includes(";")) throw new Error(`${fileName} holds more than one statement; keep one object per file`);
+  if (sqlSegments(withoutComments).some((segment) => segment.kind === "code" && segment.text.includes(";"))) {
+    throw new Error(`${fileName} holds more than one statement; keep one object per file`);
+  }
   return withoutComments;
 }

@@ -4,8 +4,9 @@
 --   acceleration   = (velocity - velocity of the N minutes before) / N
 --   trending_score = velocity_score * 2^(-age_hours / 48)
 -- :sort is 'velocity', 'acceleration' or 'trending' (a value, never an identifier); ties by video_id.
--- total_videos = how many videos matched before :limit. One row with NULL video_id when none did,
--- so the watermark still comes back.
+-- total_videos = how many videos matched before :limit. No rows when none did; the watermark then
+-- comes from rt_watermark.sql. category, upload_ms, age_hours and trending_score are NULL for a
+-- video whose dimension row has not arrived (no upload time known); age_hours is a DECIMAL.
 WITH w AS (SELECT complete_through AS t FROM lakehouse.gold.rt_watermark),
 ranked AS (
   SELECT
@@ -32,6 +33,7 @@ SELECT
   k.shares_recent,
   k.total_videos,
   to_unixtime(w.t) * 1000 AS watermark_ms
-FROM w
-LEFT JOIN ranked k ON k.rank <= :limit
+FROM ranked k
+CROSS JOIN w
+WHERE k.rank <= :limit
 ORDER BY k.rank

@@ -8,9 +8,7 @@ SELECT
   total_watch_time_hrs AS watch_hours,
   CAST(completion_rate AS double) AS completion_rate,
   unique_viewers,
-  CAST(retention_d1 AS double) AS retention_d1,
-  plays_started,
-  plays_finished
+  CAST(retention_d1 AS double) AS retention_d1
 FROM lakehouse.gold.batch_video_daily
 WHERE video_id = :video_id
 ORDER BY date DESC

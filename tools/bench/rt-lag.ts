@@ -4,12 +4,17 @@
  *   npm start   (in another terminal, for at least N minutes)
  *   npx tsx scripts/bench-rt-lag.ts 15
  */
+import path from "node:path";
 import { connectionFor } from "../../lib/lakehouse/connection";
-import { instanceSettings } from "../../lib/lakehouse/settings";
-import { runJob } from "../../lib/pipeline/job-sql";
+import { instanceSettings, REPO_ROOT } from "../../lib/lakehouse/settings";
+import { bindSql } from "../../lib/trino/bind";
+import { runQuery } from "../../lib/trino/client";
+import { loadStatement } from "../../lib/trino/sql-files";
 
 const minutes = Number(process.argv[2] ?? 15);
-const r = await runJob(connectionFor(instanceSettings("main"), "dashboard"), "bench_rt_lag", { minutes });
+// The benchmark's own statement, not a pipeline job: it lives with the benchmark in tools/bench/sql.
+const sql = bindSql(loadStatement(path.join(REPO_ROOT, "tools", "bench", "sql"), "rt_lag"), { minutes });
+const r = await runQuery(connectionFor(instanceSettings("main"), "dashboard"), sql, { timeoutMs: 600_000 });
 const row = r.rows[0] as Record<string, number>;
 const f = (x: number | null | undefined) => (x === null || x === undefined ? "n/a" : x.toFixed(1));
 console.log(`last ${minutes} min: ${row.events} events in ${row.batches} micro-batches (${f(row.events_per_batch)} events/batch)`);

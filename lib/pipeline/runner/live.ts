@@ -4,11 +4,11 @@
  * Gold jobs at their scheduled hour (catching up any missed day), and hourly maintenance.
  */
 import type { TrinoConnection } from "../../trino/client";
-import { runQuery } from "../../trino/client";
 import { writeBronze, type BronzeEvent } from "../bronze/writer";
 import { applyUserChanges, applyVideoChanges, type UserChange, type VideoChange } from "../dims/cdc";
 import { runGoldDaily } from "../daily/gold";
 import { runSilverDaily } from "../daily/silver";
+import { runJob } from "../job-sql";
 import { compactRtLog, runMaintenance } from "../maintenance";
 import { runMicroBatch } from "../rt/microbatch";
 import type { Simulation } from "../simulator";
@@ -99,11 +99,7 @@ export class LivePipeline {
   }
 
   private async daily(): Promise<void> {
-    // Daily jobs checkpoint with batch_id = yyyymmdd of the date they built.
-    const res = await runQuery<{ date: string }>(
-      this.conn,
-      "SELECT DISTINCT format('%04d-%02d-%02d', batch_id / 10000, batch_id / 100 % 100, batch_id % 100) AS date FROM lakehouse.meta.job_checkpoints WHERE job = 'gold_daily' AND state = 'committed'",
-    );
+    const res = await runJob<{ date: string }>(this.conn, "gold_daily_committed_dates");
     const done = new Set(res.rows.map((r) => r.date));
     for (const date of dueDates(Date.now(), done, this.opts.catchUpDays ?? 8)) {
       const silver = await runSilverDaily(this.conn, date);

@@ -36,18 +36,6 @@ export class Scheduler {
     schedule();
   }
 
-  /** Runs a task now (outside its schedule), still never overlapping itself. */
-  async runNow(task: Task): Promise<void> {
-    while (this.inFlight.has(task.name)) await this.inFlight.get(task.name);
-    const p = task.run();
-    this.inFlight.set(task.name, p.catch(() => undefined));
-    try {
-      await p;
-    } finally {
-      this.inFlight.delete(task.name);
-    }
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
     for (const t of this.timers.values()) clearTimeout(t);

@@ -1,21 +1,33 @@
 import "server-only";
+import { z } from "zod";
 import type { Health } from "../../dashboard/models";
 import { querySql } from "../sql-files";
 import { runQuery } from "../../trino/client";
-import { dashboardConnection, describeFailure, numOrNull, resultCache } from "../data";
+import { dashboardConnection, describeFailure, readRows, resultCache } from "../data";
 import { ResultCache } from "../result-cache";
+import { onlyRow, parseRows } from "../typed-rows";
 import { seedProgressOf, seedProgressRow } from "./rt-progress-row";
 
 /** RT is fresh when its watermark is at most 3 minutes behind Trino's clock; daily when yesterday is built by 10:00 UTC. */
 const RT_FRESH_SECONDS = 180;
 const DAILY_FRESH_SECONDS = 34 * 3600;
 
+/** sql/queries/health_freshness.sql: one row; a table's columns are NULL before its first commit. */
+const Row = z.object({
+  rt_complete_through_ms: z.number().nullable(),
+  rt_last_commit_ms: z.number().nullable(),
+  daily_complete_through_ms: z.number().nullable(),
+  daily_last_commit_ms: z.number().nullable(),
+  now_ms: z.number(),
+  ...seedProgressRow.shape,
+});
+
 // Every open page polls health; five seconds of single-flight keeps that to 12 Trino queries a
 // minute however many pages are open, while still saying what Trino says now.
-const healthCache = new ResultCache<Health>({ ttlMs: 5_000, retryAfterMs: 0, maxEntries: 1 });
+const healthCache = new ResultCache<Health>({ retryAfterMs: 0, maxEntries: 1 });
 
 export async function getHealth(): Promise<Health> {
-  return (await healthCache.get("health", checkHealth)).value;
+  return (await healthCache.get("health", checkHealth, 5_000)).value;
 }
 
 async function checkHealth(): Promise<Health> {
@@ -23,18 +35,17 @@ async function checkHealth(): Promise<Health> {
   const queriesSent = () => resultCache().fetches + healthCache.fetches;
   try {
     const out = await runQuery(dashboardConnection(), querySql("health_freshness"), { timeoutMs: 5_000 });
-    const r = out.rows[0] ?? {};
-    const now = numOrNull(r.now_ms) ?? Date.now();
+    const r = readRows(() => onlyRow("health_freshness", parseRows("health_freshness", Row, out.rows)));
+    const now = r.now_ms;
     const table = (name: string, through: number | null, commit: number | null, freshSeconds: number) => {
       const lagSeconds = through === null ? null : Math.max(0, Math.round((now - through) / 1000));
       return { table: name, completeThrough: through, lastCommit: commit, lagSeconds, fresh: lagSeconds !== null && lagSeconds <= freshSeconds };
     };
-    const rtLastCommit = numOrNull(r.rt_last_commit_ms);
     // Before the first committed micro-batch no RT minute is processed: loading, not "behind".
-    const rt: Health["rt"] = { state: rtLastCommit === null ? "loading" : "complete", seed: seedProgressOf(seedProgressRow.parse(r)) };
+    const rt: Health["rt"] = { state: r.rt_last_commit_ms === null ? "loading" : "complete", seed: seedProgressOf(r) };
     const tables = [
-      table("lakehouse.gold.rt_video_stats_1min", numOrNull(r.rt_complete_through_ms), rtLastCommit, RT_FRESH_SECONDS),
-      table("lakehouse.gold.batch_video_daily", numOrNull(r.daily_complete_through_ms), numOrNull(r.daily_last_commit_ms), DAILY_FRESH_SECONDS),
+      table("lakehouse.gold.rt_video_stats_1min", r.rt_complete_through_ms, r.rt_last_commit_ms, RT_FRESH_SECONDS),
+      table("lakehouse.gold.batch_video_daily", r.daily_complete_through_ms, r.daily_last_commit_ms, DAILY_FRESH_SECONDS),
     ];
     return {
       ok: tables.every((t) => t.fresh),

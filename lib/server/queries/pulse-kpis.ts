@@ -1,20 +1,46 @@
 import "server-only";
+import { z } from "zod";
 import type { Envelope } from "../../dashboard/envelope";
 import type { KpiPeriod, PulseKpis } from "../../dashboard/models";
 import type { PulseRangeQuery } from "../../dashboard/schemas";
-import { cachedQuery, firstWatermark, num, numOrNull } from "../data";
+import { cachedQuery, firstWatermark } from "../data";
+import { onlyRow } from "../typed-rows";
 import { withRtWatermark } from "./rt-watermark";
 import { rtRangeParams } from "./rt-range-params";
 
-const period = (r: Record<string, unknown>, p: "" | "prev_"): KpiPeriod => ({
-  impressions: num(r[`${p}impressions`]),
-  plays: num(r[`${p}play_start`]),
-  finishes: num(r[`${p}play_finish`]),
-  likes: num(r[`${p}likes`]),
-  shares: num(r[`${p}shares`]),
-  completionRate: numOrNull(r[`${p}completion_rate`]),
-  likesPer1k: numOrNull(r[`${p}likes_per_1k`]),
-  sharesPer1k: numOrNull(r[`${p}shares_per_1k`]),
+/** sql/queries/pulse_kpis.sql: one row; counters are coalesced to 0, ratios are NULL on a 0 denominator. */
+const Row = z.object({
+  range_start_ms: z.number(),
+  range_end_ms: z.number(),
+  impressions: z.number(),
+  play_start: z.number(),
+  play_finish: z.number(),
+  likes: z.number(),
+  shares: z.number(),
+  completion_rate: z.number().nullable(),
+  likes_per_1k: z.number().nullable(),
+  shares_per_1k: z.number().nullable(),
+  prev_impressions: z.number(),
+  prev_play_start: z.number(),
+  prev_play_finish: z.number(),
+  prev_likes: z.number(),
+  prev_shares: z.number(),
+  prev_completion_rate: z.number().nullable(),
+  prev_likes_per_1k: z.number().nullable(),
+  prev_shares_per_1k: z.number().nullable(),
+  watermark_ms: z.number(),
+});
+type Row = z.output<typeof Row>;
+
+const period = (r: Row, p: "" | "prev_"): KpiPeriod => ({
+  impressions: r[`${p}impressions` as const],
+  plays: r[`${p}play_start` as const],
+  finishes: r[`${p}play_finish` as const],
+  likes: r[`${p}likes` as const],
+  shares: r[`${p}shares` as const],
+  completionRate: r[`${p}completion_rate` as const],
+  likesPer1k: r[`${p}likes_per_1k` as const],
+  sharesPer1k: r[`${p}shares_per_1k` as const],
 });
 
 export function getPulseKpis(q: PulseRangeQuery): Promise<Envelope<PulseKpis>> {
@@ -22,9 +48,10 @@ export function getPulseKpis(q: PulseRangeQuery): Promise<Envelope<PulseKpis>> {
     name: "pulse_kpis",
     params: rtRangeParams(q.range),
     freshness: "rt",
+    row: Row,
     map: (rows) => {
-      const r = rows[0] ?? {};
-      return { rangeStart: num(r.range_start_ms), rangeEnd: num(r.range_end_ms), current: period(r, ""), previous: period(r, "prev_") };
+      const r = onlyRow("pulse_kpis", rows);
+      return { rangeStart: r.range_start_ms, rangeEnd: r.range_end_ms, current: period(r, ""), previous: period(r, "prev_") };
     },
     watermark: firstWatermark,
   }).then(withRtWatermark);

@@ -1,28 +1,43 @@
 import "server-only";
+import { z } from "zod";
 import type { Envelope } from "../../dashboard/envelope";
 import type { PlatformSeries } from "../../dashboard/models";
 import { MINUTE_BUCKET_MAX_MINUTES, type PulseRangeQuery } from "../../dashboard/schemas";
-import { cachedQuery, firstWatermark, num, numOrNull } from "../data";
+import { cachedQuery, firstWatermark } from "../data";
 import { rtRangeParams } from "./rt-range-params";
 import { withRtWatermark } from "./rt-watermark";
 
+/** sql/queries/pulse_platform_series.sql: a dense grid of buckets; completion is NULL without plays. */
+const Row = z.object({
+  bucket_ms: z.number(),
+  minutes: z.number(),
+  impressions: z.number(),
+  play_start: z.number(),
+  play_finish: z.number(),
+  likes: z.number(),
+  shares: z.number(),
+  completion_rate: z.number().nullable(),
+  watermark_ms: z.number(),
+});
+
 export function getPulseSeries(q: PulseRangeQuery): Promise<Envelope<PlatformSeries>> {
   const bucket: PlatformSeries["bucket"] = q.range.minutes <= MINUTE_BUCKET_MAX_MINUTES ? "minute" : "hour";
-  return cachedQuery<PlatformSeries>({
+  return cachedQuery({
     name: "pulse_platform_series",
     params: { ...rtRangeParams(q.range), bucket, tz: q.tz },
     freshness: "rt",
-    map: (rows) => ({
+    row: Row,
+    map: (rows): PlatformSeries => ({
       bucket,
       points: rows.map((r) => ({
-        t: num(r.bucket_ms),
-        minutes: num(r.minutes),
-        impressions: num(r.impressions),
-        plays: num(r.play_start),
-        finishes: num(r.play_finish),
-        likes: num(r.likes),
-        shares: num(r.shares),
-        completionRate: numOrNull(r.completion_rate),
+        t: r.bucket_ms,
+        minutes: r.minutes,
+        impressions: r.impressions,
+        plays: r.play_start,
+        finishes: r.play_finish,
+        likes: r.likes,
+        shares: r.shares,
+        completionRate: r.completion_rate,
       })),
     }),
     watermark: firstWatermark,

@@ -2,7 +2,7 @@ import "server-only";
 import type { Envelope } from "../../dashboard/envelope";
 import { cachedQuery } from "../data";
 import { rtPanelMeta } from "./rt-panel-meta";
-import { rtWatermarkOf, type RtWatermark } from "./rt-progress-row";
+import { type RtWatermark, rtWatermarkOf, rtWatermarkRow } from "./rt-progress-row";
 
 export type { RtWatermark } from "./rt-progress-row";
 
@@ -11,6 +11,7 @@ export function getRtWatermark(): Promise<Envelope<RtWatermark>> {
     name: "rt_watermark",
     params: {},
     freshness: "rt",
+    row: rtWatermarkRow,
     map: rtWatermarkOf,
     watermark: (rows) => rtWatermarkOf(rows).watermark,
   });

@@ -1,35 +1,56 @@
 import "server-only";
+import { z } from "zod";
 import type { Envelope } from "../../dashboard/envelope";
 import type { Trending } from "../../dashboard/models";
 import type { TrendingQuery } from "../../dashboard/schemas";
-import { cachedQuery, firstWatermark, num, numOrNull, strOrNull } from "../data";
+import { cachedQuery, firstWatermark } from "../data";
+import { decimal } from "../typed-rows";
 import { withRtWatermark } from "./rt-watermark";
+
+/**
+ * sql/queries/pulse_trending.sql: without a dimension row a video has no category and, when the RT
+ * log carries no upload time either, no age or trending score. age_hours is a DECIMAL.
+ */
+const Row = z.object({
+  rank: z.number(),
+  video_id: z.string(),
+  category: z.string().nullable(),
+  upload_ms: z.number().nullable(),
+  age_hours: decimal.nullable(),
+  velocity_score: z.number(),
+  acceleration: z.number(),
+  trending_score: z.number().nullable(),
+  impressions_recent: z.number(),
+  play_start_recent: z.number(),
+  likes_recent: z.number(),
+  shares_recent: z.number(),
+  total_videos: z.number(),
+  watermark_ms: z.number(),
+});
 
 export function getTrending(q: TrendingQuery): Promise<Envelope<Trending>> {
   return cachedQuery({
     name: "pulse_trending",
     params: { category: q.category ?? null, sort: q.sort, limit: q.limit },
     freshness: "rt",
-    map: (rows) => {
-      const hits = rows.filter((r) => r.video_id !== null && r.video_id !== undefined);
-      return {
-        total: num(hits[0]?.total_videos),
-        rows: hits.map((r) => ({
-          rank: num(r.rank),
-          videoId: String(r.video_id),
-          category: strOrNull(r.category),
-          uploadTime: numOrNull(r.upload_ms),
-          ageHours: num(r.age_hours),
-          velocity: num(r.velocity_score),
-          acceleration: num(r.acceleration),
-          trendingScore: num(r.trending_score),
-          impressions: num(r.impressions_recent),
-          plays: num(r.play_start_recent),
-          likes: num(r.likes_recent),
-          shares: num(r.shares_recent),
-        })),
-      };
-    },
+    row: Row,
+    map: (rows) => ({
+      total: rows[0]?.total_videos ?? 0,
+      rows: rows.map((r) => ({
+        rank: r.rank,
+        videoId: r.video_id,
+        category: r.category,
+        uploadTime: r.upload_ms,
+        ageHours: r.age_hours,
+        velocity: r.velocity_score,
+        acceleration: r.acceleration,
+        trendingScore: r.trending_score,
+        impressions: r.impressions_recent,
+        plays: r.play_start_recent,
+        likes: r.likes_recent,
+        shares: r.shares_recent,
+      })),
+    }),
     watermark: firstWatermark,
   }).then(withRtWatermark);
 }

@@ -1,26 +1,42 @@
 import "server-only";
+import { z } from "zod";
 import type { Envelope } from "../../dashboard/envelope";
 import type { VideoMinute } from "../../dashboard/models";
 import { RANGE_PRESETS, type VideoSeriesQuery } from "../../dashboard/schemas";
-import { cachedQuery, firstWatermark, num, numOrNull } from "../data";
+import { cachedQuery, firstWatermark } from "../data";
 import { withRtWatermark } from "./rt-watermark";
+
+/** sql/queries/video_minute_series.sql: dense minutes (zeros without traffic); completion is NULL without plays. */
+const Row = z.object({
+  minute_ms: z.number(),
+  impressions: z.number(),
+  play_start: z.number(),
+  play_finish: z.number(),
+  likes: z.number(),
+  shares: z.number(),
+  velocity_score: z.number(),
+  acceleration: z.number(),
+  completion_rate: z.number().nullable(),
+  watermark_ms: z.number(),
+});
 
 export function getVideoSeries(videoId: string, q: VideoSeriesQuery): Promise<Envelope<readonly VideoMinute[]>> {
   return cachedQuery({
     name: "video_minute_series",
     params: { video_id: videoId, range_minutes: RANGE_PRESETS[q.range] },
     freshness: "rt",
+    row: Row,
     map: (rows) =>
       rows.map((r) => ({
-        t: num(r.minute_ms),
-        impressions: num(r.impressions),
-        plays: num(r.play_start),
-        finishes: num(r.play_finish),
-        likes: num(r.likes),
-        shares: num(r.shares),
-        velocity: num(r.velocity_score),
-        acceleration: num(r.acceleration),
-        completionRate: numOrNull(r.completion_rate),
+        t: r.minute_ms,
+        impressions: r.impressions,
+        plays: r.play_start,
+        finishes: r.play_finish,
+        likes: r.likes,
+        shares: r.shares,
+        velocity: r.velocity_score,
+        acceleration: r.acceleration,
+        completionRate: r.completion_rate,
       })),
     watermark: firstWatermark,
   }).then(withRtWatermark);
