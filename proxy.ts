@@ -2,7 +2,7 @@
  * Next 16 proxy (formerly middleware): rejects paths with malformed percent-escapes (e.g. /videos/%ZZ)
  * with a 400 before routing, where Next would otherwise fail to decode route params with a 500.
  */
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 
 export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;

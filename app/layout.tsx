@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { serverConfig } from "@/lib/config/server";
 import type { ReactNode } from "react";
 import { Nav } from "@/components/nav";
 import { Providers } from "@/components/providers";
+import { serverConfig } from "@/lib/config/server";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { toCsv, type CsvColumn } from "@/lib/dashboard/csv";
+import { type CsvColumn, toCsv } from "@/lib/dashboard/csv";
 import { fmt2, fmtInt, fmtPct } from "@/lib/dashboard/format";
 import type { DailyVideoRow, DailyVideos } from "@/lib/dashboard/models";
 import type { Params } from "@/lib/dashboard/query-keys";
@@ -34,7 +34,15 @@ function download(name: string, text: string) {
 }
 
 /** The PM table: server-sorted by the URL's sort/dir; the CSV holds exactly these rows and columns (raw values). */
-export function DailyVideosTable({ data, params, onSort }: { data: DailyVideos & { from: string; to: string }; params: Params; onSort: (sort: DailySort, dir: "asc" | "desc") => void }) {
+export function DailyVideosTable({
+  data,
+  params,
+  onSort,
+}: {
+  data: DailyVideos & { from: string; to: string };
+  params: Params;
+  onSort: (sort: DailySort, dir: "asc" | "desc") => void;
+}) {
   const sort = (params.sort as DailySort | undefined) ?? "watch_hours";
   const dir = params.dir === "asc" ? "asc" : "desc";
   const csvName = `pulse-videos-${data.from}-to-${data.to}${params.category ? `-${params.category}` : ""}.csv`;
@@ -47,7 +55,15 @@ export function DailyVideosTable({ data, params, onSort }: { data: DailyVideos &
         <button
           type="button"
           className="ml-auto rounded border border-slate-300 px-2 py-0.5 text-xs dark:border-slate-700"
-          onClick={() => download(csvName, toCsv(COLUMNS.map((c) => ({ header: c.header, value: c.csv })), data.rows))}
+          onClick={() =>
+            download(
+              csvName,
+              toCsv(
+                COLUMNS.map((c) => ({ header: c.header, value: c.csv })),
+                data.rows,
+              ),
+            )
+          }
         >
           Export CSV
         </button>
@@ -57,9 +73,17 @@ export function DailyVideosTable({ data, params, onSort }: { data: DailyVideos &
           <thead className="text-left text-xs uppercase text-slate-500">
             <tr>
               {COLUMNS.map((c) => (
-                <th key={c.header} className={`py-2 pr-2 ${c.numeric ? "text-right" : ""}`} aria-sort={c.sort === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                <th
+                  key={c.header}
+                  className={`py-2 pr-2 ${c.numeric ? "text-right" : ""}`}
+                  aria-sort={c.sort === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}
+                >
                   {c.sort ? (
-                    <button type="button" className="uppercase hover:underline" onClick={() => onSort(c.sort!, c.sort === sort && dir === "desc" ? "asc" : "desc")}>
+                    <button
+                      type="button"
+                      className="uppercase hover:underline"
+                      onClick={() => onSort(c.sort!, c.sort === sort && dir === "desc" ? "asc" : "desc")}
+                    >
                       {c.header}
                       {c.sort === sort ? (dir === "asc" ? " ▲" : " ▼") : ""}
                     </button>
@@ -76,7 +100,11 @@ export function DailyVideosTable({ data, params, onSort }: { data: DailyVideos &
                 {COLUMNS.map((c, i) => (
                   <td key={c.header} className={`py-1.5 pr-2 ${c.numeric ? "text-right" : ""}`}>
                     {i === 0 ? (
-                      <Link prefetch={false} href={`/videos/${encodeURIComponent(r.videoId)}`} className="font-mono text-rose-700 hover:underline dark:text-rose-300">
+                      <Link
+                        prefetch={false}
+                        href={`/videos/${encodeURIComponent(r.videoId)}`}
+                        className="font-mono text-rose-700 hover:underline dark:text-rose-300"
+                      >
                         {r.videoId}
                       </Link>
                     ) : (

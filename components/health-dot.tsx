@@ -11,15 +11,7 @@ export function HealthDot() {
     refetchInterval: 30_000,
   });
   const state =
-    isError || (data && !data.trino.reachable)
-      ? "down"
-      : data?.rt?.state === "loading"
-        ? "loading"
-        : data && !data.ok
-          ? "behind"
-          : data
-            ? "ok"
-            : "unknown";
+    isError || (data && !data.trino.reachable) ? "down" : data?.rt?.state === "loading" ? "loading" : data && !data.ok ? "behind" : data ? "ok" : "unknown";
   const color = { down: "bg-red-500", loading: "bg-sky-500", behind: "bg-amber-500", ok: "bg-emerald-500", unknown: "bg-slate-400" }[state];
   // Before the first micro-batch the RT log is not behind, it has not started: say what is happening.
   const label = {
@@ -31,7 +23,12 @@ export function HealthDot() {
   }[state];
   const title = data?.tables.map((t) => `${t.table}: ${t.lagSeconds === null ? "no data" : `${Math.round(t.lagSeconds / 60)} min behind`}`).join("\n");
   return (
-    <a href="/api/health" className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400" title={title ?? data?.trino.error} data-testid="health">
+    <a
+      href="/api/health"
+      className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400"
+      title={title ?? data?.trino.error}
+      data-testid="health"
+    >
       <span className={`inline-block h-2.5 w-2.5 rounded-full ${color}`} />
       {label}
     </a>

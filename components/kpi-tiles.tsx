@@ -1,6 +1,6 @@
 "use client";
-import type { KpiPeriod, PulseKpis } from "@/lib/dashboard/models";
 import { change, fmt1, fmtChange, fmtInt, fmtPct } from "@/lib/dashboard/format";
+import type { KpiPeriod, PulseKpis } from "@/lib/dashboard/models";
 
 interface Tile {
   readonly key: string;

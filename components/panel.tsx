@@ -1,6 +1,6 @@
 "use client";
 import type { UseQueryResult } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import type { Envelope } from "@/lib/dashboard/envelope";
 import { rtLoadingText } from "@/lib/dashboard/rt-progress";
 import { Skeleton } from "./skeleton";
@@ -39,7 +39,11 @@ export function Panel<T>(p: PanelProps<T>) {
         <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">{p.title}</h2>
         {data && <WatermarkLabel meta={data.meta} tz={p.tz} kind={p.watermarkKind} />}
         {data && <StaleBadge meta={data.meta} refreshError={isError ? (error as Error).message : undefined} />}
-        {isFetching && data && <span className="text-xs text-slate-400" aria-label="refreshing">↻</span>}
+        {isFetching && data && (
+          <span className="text-xs text-slate-400" role="status" aria-label="refreshing">
+            ↻
+          </span>
+        )}
         <div className="ml-auto flex items-center gap-2">
           {p.actions}
           {data && (

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
-import type { TrendingRow } from "@/lib/dashboard/models";
 import { fmt2, fmtAge, fmtInt } from "@/lib/dashboard/format";
+import type { TrendingRow } from "@/lib/dashboard/models";
 
 export function TrendingTable({ rows, tz }: { rows: readonly TrendingRow[]; tz: string }) {
   const q = tz === "UTC" ? "" : `?tz=${encodeURIComponent(tz)}`;
@@ -13,8 +13,12 @@ export function TrendingTable({ rows, tz }: { rows: readonly TrendingRow[]; tz: 
             <th className="py-2 pr-2">#</th>
             <th className="py-2 pr-2">Video</th>
             <th className="py-2 pr-2">Category</th>
-            <th className="py-2 pr-2 text-right" title="plays per minute over the velocity window">Velocity</th>
-            <th className="py-2 pr-2 text-right" title="change of velocity per minute">Acceleration</th>
+            <th className="py-2 pr-2 text-right" title="plays per minute over the velocity window">
+              Velocity
+            </th>
+            <th className="py-2 pr-2 text-right" title="change of velocity per minute">
+              Acceleration
+            </th>
             <th className="py-2 pr-2 text-right">Age</th>
             <th className="py-2 pr-2 text-right">Plays</th>
             <th className="py-2 text-right">Impressions</th>
@@ -25,7 +29,11 @@ export function TrendingTable({ rows, tz }: { rows: readonly TrendingRow[]; tz: 
             <tr key={r.videoId} className="border-t border-slate-100 dark:border-slate-800" data-testid="trending-row">
               <td className="py-1.5 pr-2 text-slate-500">{r.rank}</td>
               <td className="py-1.5 pr-2">
-                <Link prefetch={false} href={`/videos/${encodeURIComponent(r.videoId)}${q}`} className="font-mono text-rose-700 hover:underline dark:text-rose-300">
+                <Link
+                  prefetch={false}
+                  href={`/videos/${encodeURIComponent(r.videoId)}${q}`}
+                  className="font-mono text-rose-700 hover:underline dark:text-rose-300"
+                >
                   {r.videoId}
                 </Link>
               </td>

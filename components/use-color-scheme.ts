@@ -10,5 +10,9 @@ const subscribe = (cb: () => void) => {
 
 /** The system's color scheme, live: charts redraw when the OS switches. */
 export function useDarkMode(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(query).matches, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(query).matches,
+    () => false,
+  );
 }

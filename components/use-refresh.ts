@@ -1,8 +1,8 @@
 "use client";
 import { keepPreviousData } from "@tanstack/react-query";
 import { useState } from "react";
-import { DEFAULT_REFRESH_SECONDS, refreshSchema } from "@/lib/dashboard/schemas";
 import type { Params } from "@/lib/dashboard/query-keys";
+import { DEFAULT_REFRESH_SECONDS, refreshSchema } from "@/lib/dashboard/schemas";
 
 /**
  * Polling options shared by a page's live panels: the period from the URL, pause per tab, no

@@ -1,7 +1,7 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { toQueryString, type Params } from "@/lib/dashboard/query-keys";
+import { type Params, toQueryString } from "@/lib/dashboard/query-keys";
 
 /** The page's URL query as a plain record, and a setter that merges changes (undefined removes a key). */
 export function useUrlState(): [Params, (changes: Params) => void] {

@@ -1,5 +1,5 @@
-import type { VideoDay } from "@/lib/dashboard/models";
 import { fmt2, fmtInt, fmtPct } from "@/lib/dashboard/format";
+import type { VideoDay } from "@/lib/dashboard/models";
 
 export function VideoDailyTable({ rows }: { rows: readonly VideoDay[] }) {
   return (

@@ -17,7 +17,11 @@ export function WatermarkLabel({ meta, tz, kind }: { meta: ResultMeta; tz: strin
   }, []);
   if (meta.rtLoading) {
     return (
-      <span className="text-xs text-amber-600 dark:text-amber-400" data-testid="watermark" title="No micro-batch has committed yet, so no minute is closed and processed.">
+      <span
+        className="text-xs text-amber-600 dark:text-amber-400"
+        data-testid="watermark"
+        title="No micro-batch has committed yet, so no minute is closed and processed."
+      >
         {rtLoadingText(meta.rtLoading.seed)}
       </span>
     );

@@ -1,5 +1,5 @@
 /** The JSON API against the real test Trino holding e2e/fixtures.ts: exact numbers, and 400s for bad input. */
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { e2eWatermark } from "./e2e-settings";
 import { DAYS, EXPECTED, VIDEOS } from "./fixtures";
 
@@ -19,7 +19,10 @@ async function ok<T>(request: APIRequestContext, url: string): Promise<{ data: T
 const close = (actual: number | null, expected: number) => expect(actual).toBeCloseTo(expected, 9);
 
 test("KPIs of the last hour and of the same hour yesterday", async ({ request }) => {
-  const { data, meta } = await ok<{ rangeStart: number; rangeEnd: number; current: Record<string, number>; previous: Record<string, number> }>(request, "/api/pulse/kpis?range=1h");
+  const { data, meta } = await ok<{ rangeStart: number; rangeEnd: number; current: Record<string, number>; previous: Record<string, number> }>(
+    request,
+    "/api/pulse/kpis?range=1h",
+  );
   expect(meta.watermark).toBe(T);
   expect(meta.stale).toBe(false);
   expect([data.rangeStart, data.rangeEnd]).toEqual([T - 60 * MIN, T]);
@@ -29,7 +32,10 @@ test("KPIs of the last hour and of the same hour yesterday", async ({ request })
 });
 
 test("platform series: dense minutes, correction rows summed, the open minute never drawn", async ({ request }) => {
-  const { data, meta } = await ok<{ bucket: string; points: { t: number; impressions: number; plays: number; finishes: number; likes: number; shares: number }[] }>(request, "/api/pulse/series?range=1h");
+  const { data, meta } = await ok<{
+    bucket: string;
+    points: { t: number; impressions: number; plays: number; finishes: number; likes: number; shares: number }[];
+  }>(request, "/api/pulse/series?range=1h");
   expect(data.bucket).toBe("minute");
   expect(data.points).toHaveLength(60);
   expect(data.points[0]!.t).toBe(T - 60 * MIN);
@@ -44,8 +50,14 @@ test("platform series: dense minutes, correction rows summed, the open minute ne
 test("series over more than a day is bucketed per hour of the chosen zone", async ({ request }) => {
   const from = new Date(T - 2 * 86_400_000).toISOString();
   const to = new Date(T).toISOString();
-  const utc = await ok<{ bucket: string; points: { t: number; minutes: number; plays: number }[] }>(request, `/api/pulse/series?range=custom&from=${from}&to=${to}`);
-  const ist = await ok<{ bucket: string; points: { t: number; minutes: number; plays: number }[] }>(request, `/api/pulse/series?range=custom&from=${from}&to=${to}&tz=Asia/Kolkata`);
+  const utc = await ok<{ bucket: string; points: { t: number; minutes: number; plays: number }[] }>(
+    request,
+    `/api/pulse/series?range=custom&from=${from}&to=${to}`,
+  );
+  const ist = await ok<{ bucket: string; points: { t: number; minutes: number; plays: number }[] }>(
+    request,
+    `/api/pulse/series?range=custom&from=${from}&to=${to}&tz=Asia/Kolkata`,
+  );
   expect(utc.data.bucket).toBe("hour");
   // Kolkata is UTC+05:30: its hours start at :30 UTC.
   expect(utc.data.points.every((p) => p.t % 3_600_000 === 0)).toBe(true);
@@ -57,7 +69,10 @@ test("series over more than a day is bucketed per hour of the chosen zone", asyn
 });
 
 test("trending: ranked by velocity, banned videos left out, category filter", async ({ request }) => {
-  const { data } = await ok<{ total: number; rows: { videoId: string; category: string; velocity: number; acceleration: number }[] }>(request, "/api/pulse/trending?limit=25");
+  const { data } = await ok<{ total: number; rows: { videoId: string; category: string; velocity: number; acceleration: number }[] }>(
+    request,
+    "/api/pulse/trending?limit=25",
+  );
   expect(data.total).toBe(2);
   expect(data.rows.map((r) => r.videoId)).toEqual(EXPECTED.trending.map((r) => r.videoId));
   data.rows.forEach((r, i) => {
@@ -77,7 +92,10 @@ test("one video: summary, minute series, daily history; unknown id is a 404", as
   close(series.data.at(-1)!.velocity, EXPECTED.videoA.velocity);
   expect(series.data.find((x) => x.t === T - 5 * MIN)!.plays).toBe(4);
   const daily = await ok<{ date: string; watchHours: number; uniqueViewers: number }[]>(request, `/api/videos/${VIDEOS.a}/daily`);
-  expect(daily.data.map((d) => [d.date, d.watchHours, d.uniqueViewers])).toEqual([[DAYS.d2, 2.5, 2], [DAYS.d1, 1.5, 3]]);
+  expect(daily.data.map((d) => [d.date, d.watchHours, d.uniqueViewers])).toEqual([
+    [DAYS.d2, 2.5, 2],
+    [DAYS.d1, 1.5, 3],
+  ]);
   const quiet = await ok<{ known: boolean; plays24h: number }>(request, `/api/videos/${VIDEOS.quiet}`);
   expect([quiet.data.known, quiet.data.plays24h]).toEqual([true, 0]);
   const missing = await request.get("/api/videos/v_does_not_exist");
@@ -85,7 +103,10 @@ test("one video: summary, minute series, daily history; unknown id is a 404", as
 });
 
 test("daily videos: sketches merged over days, pair-weighted completion, sorting and filter", async ({ request }) => {
-  const { data } = await ok<{ from: string; to: string; total: number; rows: Record<string, unknown>[] }>(request, `/api/daily/videos?from=${DAYS.d1}&to=${DAYS.d2}`);
+  const { data } = await ok<{ from: string; to: string; total: number; rows: Record<string, unknown>[] }>(
+    request,
+    `/api/daily/videos?from=${DAYS.d1}&to=${DAYS.d2}`,
+  );
   expect([data.from, data.to, data.total]).toEqual([DAYS.d1, DAYS.d2, 2]);
   expect(data.rows).toHaveLength(2);
   data.rows.forEach((r, i) => {

@@ -28,6 +28,7 @@ export function publishWatermark(ms: number): void {
 /** The RT watermark T (epoch ms) every expected number hangs off. */
 export function e2eWatermark(): number {
   const t = Number(process.env[WATERMARK_ENV]);
-  if (!Number.isInteger(t) || t <= 0) throw new Error(`${WATERMARK_ENV} is not set: run the suite with npm run test:e2e (its global set-up writes the fixtures)`);
+  if (!Number.isInteger(t) || t <= 0)
+    throw new Error(`${WATERMARK_ENV} is not set: run the suite with npm run test:e2e (its global set-up writes the fixtures)`);
   return t;
 }

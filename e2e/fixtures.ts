@@ -4,8 +4,9 @@
  * rows. Times hang off T, the RT watermark (a committed micro-batch checkpoint a few minutes back),
  * so the views' answers do not move while the suite runs.
  */
-import { insertRows, q, trinoMinuteNow } from "../tools/testing/trino-fixtures";
+
 import { sqlDate, sqlInstant } from "../lib/trino/bind";
+import { insertRows, q, trinoMinuteNow } from "../tools/testing/trino-fixtures";
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -25,7 +26,16 @@ export const EXPECTED = {
     { videoId: VIDEOS.a, category: "Gaming", velocity: 46 / 15, acceleration: (46 - 15) / 225 },
     { videoId: VIDEOS.b, category: "Music", velocity: 15 / 15, acceleration: 15 / 225 },
   ],
-  videoA: { plays24h: 61, impressions24h: 105, finishes24h: 45, likes24h: 15, completionRate24h: 45 / 61, velocity: 46 / 15, category: "Gaming", status: "active" },
+  videoA: {
+    plays24h: 61,
+    impressions24h: 105,
+    finishes24h: 45,
+    likes24h: 15,
+    completionRate24h: 45 / 61,
+    velocity: 46 / 15,
+    category: "Gaming",
+    status: "active",
+  },
   dailyVideos: [
     { videoId: VIDEOS.a, category: "Gaming", watchHours: 4.0, completionRate: 0.75, uniqueViewers: 4, retentionD1: 0.5, days: 2 },
     { videoId: VIDEOS.b, category: "Music", watchHours: 1.0, completionRate: 1.0, uniqueViewers: 1, retentionD1: 1.0, days: 1 },
@@ -65,11 +75,25 @@ export async function writeFixtures(): Promise<{ watermark: number }> {
       ["gold_daily", 20261121, "committed", sqlInstant(new Date(Date.parse(`${DAYS.d2}T00:00:00Z`) + DAY)), 3, sqlInstant(new Date(T)), "e2e fixture"],
     ],
   );
-  const dim = (id: string, category: string, status: string, uploadMs: number) => [id, "u_e2e", category, ["e2e"], 30_000, sqlInstant(new Date(uploadMs)), status, sqlInstant(new Date(uploadMs))];
+  const dim = (id: string, category: string, status: string, uploadMs: number) => [
+    id,
+    "u_e2e",
+    category,
+    ["e2e"],
+    30_000,
+    sqlInstant(new Date(uploadMs)),
+    status,
+    sqlInstant(new Date(uploadMs)),
+  ];
   await insertRows(
     "lakehouse.dims.dim_videos",
     ["video_id", "creator_id", "category", "hashtags", "duration_ms", "upload_time", "status", "updated_at"],
-    [dim(VIDEOS.a, "Gaming", "active", upload[VIDEOS.a]!), dim(VIDEOS.b, "Music", "active", upload[VIDEOS.b]!), dim(VIDEOS.banned, "Comedy", "banned", upload[VIDEOS.banned]!), dim(VIDEOS.quiet, "Pets", "active", T - 10 * DAY)],
+    [
+      dim(VIDEOS.a, "Gaming", "active", upload[VIDEOS.a]!),
+      dim(VIDEOS.b, "Music", "active", upload[VIDEOS.b]!),
+      dim(VIDEOS.banned, "Comedy", "banned", upload[VIDEOS.banned]!),
+      dim(VIDEOS.quiet, "Pets", "active", T - 10 * DAY),
+    ],
   );
   // Daily mart: viewers_hll holds real HyperLogLog sketches of the listed users, so merges are Trino's own.
   await q(

@@ -1,6 +1,6 @@
 /** The three pages in Chromium against the production build: numbers match the API, the URL holds the view. */
 import fs from "node:fs";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import { e2eWatermark } from "./e2e-settings";
 import { DAYS, EXPECTED, VIDEOS } from "./fixtures";
 
@@ -116,9 +116,15 @@ test("daily page: merged table, sorting, category trends, CSV of exactly what is
   await expect(page.getByTestId("category-trends-chart")).toHaveAttribute("data-points", "2");
   await shot(page, info, "daily");
 
-  await page.getByRole("columnheader", { name: /Unique viewers/ }).getByRole("button").click();
+  await page
+    .getByRole("columnheader", { name: /Unique viewers/ })
+    .getByRole("button")
+    .click();
   await expect(page).toHaveURL(/sort=unique_viewers/);
-  await page.getByRole("columnheader", { name: /Unique viewers/ }).getByRole("button").click();
+  await page
+    .getByRole("columnheader", { name: /Unique viewers/ })
+    .getByRole("button")
+    .click();
   await expect(page).toHaveURL(/dir=asc/);
   await expect(rows.first()).toContainText(VIDEOS.b);
 

@@ -9,8 +9,8 @@
  * Chromium is Debian's (/usr/bin/chromium); Playwright never downloads a browser here.
  */
 import { defineConfig } from "@playwright/test";
-import { REPO_ROOT, serverUrl } from "../lib/lakehouse/settings";
 import { toolsConfig } from "../lib/config/tools";
+import { REPO_ROOT, serverUrl } from "../lib/lakehouse/settings";
 import { E2E_DIST_DIR, E2E_PORT, E2E_URL, testTrino } from "./e2e-settings";
 
 const OUTAGE = /outage\.spec\.ts$/;

@@ -51,7 +51,11 @@ function ensureNodeModules() {
   const t0 = Date.now();
   const npm = process.env.npm_execpath ? process.execPath : "npm";
   const npmArgs = process.env.npm_execpath ? [process.env.npm_execpath] : [];
-  run(npm, [...npmArgs, "ci", "--no-audit", "--no-fund", "--loglevel=error"], "Check that the npm registry is reachable, then run `npm ci` yourself to see why.");
+  run(
+    npm,
+    [...npmArgs, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+    "Check that the npm registry is reachable, then run `npm ci` yourself to see why.",
+  );
   say(`npm dependencies installed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
@@ -62,7 +66,8 @@ function ensureDebianPackages(needed) {
   const missing = needed.filter((p) => !p.present()).map((p) => p.pkg);
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y ${missing.join(" ")}`;
-  if (!onPath("apt-get")) throw new SetupError(`missing ${missing.join(", ")} and this is not a Debian machine (no apt-get): install them, then run this again.`);
+  if (!onPath("apt-get"))
+    throw new SetupError(`missing ${missing.join(", ")} and this is not a Debian machine (no apt-get): install them, then run this again.`);
   if (typeof process.getuid === "function" && process.getuid() !== 0) {
     throw new SetupError(`missing Debian package(s) ${missing.join(", ")}; installing needs root. Run: sudo sh -c '${command}'`);
   }

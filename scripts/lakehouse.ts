@@ -15,7 +15,6 @@
 import fs from "node:fs";
 import { connectionFor, templateVars } from "../lib/lakehouse/connection";
 import { migrate } from "../lib/lakehouse/migrate";
-import { LakehouseError, start, status, stop, tailLog } from "../tools/trino/server";
 import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
 import { runGoldDaily } from "../lib/pipeline/daily/gold";
 import { runSilverDaily } from "../lib/pipeline/daily/silver";
@@ -24,6 +23,7 @@ import { runMicroBatch } from "../lib/pipeline/rt/microbatch";
 import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
 import { saveIdentity } from "../lib/pipeline/runner/sim-state";
 import { DEFAULT_SCALE } from "../lib/pipeline/runner/simulation-source";
+import { LakehouseError, start, status, stop, tailLog } from "../tools/trino/server";
 
 const log = (msg: string) => console.log(`[lakehouse] ${msg}`);
 
@@ -41,7 +41,9 @@ async function main(argv: string[]): Promise<number> {
       const res = await start(s, log);
       const m = await migrate(connectionFor(s, "admin"), templateVars(s), log);
       log(`migrations: ${m.applied.length} applied, ${m.skipped} already in place`);
-      log(`up in ${((Date.now() - t0) / 1000).toFixed(1)} s${res.alreadyRunning ? " (was already running)" : `, Trino start-up ${(res.startupMs / 1000).toFixed(1)} s`}${res.fromCache ? "" : `, downloaded ${(res.downloadedBytes / 1024 ** 2).toFixed(0)} MB`}`);
+      log(
+        `up in ${((Date.now() - t0) / 1000).toFixed(1)} s${res.alreadyRunning ? " (was already running)" : `, Trino start-up ${(res.startupMs / 1000).toFixed(1)} s`}${res.fromCache ? "" : `, downloaded ${(res.downloadedBytes / 1024 ** 2).toFixed(0)} MB`}`,
+      );
       log(`Trino (${s.name}) at ${serverUrl(s)}, catalog lakehouse, data in ${instancePaths(s).warehouse}`);
       return 0;
     }
@@ -69,12 +71,18 @@ async function main(argv: string[]): Promise<number> {
       if (!Number.isInteger(days) || days < 1 || days > 60) throw new LakehouseError("--days takes a whole number from 1 to 60");
       const res = await seedHistory(writer, { ...DEFAULT_SCALE, days }, log);
       saveIdentity(s, res.identity);
-      log(`seeded ${res.events.toLocaleString("en-US")} events (${Math.round(res.eventsPerSecond).toLocaleString("en-US")} events/s into Bronze), ${res.days.length} daily marts, in ${res.seconds.toFixed(0)} s`);
+      log(
+        `seeded ${res.events.toLocaleString("en-US")} events (${Math.round(res.eventsPerSecond).toLocaleString("en-US")} events/s into Bronze), ${res.days.length} daily marts, in ${res.seconds.toFixed(0)} s`,
+      );
       return 0;
     }
     case "microbatch": {
       const r = await runMicroBatch(connectionFor(s, "writer"));
-      log(r.skipped ? "micro-batch: nothing new" : `micro-batch ${r.batchId}${r.recovered ? " (recovered)" : ""}: ${r.eventsCounted} events -> ${r.rowsWritten} rows in ${r.durationMs} ms`);
+      log(
+        r.skipped
+          ? "micro-batch: nothing new"
+          : `micro-batch ${r.batchId}${r.recovered ? " (recovered)" : ""}: ${r.eventsCounted} events -> ${r.rowsWritten} rows in ${r.durationMs} ms`,
+      );
       return 0;
     }
     case "daily": {

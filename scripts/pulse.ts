@@ -10,13 +10,14 @@ import path from "node:path";
 import { toolsConfig } from "../lib/config/tools";
 import { connectionFor, templateVars } from "../lib/lakehouse/connection";
 import { migrate } from "../lib/lakehouse/migrate";
-import { start, stop } from "../tools/trino/server";
 import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
 import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
 import { LivePipeline } from "../lib/pipeline/runner/live";
 import { loadIdentity, resumeSimulation, saveIdentity } from "../lib/pipeline/runner/sim-state";
 import { DEFAULT_SCALE } from "../lib/pipeline/runner/simulation-source";
-import { buildDashboard, startDashboard, type DashboardHandle } from "../tools/dashboard/next-process";
+import type { Simulation } from "../lib/pipeline/simulator";
+import { buildDashboard, type DashboardHandle, startDashboard } from "../tools/dashboard/next-process";
+import { start, stop } from "../tools/trino/server";
 
 const log = (msg: string) => console.log(`${new Date().toISOString().slice(11, 19)} [pulse] ${msg}`);
 
@@ -36,9 +37,11 @@ async function main(): Promise<void> {
 
   const writer = connectionFor(s, "writer");
   const identity = loadIdentity(s);
-  let sim;
+  let sim: Simulation;
   if (await bronzeIsEmpty(writer)) {
-    log(`empty lakehouse: seeding ${DEFAULT_SCALE.days} days of history (${DEFAULT_SCALE.videos} videos, ${DEFAULT_SCALE.users} users, ~${DEFAULT_SCALE.eventsPerDay.toLocaleString("en-US")} events/day)`);
+    log(
+      `empty lakehouse: seeding ${DEFAULT_SCALE.days} days of history (${DEFAULT_SCALE.videos} videos, ${DEFAULT_SCALE.users} users, ~${DEFAULT_SCALE.eventsPerDay.toLocaleString("en-US")} events/day)`,
+    );
     const seeded = await seedHistory(writer, DEFAULT_SCALE, log);
     saveIdentity(s, seeded.identity);
     log(`seeded ${seeded.events.toLocaleString("en-US")} events in ${seeded.seconds.toFixed(0)} s`);

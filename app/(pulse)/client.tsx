@@ -2,10 +2,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { TimeChart } from "@/components/charts/time-chart";
-import { CategorySelect } from "@/components/controls/category-select";
 import { ButtonGroup } from "@/components/controls/button-group";
-import { RangePicker } from "@/components/controls/range-picker";
+import { CategorySelect } from "@/components/controls/category-select";
 import { LiveControls } from "@/components/controls/live-controls";
+import { RangePicker } from "@/components/controls/range-picker";
 import { KpiTiles } from "@/components/kpi-tiles";
 import { Panel } from "@/components/panel";
 import { TrendingTable } from "@/components/trending-table";
@@ -76,7 +76,12 @@ export function PulseClient() {
         actions={
           <>
             <CategorySelect value={params.category} onChange={(c) => setParams({ category: c })} />
-            <ButtonGroup label="rank by" options={SORTS} value={(params.sort as TrendingSort | undefined) ?? "velocity"} onChange={(v) => setParams({ sort: v === "velocity" ? undefined : v })} />
+            <ButtonGroup
+              label="rank by"
+              options={SORTS}
+              value={(params.sort as TrendingSort | undefined) ?? "velocity"}
+              onChange={(v) => setParams({ sort: v === "velocity" ? undefined : v })}
+            />
           </>
         }
       >
@@ -109,7 +114,16 @@ function PlatformChart({ series, tz, onFirstRender }: { series: PlatformSeries; 
   const perHour = series.bucket === "hour";
   return (
     <>
-      <TimeChart times={data.times} series={data.series} tz={tz} withDate={perHour} rightAxisFormat={(v) => fmtPct(v)} onFirstRender={onFirstRender} testId="platform-chart" height={320} />
+      <TimeChart
+        times={data.times}
+        series={data.series}
+        tz={tz}
+        withDate={perHour}
+        rightAxisFormat={(v) => fmtPct(v)}
+        onFirstRender={onFirstRender}
+        testId="platform-chart"
+        height={320}
+      />
       {perHour && <p className="text-xs text-slate-500">Ranges over 24 h are drawn per hour of {tz}.</p>}
     </>
   );

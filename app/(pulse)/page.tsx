@@ -6,10 +6,10 @@ import { api } from "@/lib/dashboard/query-keys";
 import { firstValues } from "@/lib/dashboard/raw-params";
 import { describeIssues, pulseRangeQuery, refreshSchema, trendingQuery } from "@/lib/dashboard/schemas";
 import { prefetch } from "@/lib/server/prefetch";
+import { getCategories } from "@/lib/server/queries/categories";
 import { getPulseKpis } from "@/lib/server/queries/pulse-kpis";
 import { getPulseSeries } from "@/lib/server/queries/pulse-series";
 import { getTrending } from "@/lib/server/queries/trending";
-import { getCategories } from "@/lib/server/queries/categories";
 import { PulseClient } from "./client";
 import { pulseRangeParams, pulseTrendingParams } from "./search-params";
 

@@ -11,7 +11,7 @@ import { useUrlState } from "@/components/use-url-state";
 import { fmt2, fmtInt, fmtPct } from "@/lib/dashboard/format";
 import type { CategoryDay } from "@/lib/dashboard/models";
 import { api } from "@/lib/dashboard/query-keys";
-import { dailyCategoriesParams, dailyVideosParams, trendMetric, type TrendMetric } from "./search-params";
+import { dailyCategoriesParams, dailyVideosParams, type TrendMetric, trendMetric } from "./search-params";
 
 const METRICS: readonly { value: TrendMetric; label: string }[] = [
   { value: "watch_hours", label: "Watch hours" },
@@ -58,7 +58,9 @@ export function DailyClient() {
         emptyText="No built day in this range."
         skeletonClass="h-72"
         testId="panel-category-trends"
-        actions={<ButtonGroup label="trend metric" options={METRICS} value={metric} onChange={(m) => setParams({ metric: m === "watch_hours" ? undefined : m })} />}
+        actions={
+          <ButtonGroup label="trend metric" options={METRICS} value={metric} onChange={(m) => setParams({ metric: m === "watch_hours" ? undefined : m })} />
+        }
       >
         {(d) => <CategoryTrends days={d.days} metric={metric} />}
       </Panel>
@@ -83,7 +85,8 @@ function CategoryTrends({ days, metric }: { days: readonly CategoryDay[]; metric
     const dates = [...new Set(days.map((x) => x.date))].sort();
     const cats = [...new Set(days.map((x) => x.category))].sort();
     const byKey = new Map(days.map((x) => [`${x.date}|${x.category}`, x]));
-    const value = (x: CategoryDay | undefined) => (x === undefined ? null : metric === "watch_hours" ? x.watchHours : metric === "unique_viewers" ? x.uniqueViewers : x.completionRate);
+    const value = (x: CategoryDay | undefined) =>
+      x === undefined ? null : metric === "watch_hours" ? x.watchHours : metric === "unique_viewers" ? x.uniqueViewers : x.completionRate;
     const format = metric === "completion_rate" ? (v: number) => fmtPct(v) : metric === "unique_viewers" ? fmtInt : fmt2;
     return {
       times: dates.map((x) => Date.parse(`${x}T00:00:00Z`)),

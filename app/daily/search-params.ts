@@ -7,4 +7,5 @@ export const dailyCategoriesParams = (raw: Params) => pickParams(raw, ["from", "
 
 export const TREND_METRICS = ["watch_hours", "unique_viewers", "completion_rate"] as const;
 export type TrendMetric = (typeof TREND_METRICS)[number];
-export const trendMetric = (raw: Params): TrendMetric => ((TREND_METRICS as readonly string[]).includes(raw.metric ?? "") ? (raw.metric as TrendMetric) : "watch_hours");
+export const trendMetric = (raw: Params): TrendMetric =>
+  (TREND_METRICS as readonly string[]).includes(raw.metric ?? "") ? (raw.metric as TrendMetric) : "watch_hours";

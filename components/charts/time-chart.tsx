@@ -38,7 +38,8 @@ export function TimeChart(p: TimeChartProps) {
   const option = useMemo(() => {
     const text = dark ? "#cbd5e1" : "#475569";
     const grid = dark ? "#1e293b" : "#e2e8f0";
-    const label = (ms: number) => (p.withDate === "only" ? fmtDateTime(ms, p.tz).slice(0, 10) : p.withDate ? fmtDateTime(ms, p.tz).slice(5) : fmtTime(ms, p.tz));
+    const label = (ms: number) =>
+      p.withDate === "only" ? fmtDateTime(ms, p.tz).slice(0, 10) : p.withDate ? fmtDateTime(ms, p.tz).slice(5) : fmtTime(ms, p.tz);
     const hasRight = p.series.some((s) => s.axis === "right");
     return {
       animation: false,
@@ -72,9 +73,7 @@ export function TimeChart(p: TimeChartProps) {
       },
       yAxis: [
         { type: "value", splitLine: { lineStyle: { color: grid } }, axisLabel: { color: text } },
-        ...(hasRight
-          ? [{ type: "value", splitLine: { show: false }, axisLabel: { color: text, formatter: p.rightAxisFormat } }]
-          : []),
+        ...(hasRight ? [{ type: "value", splitLine: { show: false }, axisLabel: { color: text, formatter: p.rightAxisFormat } }] : []),
       ],
       series: p.series.map((s) => ({
         name: s.name,
@@ -92,13 +91,7 @@ export function TimeChart(p: TimeChartProps) {
 
   return (
     <div data-testid={p.testId} data-points={p.times.length}>
-      <ReactEChartsCore
-        echarts={echarts}
-        option={option}
-        notMerge
-        style={{ height: p.height ?? 300, width: "100%" }}
-        onChartReady={p.onFirstRender}
-      />
+      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: p.height ?? 300, width: "100%" }} onChartReady={p.onFirstRender} />
     </div>
   );
 }

@@ -1,8 +1,18 @@
 "use client";
 
-export function ButtonGroup<T extends string>({ options, value, onChange, label }: { options: readonly { value: T; label: string }[]; value: T | null; onChange: (v: T) => void; label: string }) {
+export function ButtonGroup<T extends string>({
+  options,
+  value,
+  onChange,
+  label,
+}: {
+  options: readonly { value: T; label: string }[];
+  value: T | null;
+  onChange: (v: T) => void;
+  label: string;
+}) {
   return (
-    <div role="group" aria-label={label} className="inline-flex overflow-hidden rounded border border-slate-300 dark:border-slate-700">
+    <fieldset aria-label={label} className="inline-flex overflow-hidden rounded border border-slate-300 dark:border-slate-700">
       {options.map((o) => (
         <button
           key={o.value}
@@ -14,6 +24,6 @@ export function ButtonGroup<T extends string>({ options, value, onChange, label 
           {o.label}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

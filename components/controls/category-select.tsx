@@ -6,7 +6,12 @@ export function CategorySelect({ value, onChange }: { value: string | undefined;
   const { data } = useQuery({ ...api.categories(), staleTime: 300_000 });
   const options = [...new Set([...(value ? [value] : []), ...(data?.data ?? [])])];
   return (
-    <select aria-label="category" value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)} className="rounded border border-slate-300 bg-transparent px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
+    <select
+      aria-label="category"
+      value={value ?? ""}
+      onChange={(e) => onChange(e.target.value || undefined)}
+      className="rounded border border-slate-300 bg-transparent px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+    >
       <option value="">All categories</option>
       {options.map((c) => (
         <option key={c} value={c}>

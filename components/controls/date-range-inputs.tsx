@@ -17,9 +17,25 @@ export function DateRangeInputs(p: { from?: string; to?: string; min?: string; m
         p.onChange(from, to);
       }}
     >
-      <input aria-label="from date" type="date" value={from} min={p.min} max={p.max} onChange={(e) => setFrom(e.target.value)} className="rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700" />
+      <input
+        aria-label="from date"
+        type="date"
+        value={from}
+        min={p.min}
+        max={p.max}
+        onChange={(e) => setFrom(e.target.value)}
+        className="rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700"
+      />
       <span>→</span>
-      <input aria-label="to date" type="date" value={to} min={p.min} max={p.max} onChange={(e) => setTo(e.target.value)} className="rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700" />
+      <input
+        aria-label="to date"
+        type="date"
+        value={to}
+        min={p.min}
+        max={p.max}
+        onChange={(e) => setTo(e.target.value)}
+        className="rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700"
+      />
       <button type="submit" className="rounded bg-slate-900 px-3 py-1 text-white dark:bg-slate-100 dark:text-slate-900">
         Apply
       </button>

@@ -54,13 +54,29 @@ export function RangePicker({ params, tz, onChange }: { params: Params; tz: stri
             apply();
           }}
         >
-          <input aria-label="from" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} className="rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700" />
+          <input
+            aria-label="from"
+            type="datetime-local"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            className="rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700"
+          />
           <span>→</span>
-          <input aria-label="to" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} className="rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700" />
+          <input
+            aria-label="to"
+            type="datetime-local"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            className="rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700"
+          />
           <button type="submit" className="rounded bg-slate-900 px-3 py-1 text-white dark:bg-slate-100 dark:text-slate-900">
             Apply
           </button>
-          {error && <span className="text-xs text-red-600" role="alert">{error}</span>}
+          {error && (
+            <span className="text-xs text-red-600" role="alert">
+              {error}
+            </span>
+          )}
         </form>
       )}
     </div>

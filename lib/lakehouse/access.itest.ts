@@ -1,8 +1,8 @@
 /** File-based access control: the dashboard reads only, the jobs write data but not schemas. */
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { TrinoQueryError } from "../trino/client";
 import { q, requireTestInstance, rows } from "../../tools/testing/trino-fixtures";
+import { TrinoQueryError } from "../trino/client";
 
 before(requireTestInstance);
 

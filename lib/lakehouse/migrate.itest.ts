@@ -1,9 +1,9 @@
 /** `migrate` is idempotent: a second run applies nothing and changes no table or view. */
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
+import { requireTestInstance, rows, testInstance } from "../../tools/testing/trino-fixtures";
 import { connectionFor, templateVars } from "./connection";
 import { migrate } from "./migrate";
-import { requireTestInstance, rows, testInstance } from "../../tools/testing/trino-fixtures";
 
 before(requireTestInstance);
 
@@ -14,7 +14,10 @@ async function catalogState() {
   );
   const snapshots: Record<string, string> = {};
   for (const t of tables) {
-    const [s] = await rows<{ id: string | null }>("admin", `SELECT CAST(max_by(snapshot_id, committed_at) AS varchar) AS id FROM lakehouse.${t.table_schema}."${t.table_name}$snapshots"`);
+    const [s] = await rows<{ id: string | null }>(
+      "admin",
+      `SELECT CAST(max_by(snapshot_id, committed_at) AS varchar) AS id FROM lakehouse.${t.table_schema}."${t.table_name}$snapshots"`,
+    );
     snapshots[`${t.table_schema}.${t.table_name}`] = s?.id ?? "none";
   }
   const views = await rows("admin", "SELECT table_schema, table_name, view_definition FROM lakehouse.information_schema.views ORDER BY 1, 2");

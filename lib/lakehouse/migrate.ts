@@ -44,8 +44,7 @@ export function loadDdlFiles(vars: TemplateVars, dir = DDL_DIR): DdlFile[] {
     });
 }
 
-const LEDGER_EXISTS_SQL =
-  "SELECT count(*) AS n FROM lakehouse.information_schema.tables WHERE table_schema = 'meta' AND table_name = 'schema_migrations'";
+const LEDGER_EXISTS_SQL = "SELECT count(*) AS n FROM lakehouse.information_schema.tables WHERE table_schema = 'meta' AND table_name = 'schema_migrations'";
 
 async function ledgerExists(conn: TrinoConnection): Promise<boolean> {
   const res = await runQuery(conn, LEDGER_EXISTS_SQL);

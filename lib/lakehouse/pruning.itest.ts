@@ -5,10 +5,10 @@
  */
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { sqlInstant } from "../trino/bind";
-import { connectionFor } from "./connection";
 import { explainScan } from "../../tools/testing/scan-stats";
 import { insertRows, q, requireTestInstance, rows, testInstance, trinoMinuteNow } from "../../tools/testing/trino-fixtures";
+import { sqlInstant } from "../trino/bind";
+import { connectionFor } from "./connection";
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -46,8 +46,16 @@ before(async () => {
       { t: sqlInstant(new Date(T)), offset },
     );
   }
-  await insertRows("lakehouse.meta.job_checkpoints", ["job", "state", "complete_through", "recorded_at"], [["rt_video_stats_1min", "committed", sqlInstant(new Date(T)), sqlInstant(new Date())]]);
-  const [p] = await rows<{ b: number }>("admin", `SELECT DISTINCT CAST(regexp_extract("$partition", 'video_id_bucket=(\\d+)', 1) AS integer) AS b FROM lakehouse.gold.rt_video_stats_1min WHERE video_id = :v`, { v: VIDEO });
+  await insertRows(
+    "lakehouse.meta.job_checkpoints",
+    ["job", "state", "complete_through", "recorded_at"],
+    [["rt_video_stats_1min", "committed", sqlInstant(new Date(T)), sqlInstant(new Date())]],
+  );
+  const [p] = await rows<{ b: number }>(
+    "admin",
+    `SELECT DISTINCT CAST(regexp_extract("$partition", 'video_id_bucket=(\\d+)', 1) AS integer) AS b FROM lakehouse.gold.rt_video_stats_1min WHERE video_id = :v`,
+    { v: VIDEO },
+  );
   bucket = p!.b;
 });
 
@@ -70,10 +78,14 @@ test("one video over the last 24 h reads only its bucket in the last days' parti
       `${Math.round(one.physicalBytes)} of ${Math.round(full.physicalBytes)} bytes (${((100 * one.physicalBytes) / full.physicalBytes).toFixed(1)}%)`,
   );
 
-  const [check] = await rows<{ n: number }>("dashboard", "SELECT count(*) AS n FROM lakehouse.gold.rt_video_minute WHERE video_id = :v AND window_start >= :from", {
-    v: VIDEO,
-    from: sqlInstant(new Date(T - DAY)),
-  });
+  const [check] = await rows<{ n: number }>(
+    "dashboard",
+    "SELECT count(*) AS n FROM lakehouse.gold.rt_video_minute WHERE video_id = :v AND window_start >= :from",
+    {
+      v: VIDEO,
+      from: sqlInstant(new Date(T - DAY)),
+    },
+  );
   assert.equal(check!.n, 2 * 144); // two commits x one row every 10 minutes for 24 h
 });
 
@@ -83,7 +95,9 @@ test("the dense 24 h series of one video reads only that video's bucket", async 
   // Two scans (the video list and the minute values), each at most every file of the one bucket.
   assert.equal(series.scans, 2);
   assert.ok(series.splits <= 2 * bucketFiles.files, `${series.splits} splits for ${bucketFiles.files} bucket files`);
-  t.diagnostic(`pruning: one video's 24h velocity series read ${series.splits} file splits over ${series.scans} scans (bucket holds ${bucketFiles.files} files)`);
+  t.diagnostic(
+    `pruning: one video's 24h velocity series read ${series.splits} file splits over ${series.scans} scans (bucket holds ${bucketFiles.files} files)`,
+  );
 });
 
 test("current velocity of all videos reads only the partitions of the last 2N minutes", async (t) => {

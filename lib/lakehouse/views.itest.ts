@@ -6,8 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { before, beforeEach, test } from "node:test";
-import { sqlInstant, type SqlValue } from "../trino/bind";
 import { insertRows, q, requireTestInstance, rows, trinoMinuteNow } from "../../tools/testing/trino-fixtures";
+import { type SqlValue, sqlInstant } from "../trino/bind";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -25,7 +25,11 @@ function rt(video: string, minutesBeforeT: number, plays: number, uploadMs: numb
 }
 
 async function setWatermark(ms: number): Promise<void> {
-  await insertRows("lakehouse.meta.job_checkpoints", ["job", "state", "complete_through", "recorded_at"], [["rt_video_stats_1min", "committed", at(ms), at(Date.now())]]);
+  await insertRows(
+    "lakehouse.meta.job_checkpoints",
+    ["job", "state", "complete_through", "recorded_at"],
+    [["rt_video_stats_1min", "committed", at(ms), at(Date.now())]],
+  );
 }
 
 async function clear(): Promise<void> {
@@ -73,7 +77,14 @@ beforeEach(async () => {
   T = (await trinoMinuteNow()) - HOUR;
 });
 
-type Velocity = { video_id: string; velocity_score: number; acceleration: number; play_start_recent: number; impressions_recent: number; complete_through_ms: number };
+type Velocity = {
+  video_id: string;
+  velocity_score: number;
+  acceleration: number;
+  play_start_recent: number;
+  impressions_recent: number;
+  complete_through_ms: number;
+};
 
 const velocities = () =>
   rows<Velocity>(
@@ -119,7 +130,10 @@ test("rt_video_minute adds correction rows up and drops minutes at or after the 
 test("rt_video_velocity: normal traffic, gaps and a single minute", async () => {
   await loadTraffic();
   const v = await velocities();
-  assert.deepEqual(v.map((x) => x.video_id), ["A", "B", "C"]);
+  assert.deepEqual(
+    v.map((x) => x.video_id),
+    ["A", "B", "C"],
+  );
   const [a, b, c] = v as [Velocity, Velocity, Velocity];
   close(a.velocity_score, 4.2, "A velocity");
   close(a.acceleration, (4.2 - 2) / 15, "A acceleration");
@@ -134,16 +148,31 @@ test("rt_video_velocity: normal traffic, gaps and a single minute", async () => 
 
 test("rt_platform_minute sums all videos per closed minute", async () => {
   await loadTraffic();
-  const r = await rows<{ ms: number; impressions: number; play_start: number; play_finish: number; likes: number; shares: number; active_videos: number; completion_rate: number }>(
+  const r = await rows<{
+    ms: number;
+    impressions: number;
+    play_start: number;
+    play_finish: number;
+    likes: number;
+    shares: number;
+    active_videos: number;
+    completion_rate: number;
+  }>(
     "dashboard",
     "SELECT to_unixtime(window_start) * 1000 AS ms, impressions, play_start, play_finish, likes, shares, active_videos, completion_rate FROM lakehouse.gold.rt_platform_minute WHERE window_start >= :from ORDER BY window_start DESC",
     { from: at(T - 2 * MIN) },
   );
   assert.equal(r.length, 2);
   // T-1: A's row and its correction. T-2: A (4 plays) and B (5 plays).
-  assert.deepEqual({ ...r[0]!, completion_rate: undefined }, { ms: T - MIN, impressions: 20, play_start: 7, play_finish: 4, likes: 2, shares: 0, active_videos: 1, completion_rate: undefined });
+  assert.deepEqual(
+    { ...r[0]!, completion_rate: undefined },
+    { ms: T - MIN, impressions: 20, play_start: 7, play_finish: 4, likes: 2, shares: 0, active_videos: 1, completion_rate: undefined },
+  );
   close(r[0]!.completion_rate, 4 / 7, "completion T-1");
-  assert.deepEqual({ ...r[1]!, completion_rate: undefined }, { ms: T - 2 * MIN, impressions: 20, play_start: 9, play_finish: 4, likes: 2, shares: 0, active_videos: 2, completion_rate: undefined });
+  assert.deepEqual(
+    { ...r[1]!, completion_rate: undefined },
+    { ms: T - 2 * MIN, impressions: 20, play_start: 9, play_finish: 4, likes: 2, shares: 0, active_videos: 2, completion_rate: undefined },
+  );
 });
 
 test("rt_trending discounts by age (half-life 48 h) and drops banned videos", async () => {
@@ -152,7 +181,13 @@ test("rt_trending discounts by age (half-life 48 h) and drops banned videos", as
     "dashboard",
     "SELECT video_id, category, age_hours, freshness, trending_score, play_rate FROM lakehouse.gold.rt_trending ORDER BY trending_score DESC",
   );
-  assert.deepEqual(r.map((x) => [x.video_id, x.category]), [["A", "Gaming"], ["B", "Beauty"]]);
+  assert.deepEqual(
+    r.map((x) => [x.video_id, x.category]),
+    [
+      ["A", "Gaming"],
+      ["B", "Beauty"],
+    ],
+  );
   close(r[0]!.age_hours, 48, "A age");
   close(r[0]!.freshness, 0.5, "A freshness");
   close(r[0]!.trending_score, 2.1, "A score");

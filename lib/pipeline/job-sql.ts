@@ -4,11 +4,11 @@
  * through bindSql, never by string building.
  */
 import path from "node:path";
+import { REPO_ROOT } from "../lakehouse/settings";
 import { bindSql, type SqlParams } from "../trino/bind";
-import { runQuery, type QueryOptions, type QueryOutput, type TrinoConnection } from "../trino/client";
+import { type QueryOptions, type QueryOutput, runQuery, type TrinoConnection } from "../trino/client";
 import { loadStatement } from "../trino/sql-files";
 import { renderTemplate, type TemplateVars } from "../trino/sql-text";
-import { REPO_ROOT } from "../lakehouse/settings";
 
 const JOBS_DIR = path.join(REPO_ROOT, "sql", "jobs");
 

@@ -5,8 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { connectionFor } from "../lakehouse/connection";
 import { insertRows, q, requireTestInstance, rows, testInstance, trinoMinuteNow } from "../../tools/testing/trino-fixtures";
+import { connectionFor } from "../lakehouse/connection";
 import { sqlInstant } from "../trino/bind";
 import { runMaintenance, runRtTtl } from "./maintenance";
 
@@ -24,11 +24,18 @@ test("the TTL deletes exactly the RT rows older than 7 days", async () => {
   const now = await trinoMinuteNow();
   const row = (video: string, ageMs: number) => [video, sqlInstant(new Date(now - ageMs)), 1, 0, 0, 0, 0];
   await insertRows("lakehouse.gold.rt_video_stats_1min", COLS, [
-    row("old1", 8 * DAY), row("old2", 7 * DAY + 5 * MIN), row("keep1", 7 * DAY - 5 * MIN), row("keep2", 6 * DAY), row("keep3", 5 * MIN),
+    row("old1", 8 * DAY),
+    row("old2", 7 * DAY + 5 * MIN),
+    row("keep1", 7 * DAY - 5 * MIN),
+    row("keep2", 6 * DAY),
+    row("keep3", 5 * MIN),
   ]);
   assert.equal(await runRtTtl(writer(), 7), 2);
   const left = await rows<{ video_id: string }>("admin", "SELECT video_id FROM lakehouse.gold.rt_video_stats_1min ORDER BY video_id");
-  assert.deepEqual(left.map((r) => r.video_id), ["keep1", "keep2", "keep3"]);
+  assert.deepEqual(
+    left.map((r) => r.video_id),
+    ["keep1", "keep2", "keep3"],
+  );
 });
 
 test("compaction, snapshot expiry and orphan removal keep the data and shrink files and snapshots", async () => {

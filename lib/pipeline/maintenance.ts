@@ -44,7 +44,11 @@ export async function compactRtLog(conn: TrinoConnection, fileSizeThreshold = "3
   await runJob(conn, "maintenance_optimize", { file_size_threshold: fileSizeThreshold }, {}, { schema: "gold", table: "rt_video_stats_1min" });
 }
 
-export async function runMaintenance(conn: TrinoConnection, opts: MaintenanceOptions = {}, log: (m: string) => void = () => undefined): Promise<MaintenanceReport> {
+export async function runMaintenance(
+  conn: TrinoConnection,
+  opts: MaintenanceOptions = {},
+  log: (m: string) => void = () => undefined,
+): Promise<MaintenanceReport> {
   const t0 = Date.now();
   const ttlDeletedRows = await runRtTtl(conn, opts.ttlDays ?? 7);
   for (const [schema, table] of MAINTAINED_TABLES) {

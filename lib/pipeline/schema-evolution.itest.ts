@@ -5,11 +5,11 @@
  */
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
+import { q, requireTestInstance, rows, testInstance } from "../../tools/testing/trino-fixtures";
 import { connectionFor } from "../lakehouse/connection";
 import { loadDdlFiles } from "../lakehouse/migrate";
-import { q, requireTestInstance, rows, testInstance } from "../../tools/testing/trino-fixtures";
 import { runQuery } from "../trino/client";
-import { writeBronze, type BronzeEvent } from "./bronze/writer";
+import { type BronzeEvent, writeBronze } from "./bronze/writer";
 import { runSilverDaily } from "./daily/silver";
 import { runMicroBatch } from "./rt/microbatch";
 
@@ -24,13 +24,20 @@ function batch(round: number, nowMs: number): BronzeEvent[] {
     user_id: `u${i}`,
     event_type: "impression",
     // Round 0 predates the new field; later rounds carry it on one event in three.
-    raw_payload: JSON.stringify({ device_model: "Quest", network: "wifi", app_ver: "9.0.0", watch_time_ms: 0, ...(round > 0 && i === 0 ? { vr_headset_model: `VR-${round}` } : {}) }),
+    raw_payload: JSON.stringify({
+      device_model: "Quest",
+      network: "wifi",
+      app_ver: "9.0.0",
+      watch_time_ms: 0,
+      ...(round > 0 && i === 0 ? { vr_headset_model: `VR-${round}` } : {}),
+    }),
   }));
 }
 
 before(async () => {
   requireTestInstance();
-  for (const t of ["bronze.raw_events", "silver.fact_user_engagement", "gold.rt_video_stats_1min", "meta.job_checkpoints"]) await q("admin", `DELETE FROM lakehouse.${t}`);
+  for (const t of ["bronze.raw_events", "silver.fact_user_engagement", "gold.rt_video_stats_1min", "meta.job_checkpoints"])
+    await q("admin", `DELETE FROM lakehouse.${t}`);
   await q("admin", "ALTER TABLE lakehouse.silver.fact_user_engagement DROP COLUMN IF EXISTS vr_headset_model");
 });
 

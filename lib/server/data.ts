@@ -5,11 +5,11 @@ import "server-only";
  * overruns), behind the single-flight result cache that serves the last good result when Trino fails.
  */
 import type { z } from "zod";
+import { serverConfig } from "../config/server";
 import type { Envelope } from "../dashboard/envelope";
 import { bindSql, type SqlParams } from "../trino/bind";
-import { runQuery, TrinoQueryError, TrinoTimeoutError, TrinoUnavailableError, type TrinoConnection } from "../trino/client";
-import { serverConfig } from "../config/server";
-import { ResultCache } from "./result-cache";
+import { runQuery, type TrinoConnection, TrinoQueryError, TrinoTimeoutError, TrinoUnavailableError } from "../trino/client";
+import { type CachedValue, ResultCache } from "./result-cache";
 import { querySql } from "./sql-files";
 import { parseRows, RowShapeError } from "./typed-rows";
 
@@ -93,7 +93,7 @@ export async function cachedQuery<Row, T>(spec: QuerySpec<Row, T>): Promise<Enve
       return { data: spec.map(rows), watermark: spec.watermark(rows), sql };
     });
   };
-  let got;
+  let got: CachedValue<Stored>;
   try {
     got = await resultCache().get(sql, fetch, ttlMs(spec.freshness));
   } catch (err) {

@@ -5,7 +5,7 @@ import "server-only";
  * or failing panel is left to the client (its skeleton, then its own fetch, which joins the same
  * in-flight query through the single-flight cache), never holding the whole page back.
  */
-import { dehydrate, QueryClient, type DehydratedState } from "@tanstack/react-query";
+import { type DehydratedState, dehydrate, QueryClient } from "@tanstack/react-query";
 
 export interface PrefetchJob {
   readonly queryKey: readonly unknown[];

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { bindSql, sqlDate, sqlInstant, type SqlParams } from "../trino/bind";
+import { bindSql, type SqlParams, sqlDate, sqlInstant } from "../trino/bind";
 import { statementOf } from "../trino/sql-text";
 
 const DIR = path.join(process.cwd(), "sql", "queries");

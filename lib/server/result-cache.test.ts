@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { ResultCache, type CacheOptions } from "./result-cache";
+import { type CacheOptions, ResultCache } from "./result-cache";
 
 interface Deferred<T> {
   readonly promise: Promise<T>;
@@ -200,7 +200,10 @@ describe("ResultCache", () => {
   test("keys are independent", async () => {
     const { cache } = setup();
     const boom = new Error("down");
-    await assert.rejects(cache.get("bad", () => Promise.reject(boom)), (e) => e === boom);
+    await assert.rejects(
+      cache.get("bad", () => Promise.reject(boom)),
+      (e) => e === boom,
+    );
     assert.deepEqual(await cache.get("good", counting("g")), { value: "g", fetchedAt: 0, stale: false });
     assert.equal(cache.fetches, 2);
     assert.equal(cache.size, 2);

@@ -74,11 +74,14 @@ describe("onlyRow", () => {
   });
 
   test("zero or two rows are refused, naming the statement", () => {
-    assert.throws(() => onlyRow("rt_watermark", []), (err: unknown) => {
-      assert.ok(err instanceof RowShapeError);
-      assert.equal(err.message, "rt_watermark: expected exactly one row, received 0");
-      return true;
-    });
+    assert.throws(
+      () => onlyRow("rt_watermark", []),
+      (err: unknown) => {
+        assert.ok(err instanceof RowShapeError);
+        assert.equal(err.message, "rt_watermark: expected exactly one row, received 0");
+        return true;
+      },
+    );
     assert.throws(() => onlyRow("pulse_kpis", [{}, {}]), { message: "pulse_kpis: expected exactly one row, received 2" });
   });
 });

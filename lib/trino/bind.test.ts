@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import test from "node:test";
-import { SqlBindError, bindSql, sqlDate, sqlInstant, sqlSegments } from "./bind";
+import { bindSql, SqlBindError, sqlDate, sqlInstant, sqlSegments } from "./bind";
 
 test("strings are quoted and single quotes doubled", () => {
   assert.equal(bindSql("SELECT :a", { a: "it's" }), "SELECT 'it''s'");

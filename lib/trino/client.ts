@@ -6,7 +6,7 @@
  * every query has a deadline after which it is cancelled on the server, and every query gets a
  * fresh client so no session state leaks between callers.
  */
-import { BasicAuth, Trino, type QueryResult, type QueryStats } from "trino-client";
+import { BasicAuth, type QueryResult, type QueryStats, Trino } from "trino-client";
 
 export interface TrinoConnection {
   /** Base URL, e.g. http://127.0.0.1:18080 */
@@ -108,11 +108,7 @@ function throwIfFailed(page: QueryResult): void {
   }
 }
 
-export async function runQuery<Row = Record<string, unknown>>(
-  conn: TrinoConnection,
-  sql: string,
-  opts: QueryOptions = {},
-): Promise<QueryOutput<Row>> {
+export async function runQuery<Row = Record<string, unknown>>(conn: TrinoConnection, sql: string, opts: QueryOptions = {}): Promise<QueryOutput<Row>> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const client = createClient(conn, opts, timeoutMs);
   const deadline = Date.now() + timeoutMs;

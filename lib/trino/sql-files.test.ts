@@ -11,7 +11,10 @@ const FOLDERS = ["sql/queries", "sql/jobs", "tools/bench/sql"];
 test("every statement file of the dashboard, the pipeline and the benchmarks loads: a header and one statement", () => {
   for (const folder of FOLDERS) {
     const dir = path.join(REPO_ROOT, folder);
-    const names = fs.readdirSync(dir).filter((f) => f.endsWith(".sql")).map((f) => f.slice(0, -4));
+    const names = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".sql"))
+      .map((f) => f.slice(0, -4));
     assert.ok(names.length > 0, folder);
     for (const name of names) {
       const sql = loadStatement(dir, name);

@@ -10,7 +10,11 @@ function git(args: string[]): string | null {
   }
 }
 
-export const loadAvg = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+export const loadAvg = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 
 export function machineLine(): string {
   const cpus = os.cpus();

@@ -3,12 +3,17 @@ import { test } from "node:test";
 import { table } from "./table";
 
 test("columns are as wide as their widest cell, numbers right-aligned, no trailing blanks", () => {
-  assert.deepEqual(table(["page", "bytes"], [["/", "1,234"], ["/daily", "5"]], ["left", "right"]), [
-    "page    bytes",
-    "------  -----",
-    "/       1,234",
-    "/daily      5",
-  ]);
+  assert.deepEqual(
+    table(
+      ["page", "bytes"],
+      [
+        ["/", "1,234"],
+        ["/daily", "5"],
+      ],
+      ["left", "right"],
+    ),
+    ["page    bytes", "------  -----", "/       1,234", "/daily      5"],
+  );
 });
 
 test("a missing cell prints as blank", () => {

@@ -6,7 +6,7 @@
  * exits when its parent is gone (lib/server/parent-watch.ts), and with a pid file a later start stops
  * whatever an earlier one left, before it takes the port.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { toolsConfig } from "../../lib/config/tools";

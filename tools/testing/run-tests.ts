@@ -12,13 +12,13 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { connectionFor, templateVars } from "../../lib/lakehouse/connection";
-import { migrate } from "../../lib/lakehouse/migrate";
-import { start, status, stop } from "../trino/server";
-import { REPO_ROOT, instancePaths, instanceSettings } from "../../lib/lakehouse/settings";
-import { buildDashboard } from "../dashboard/next-process";
 import { E2E_DIST_DIR } from "../../e2e/e2e-settings";
 import { toolsConfig } from "../../lib/config/tools";
+import { connectionFor, templateVars } from "../../lib/lakehouse/connection";
+import { migrate } from "../../lib/lakehouse/migrate";
+import { instancePaths, instanceSettings, REPO_ROOT } from "../../lib/lakehouse/settings";
+import { buildDashboard } from "../dashboard/next-process";
+import { start, status, stop } from "../trino/server";
 
 const SKIP_DIRS = new Set(["node_modules", ".next", ".lakehouse", ".git", "e2e"]);
 

@@ -3,10 +3,10 @@
  * scripts/test.ts (tools/testing/run-tests.ts), and small fixture writers. Test-only; never imported by app code.
  */
 import { toolsConfig } from "../../lib/config/tools";
-import { bindSql, type SqlParams, type SqlValue } from "../../lib/trino/bind";
-import { runQuery, type QueryOutput } from "../../lib/trino/client";
 import { connectionFor } from "../../lib/lakehouse/connection";
 import { instanceSettings, type Role } from "../../lib/lakehouse/settings";
+import { bindSql, type SqlParams, type SqlValue } from "../../lib/trino/bind";
+import { type QueryOutput, runQuery } from "../../lib/trino/client";
 
 export const testInstance = instanceSettings("test");
 

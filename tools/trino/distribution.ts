@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { toolsConfig } from "../../lib/config/tools";
-import { TRINO_VERSION, distributionSettings } from "../../lib/lakehouse/settings";
+import { distributionSettings, TRINO_VERSION } from "../../lib/lakehouse/settings";
 
 export interface Artifact {
   readonly artifactId: string;
@@ -23,7 +23,14 @@ export const ARTIFACTS: readonly Artifact[] = [
 ];
 
 /** Core plugins Pulse does not use; dropping them shortens start-up and memory. */
-const UNUSED_CORE_PLUGINS = ["functions-python", "geospatial", "exchange-filesystem", "spooling-filesystem", "resource-group-managers", "session-property-managers"];
+const UNUSED_CORE_PLUGINS = [
+  "functions-python",
+  "geospatial",
+  "exchange-filesystem",
+  "spooling-filesystem",
+  "resource-group-managers",
+  "session-property-managers",
+];
 
 const MARKER = ".pulse-complete.json";
 
@@ -34,6 +41,7 @@ export interface Distribution {
 }
 
 import type { Progress } from "../../lib/lakehouse/migrate";
+
 export type { Progress };
 
 export class DownloadError extends Error {
@@ -82,7 +90,11 @@ async function mvnCopy(artifact: Artifact, outDir: string, progress: Progress): 
       child.on("close", (c) => resolve(c ?? 1));
     });
     if (code !== 0 || !fs.existsSync(file)) {
-      const errors = output.join("").split("\n").filter((l) => /ERROR|Could not|refused|401|403|404/.test(l)).slice(0, 6);
+      const errors = output
+        .join("")
+        .split("\n")
+        .filter((l) => /ERROR|Could not|refused|401|403|404/.test(l))
+        .slice(0, 6);
       throw new DownloadError(`mvn could not fetch ${coords}:\n${errors.join("\n") || output.join("").slice(-2000)}`);
     }
   } finally {

@@ -4,8 +4,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { before, test } from "node:test";
-import { LakehouseError, start, status } from "./server";
 import { requireTestInstance, testInstance } from "../testing/trino-fixtures";
+import { LakehouseError, start, status } from "./server";
 
 before(requireTestInstance);
 
@@ -15,7 +15,10 @@ test("a port held by another process is refused with a clear message", async () 
   const port = (blocker.address() as net.AddressInfo).port;
   const settings = { ...testInstance, name: "port-probe", port, dir: path.join(os.tmpdir(), `pulse-port-probe-${process.pid}`) };
   try {
-    await assert.rejects(start(settings), (err: unknown) => err instanceof LakehouseError && new RegExp(`port ${port} on 127\\.0\\.0\\.1 is in use`).test(err.message));
+    await assert.rejects(
+      start(settings),
+      (err: unknown) => err instanceof LakehouseError && new RegExp(`port ${port} on 127\\.0\\.0\\.1 is in use`).test(err.message),
+    );
     assert.equal((await status(settings)).running, false);
   } finally {
     blocker.close();

@@ -6,11 +6,11 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { type InstanceSettings, instancePaths, serverUrl, USERS } from "../../lib/lakehouse/settings";
 import { runQuery } from "../../lib/trino/client";
 import { portIsFree } from "../net/ports";
 import { ensureDistribution, type Progress } from "./distribution";
 import { findJava, type JavaHome } from "./java";
-import { USERS, instancePaths, serverUrl, type InstanceSettings } from "../../lib/lakehouse/settings";
 import { renderTrinoConfig } from "./trino-config";
 
 export class LakehouseError extends Error {
@@ -109,18 +109,18 @@ async function waitUntilReady(s: InstanceSettings, pid: number, progress: Progre
   for (;;) {
     const elapsed = Date.now() - started;
     if (!alive(pid)) {
-      throw new LakehouseError(`Trino exited during start-up. Last lines of ${instancePaths(s).serverLog}:\n${tailLog(instancePaths(s).serverLog)}\n${tailLog(instancePaths(s).launcherLog, 10)}`);
+      throw new LakehouseError(
+        `Trino exited during start-up. Last lines of ${instancePaths(s).serverLog}:\n${tailLog(instancePaths(s).serverLog)}\n${tailLog(instancePaths(s).launcherLog, 10)}`,
+      );
     }
     if (elapsed > START_TIMEOUT_MS) {
       throw new LakehouseError(`Trino did not become ready within ${START_TIMEOUT_MS / 1000} s. Last log lines:\n${tailLog(instancePaths(s).serverLog)}`);
     }
     const info = await fetchInfo(s);
     if (info && !info.starting) {
-      const ok = await runQuery(
-        { server: serverUrl(s), user: USERS.admin },
-        "SELECT count(*) AS active FROM system.runtime.nodes WHERE state = 'active'",
-        { timeoutMs: 10_000 },
-      )
+      const ok = await runQuery({ server: serverUrl(s), user: USERS.admin }, "SELECT count(*) AS active FROM system.runtime.nodes WHERE state = 'active'", {
+        timeoutMs: 10_000,
+      })
         .then((r) => Number(r.rows[0]?.active ?? 0) > 0)
         .catch(() => false);
       if (ok) return;
@@ -152,11 +152,15 @@ export async function start(s: InstanceSettings, progress: Progress = () => unde
     return { alreadyRunning: true, startupMs: 0, downloadedBytes: 0, fromCache: true };
   }
   if (!(await portIsFree(s.port))) {
-    throw new LakehouseError(`port ${s.port} on 127.0.0.1 is in use by another process; stop it or pick another port (PULSE_TRINO_PORT${s.name === "test" ? " / PULSE_TEST_TRINO_PORT" : ""})`);
+    throw new LakehouseError(
+      `port ${s.port} on 127.0.0.1 is in use by another process; stop it or pick another port (PULSE_TRINO_PORT${s.name === "test" ? " / PULSE_TEST_TRINO_PORT" : ""})`,
+    );
   }
   const limit = openFileLimit();
   if (limit !== undefined && limit < MIN_OPEN_FILES) {
-    throw new LakehouseError(`Trino needs an open-file limit of at least ${MIN_OPEN_FILES} (the hard limit, ulimit -Hn, is ${limit}): raise it in /etc/security/limits.conf or the service manager`);
+    throw new LakehouseError(
+      `Trino needs an open-file limit of at least ${MIN_OPEN_FILES} (the hard limit, ulimit -Hn, is ${limit}): raise it in /etc/security/limits.conf or the service manager`,
+    );
   }
   const dist = await ensureDistribution(progress);
   writeConfig(s);

@@ -10,7 +10,7 @@
  * - file-based access control: the dashboard is read-only, the jobs can write data but not change
  *   schemas, only the admin runs migrations.
  */
-import { CATALOG, USERS, instancePaths, type InstanceSettings } from "../../lib/lakehouse/settings";
+import { CATALOG, type InstanceSettings, instancePaths, USERS } from "../../lib/lakehouse/settings";
 
 export type ConfigFiles = Record<string, string>;
 
@@ -85,11 +85,7 @@ export function renderTrinoConfig(s: InstanceSettings): ConfigFiles {
       "-XX:+EnableDynamicAgentLoading",
     ),
     "log.properties": lines("io.trino=INFO", "io.trino.server.PluginManager=WARN"),
-    "access-control.properties": lines(
-      "access-control.name=file",
-      `security.config-file=${p.etc}/rules.json`,
-      "security.refresh-period=10s",
-    ),
+    "access-control.properties": lines("access-control.name=file", `security.config-file=${p.etc}/rules.json`, "security.refresh-period=10s"),
     "rules.json": `${JSON.stringify(accessControlRules(), null, 2)}\n`,
     [`catalog/${CATALOG}.properties`]: lines(
       "connector.name=iceberg",

@@ -55,7 +55,14 @@ export function VideoClient({ videoId }: { videoId: string }) {
         emptyText="No traffic for this video in the last 24 hours."
         skeletonClass="h-72"
         testId="panel-video-series"
-        actions={<ButtonGroup label="series range" options={RANGES} value={(seriesParams.range as "1h" | "6h" | "24h" | undefined) ?? "24h"} onChange={(v) => setParams({ range: v === "24h" ? undefined : v })} />}
+        actions={
+          <ButtonGroup
+            label="series range"
+            options={RANGES}
+            value={(seriesParams.range as "1h" | "6h" | "24h" | undefined) ?? "24h"}
+            onChange={(v) => setParams({ range: v === "24h" ? undefined : v })}
+          />
+        }
       >
         {(rows) => <VideoCharts rows={rows} tz={tz} />}
       </Panel>

@@ -21,21 +21,19 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ vid
       ]
     : [["", summary ? "unknown video" : "numbers unavailable"]];
   return new ImageResponse(
-    (
-      <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", padding: 64, background: "#0f172a", color: "#f8fafc" }}>
-        <div style={{ display: "flex", fontSize: 36, color: "#fb7185" }}>● Pulse</div>
-        <div style={{ display: "flex", fontSize: 72, fontWeight: 700, marginTop: 24 }}>{id.success ? id.data : "video"}</div>
-        <div style={{ display: "flex", fontSize: 36, color: "#94a3b8", marginTop: 8 }}>{s?.category ?? ""}</div>
-        <div style={{ display: "flex", marginTop: "auto", gap: 48 }}>
-          {stats.map(([label, value]) => (
-            <div key={label} style={{ display: "flex", flexDirection: "column" }}>
-              <div style={{ display: "flex", fontSize: 64, fontWeight: 700 }}>{value}</div>
-              <div style={{ display: "flex", fontSize: 28, color: "#94a3b8" }}>{label}</div>
-            </div>
-          ))}
-        </div>
+    <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", padding: 64, background: "#0f172a", color: "#f8fafc" }}>
+      <div style={{ display: "flex", fontSize: 36, color: "#fb7185" }}>● Pulse</div>
+      <div style={{ display: "flex", fontSize: 72, fontWeight: 700, marginTop: 24 }}>{id.success ? id.data : "video"}</div>
+      <div style={{ display: "flex", fontSize: 36, color: "#94a3b8", marginTop: 8 }}>{s?.category ?? ""}</div>
+      <div style={{ display: "flex", marginTop: "auto", gap: 48 }}>
+        {stats.map(([label, value]) => (
+          <div key={label} style={{ display: "flex", flexDirection: "column" }}>
+            <div style={{ display: "flex", fontSize: 64, fontWeight: 700 }}>{value}</div>
+            <div style={{ display: "flex", fontSize: 28, color: "#94a3b8" }}>{label}</div>
+          </div>
+        ))}
       </div>
-    ),
+    </div>,
     { ...size, headers: { "Cache-Control": "public, max-age=60" } },
   );
 }

@@ -3,9 +3,9 @@
  * versions written as admin, and whole-date snapshots for "a re-run changes nothing" checks.
  */
 import { createHash } from "node:crypto";
-import { connectionFor } from "../../lakehouse/connection";
 import { insertRows, q, rows, testInstance } from "../../../tools/testing/trino-fixtures";
-import { sqlDate, sqlInstant, type SqlValue } from "../../trino/bind";
+import { connectionFor } from "../../lakehouse/connection";
+import { type SqlValue, sqlDate, sqlInstant } from "../../trino/bind";
 
 export const SEC = 1000;
 export const MIN = 60 * SEC;
@@ -48,7 +48,15 @@ export async function insertBronze(events: readonly Ev[]): Promise<void> {
 
 /** One SCD2 version of a video, valid over [fromMs, toMs). */
 export const videoVersion = (video: string, category: string, durationMs: number, fromMs: number, toMs: number | null): SqlValue[] => [
-  video, "creator", category, ["#tag"], durationMs, instant(fromMs), "active", instant(fromMs), instant(toMs),
+  video,
+  "creator",
+  category,
+  ["#tag"],
+  durationMs,
+  instant(fromMs),
+  "active",
+  instant(fromMs),
+  instant(toMs),
 ];
 export const insertVideoVersions = (versions: SqlValue[][]) =>
   insertRows(
@@ -59,7 +67,14 @@ export const insertVideoVersions = (versions: SqlValue[][]) =>
 
 /** One SCD2 version of a user, valid over [fromMs, toMs). */
 export const userVersion = (user: string, segment: string, fromMs: number, toMs: number | null): SqlValue[] => [
-  user, "BR", "Android", false, segment, instant(fromMs), instant(fromMs), instant(toMs),
+  user,
+  "BR",
+  "Android",
+  false,
+  segment,
+  instant(fromMs),
+  instant(fromMs),
+  instant(toMs),
 ];
 export const insertUserVersions = (versions: SqlValue[][]) =>
   insertRows(
@@ -69,15 +84,34 @@ export const insertUserVersions = (versions: SqlValue[][]) =>
   );
 
 export async function clearDailyTables(): Promise<void> {
-  for (const t of ["bronze.raw_events", "silver.fact_user_engagement", "gold.batch_video_daily", "meta.job_checkpoints", "dims.dim_videos_history", "dims.dim_users_history"]) {
+  for (const t of [
+    "bronze.raw_events",
+    "silver.fact_user_engagement",
+    "gold.batch_video_daily",
+    "meta.job_checkpoints",
+    "dims.dim_videos_history",
+    "dims.dim_users_history",
+  ]) {
     await q("admin", `DELETE FROM lakehouse.${t}`);
   }
 }
 
 export type SilverRow = {
-  event_id: string; ts: string; date: string; user_id: string; video_id: string; session_id: string; event_type: string;
-  watch_time_ms: number; video_duration_ms: number | null; completion_rate: number | null; ltv_segment_at_event: string | null;
-  category_at_event: string | null; device_model: string | null; network: string | null; app_ver: string | null;
+  event_id: string;
+  ts: string;
+  date: string;
+  user_id: string;
+  video_id: string;
+  session_id: string;
+  event_type: string;
+  watch_time_ms: number;
+  video_duration_ms: number | null;
+  completion_rate: number | null;
+  ltv_segment_at_event: string | null;
+  category_at_event: string | null;
+  device_model: string | null;
+  network: string | null;
+  app_ver: string | null;
 };
 
 /** Every column of one Silver date, timestamps at full microsecond precision, sorted. */
@@ -91,8 +125,14 @@ export const silverRows = (date: string) =>
   );
 
 export type GoldRow = {
-  video_id: string; category_at_date: string | null; total_watch_time_hrs: number; completion_rate: number | null;
-  unique_viewers: number; retention_d1: number | null; viewers_hll: string; updated_at: string;
+  video_id: string;
+  category_at_date: string | null;
+  total_watch_time_hrs: number;
+  completion_rate: number | null;
+  unique_viewers: number;
+  retention_d1: number | null;
+  viewers_hll: string;
+  updated_at: string;
 };
 
 /** Every column of one Gold date, sorted by video. */

@@ -19,7 +19,17 @@ import { before, beforeEach, test } from "node:test";
 import { q, requireTestInstance, rows } from "../../../tools/testing/trino-fixtures";
 import { sqlDate } from "../../trino/bind";
 import {
-  at, checkpoints, clearDailyTables, goldRows, insertBronze, insertVideoVersions, videoVersion, withoutUpdatedAt, writer, type Ev, type GoldRow,
+  at,
+  checkpoints,
+  clearDailyTables,
+  type Ev,
+  type GoldRow,
+  goldRows,
+  insertBronze,
+  insertVideoVersions,
+  videoVersion,
+  withoutUpdatedAt,
+  writer,
 } from "./fixtures";
 import { runGoldDaily } from "./gold";
 import { runSilverDaily } from "./silver";
@@ -64,7 +74,12 @@ const real = (x: number | null) => (x === null ? null : Math.fround(x));
 const metrics = (r: readonly GoldRow[]): Metrics[] =>
   r.map(({ updated_at: _u, viewers_hll: _h, ...m }) => ({ ...m, completion_rate: real(m.completion_rate), retention_d1: real(m.retention_d1) }));
 const m = (video_id: string, category: string, watchMs: number, completion: number | null, viewers: number, retention: number | null): Metrics => ({
-  video_id, category_at_date: category, total_watch_time_hrs: watchMs / 3.6e6, completion_rate: real(completion), unique_viewers: viewers, retention_d1: real(retention),
+  video_id,
+  category_at_date: category,
+  total_watch_time_hrs: watchMs / 3.6e6,
+  completion_rate: real(completion),
+  unique_viewers: viewers,
+  retention_d1: real(retention),
 });
 
 // D. A: watch 60 000 + 30 000 + 20 000 + 60 000 + 5 000; started (session, A) pairs u1 s1, u1 s2, u2, u5 = 4,
@@ -103,7 +118,10 @@ test("one day's metrics; retention_d1 stays NULL until the next day's Silver is 
   const afterFill = await goldRows(D);
   assert.deepEqual(metrics(afterFill), dRows(true));
   // Filling retention touched no other column of D's rows, updated_at included.
-  assert.deepEqual(afterFill.map((r) => ({ ...r, retention_d1: null })), beforeFill);
+  assert.deepEqual(
+    afterFill.map((r) => ({ ...r, retention_d1: null })),
+    beforeFill,
+  );
   assert.deepEqual(metrics(await goldRows(N)), N_ROWS);
 
   // A's viewers: {u1, u2, u5} on D and {u1, u6} on N: 3 + 2 summed, but 4 distinct.

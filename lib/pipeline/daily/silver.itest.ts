@@ -20,8 +20,21 @@ import assert from "node:assert/strict";
 import { before, beforeEach, test } from "node:test";
 import { requireTestInstance } from "../../../tools/testing/trino-fixtures";
 import {
-  MIN, at, checkpoints, clearDailyTables, insertBronze, insertUserVersions, insertVideoVersions,
-  payloadOf, sessionId, silverRows, userVersion, videoVersion, writer, type Ev, type SilverRow,
+  at,
+  checkpoints,
+  clearDailyTables,
+  type Ev,
+  insertBronze,
+  insertUserVersions,
+  insertVideoVersions,
+  MIN,
+  payloadOf,
+  type SilverRow,
+  sessionId,
+  silverRows,
+  userVersion,
+  videoVersion,
+  writer,
 } from "./fixtures";
 import { runSilverDaily } from "./silver";
 
@@ -48,7 +61,14 @@ async function loadFixture(): Promise<void> {
     { id: "b2", user: "U2", video: "V2", type: "play_finish", ms: at(P, 23, 50) },
     { id: "b3", user: "U2", video: "V2", type: "play_start", ms: at(D, 0, 10), watch: 6_000 },
     { id: "b4", user: "U2", video: "V2", type: "play_finish", ms: at(D, 0, 15) },
-    { id: "c1", user: "U3", video: "V3", type: "play_start", ms: at(D, 13), payload: '{"device_model":"Galaxy S24","network":"4g","app_ver":"8.1.0","watch_time_ms":1000.4}' },
+    {
+      id: "c1",
+      user: "U3",
+      video: "V3",
+      type: "play_start",
+      ms: at(D, 13),
+      payload: '{"device_model":"Galaxy S24","network":"4g","app_ver":"8.1.0","watch_time_ms":1000.4}',
+    },
     { id: "c3", user: "U3", video: "V2", type: "impression", ms: at(D, 23, 59, 59) + 999 },
     { id: "c2", user: "U3", video: "V3", type: "impression", ms: at("2026-03-11") },
   ];
@@ -63,11 +83,34 @@ const sU3a = sessionId("U3", "2026-03-10T13:00:00.000000Z");
 const sU3b = sessionId("U3", "2026-03-10T23:59:59.999000Z");
 
 const row = (
-  event_id: string, time: string, user_id: string, video_id: string, session_id: string, event_type: string, watch_time_ms: number,
-  video_duration_ms: number | null, completion_rate: number | null, ltv: string | null, category: string | null, device = ["Pixel 8", "wifi", "8.2.0"],
+  event_id: string,
+  time: string,
+  user_id: string,
+  video_id: string,
+  session_id: string,
+  event_type: string,
+  watch_time_ms: number,
+  video_duration_ms: number | null,
+  completion_rate: number | null,
+  ltv: string | null,
+  category: string | null,
+  device = ["Pixel 8", "wifi", "8.2.0"],
 ): SilverRow => ({
-  event_id, ts: `2026-03-10T${time}Z`, date: D, user_id, video_id, session_id, event_type, watch_time_ms, video_duration_ms, completion_rate,
-  ltv_segment_at_event: ltv, category_at_event: category, device_model: device[0]!, network: device[1]!, app_ver: device[2]!,
+  event_id,
+  ts: `2026-03-10T${time}Z`,
+  date: D,
+  user_id,
+  video_id,
+  session_id,
+  event_type,
+  watch_time_ms,
+  video_duration_ms,
+  completion_rate,
+  ltv_segment_at_event: ltv,
+  category_at_event: category,
+  device_model: device[0]!,
+  network: device[1]!,
+  app_ver: device[2]!,
 });
 
 // completion_rate = watch / duration for play_start: 6 000/30 000, 45 000/60 000, 15 000/30 000, 60 000/60 000.
@@ -98,7 +141,13 @@ test("one day: dedup, the 30-minute rule, a session across midnight, point-in-ti
   ]);
   // D-1 holds U2's first two events in the same session that D continues.
   await runSilverDaily(writer(), P);
-  assert.deepEqual((await silverRows(P)).map((x) => [x.event_id, x.session_id]), [["b1", sU2], ["b2", sU2]]);
+  assert.deepEqual(
+    (await silverRows(P)).map((x) => [x.event_id, x.session_id]),
+    [
+      ["b1", sU2],
+      ["b2", sU2],
+    ],
+  );
 });
 
 test("re-runs replace exactly their date; an empty day writes nothing and touches nothing", async () => {
@@ -117,7 +166,15 @@ test("re-runs replace exactly their date; an empty day writes nothing and touche
   assert.deepEqual(await silverRows("2026-03-15"), []);
   assert.deepEqual(await silverRows(D), d1);
   assert.deepEqual(await silverRows(P), p1);
-  assert.deepEqual((await checkpoints("silver_daily")).map((c) => [c.batch_id, c.rows_written]), [[20260309, 2], [20260310, 10], [20260310, 10], [20260315, 0]]);
+  assert.deepEqual(
+    (await checkpoints("silver_daily")).map((c) => [c.batch_id, c.rows_written]),
+    [
+      [20260309, 2],
+      [20260310, 10],
+      [20260310, 10],
+      [20260315, 0],
+    ],
+  );
 });
 
 test("a session that never pauses 30 minutes through the whole previous day keeps its first id", async () => {
@@ -134,5 +191,8 @@ test("a session that never pauses 30 minutes through the whole previous day keep
   const ids = new Set([...(await silverRows(P)), ...(await silverRows(D))].map((x) => x.session_id));
   assert.deepEqual([...ids], [original]);
   // D's rows: 00:00 and 00:20.
-  assert.deepEqual((await silverRows(D)).map((x) => x.ts), ["2026-03-10T00:00:00.000000Z", "2026-03-10T00:20:00.000000Z"]);
+  assert.deepEqual(
+    (await silverRows(D)).map((x) => x.ts),
+    ["2026-03-10T00:00:00.000000Z", "2026-03-10T00:20:00.000000Z"],
+  );
 });

@@ -5,18 +5,31 @@
  */
 import assert from "node:assert/strict";
 import { before, beforeEach, test } from "node:test";
-import { connectionFor } from "../../lakehouse/connection";
 import { q, requireTestInstance, rows, testInstance } from "../../../tools/testing/trino-fixtures";
+import { connectionFor } from "../../lakehouse/connection";
 import { applyUserChanges, applyVideoChanges, type UserChange, type VideoChange } from "./cdc";
 
 const T0 = Date.UTC(2026, 10, 20);
 const H = 3_600_000;
 const writer = () => connectionFor(testInstance, "writer");
 const video = (category: string, status: string, changedMs: number): VideoChange => ({
-  video_id: "V1", creator_id: "U9", category, hashtags: ["#a", "#b"], duration_ms: 30_000, upload_ms: T0, status, changed_ms: changedMs,
+  video_id: "V1",
+  creator_id: "U9",
+  category,
+  hashtags: ["#a", "#b"],
+  duration_ms: 30_000,
+  upload_ms: T0,
+  status,
+  changed_ms: changedMs,
 });
 const user = (segment: string, changedMs: number): UserChange => ({
-  user_id: "U1", register_country: "BR", device_os: "Android", is_creator: false, ltv_segment: segment, join_ms: T0, changed_ms: changedMs,
+  user_id: "U1",
+  register_country: "BR",
+  device_os: "Android",
+  is_creator: false,
+  ltv_segment: segment,
+  join_ms: T0,
+  changed_ms: changedMs,
 });
 
 const videoHistory = () =>
@@ -59,7 +72,14 @@ test("a batch re-delivered, or an older change arriving late, changes nothing it
   await applyVideoChanges(writer(), [video("Music", "active", T0 + 6 * H)]);
   const [cur] = await rows<{ category: string }>("admin", "SELECT category FROM lakehouse.dims.dim_videos WHERE video_id = 'V1'");
   assert.equal(cur!.category, "Comedy");
-  assert.deepEqual((await videoHistory()).map((v) => [v.category, v.from_h, v.to_h]), [["Gaming", 0, 6], ["Music", 6, 12], ["Comedy", 12, null]]);
+  assert.deepEqual(
+    (await videoHistory()).map((v) => [v.category, v.from_h, v.to_h]),
+    [
+      ["Gaming", 0, 6],
+      ["Music", 6, 12],
+      ["Comedy", 12, null],
+    ],
+  );
 });
 
 test("user segment changes, two in one batch, resolve point in time", async () => {

@@ -15,11 +15,11 @@
  */
 import assert from "node:assert/strict";
 import { before, beforeEach, test } from "node:test";
-import { connectionFor } from "../../lakehouse/connection";
 import { insertRows, q, requireTestInstance, rows, testInstance } from "../../../tools/testing/trino-fixtures";
+import { connectionFor } from "../../lakehouse/connection";
 import { sqlInstant } from "../../trino/bind";
-import { writeBronze, type BronzeEvent } from "../bronze/writer";
-import { COMMIT_SAFETY_MS, SimulatedCrash, runMicroBatch } from "./microbatch";
+import { type BronzeEvent, writeBronze } from "../bronze/writer";
+import { COMMIT_SAFETY_MS, runMicroBatch, SimulatedCrash } from "./microbatch";
 
 const B = Date.UTC(2026, 10, 20, 10, 0, 0);
 const S = 1000;
@@ -45,10 +45,23 @@ async function deliver(): Promise<void> {
     [ev("e2", "play_start", "V1", B + 10 * S), B + 130 * S],
     [ev("e6", "impression", "V1", B + 10 * S), B + 190 * S],
   ];
-  await writeBronze(writer(), batch.map(([e]) => e), batch.map(([, t]) => t));
+  await writeBronze(
+    writer(),
+    batch.map(([e]) => e),
+    batch.map(([, t]) => t),
+  );
 }
 
-type GoldRow = { video_id: string; minute: number; impressions: number; likes: number; shares: number; play_start: number; play_finish: number; batch_id: number };
+type GoldRow = {
+  video_id: string;
+  minute: number;
+  impressions: number;
+  likes: number;
+  shares: number;
+  play_start: number;
+  play_finish: number;
+  batch_id: number;
+};
 const gold = () =>
   rows<GoldRow>(
     "admin",
@@ -57,17 +70,28 @@ const gold = () =>
     { b: B / 1000 },
   );
 const g = (video_id: string, minute: number, imp: number, likes: number, play: number, finish: number, batch_id: number): GoldRow => ({
-  video_id, minute, impressions: imp, likes, shares: 0, play_start: play, play_finish: finish, batch_id,
+  video_id,
+  minute,
+  impressions: imp,
+  likes,
+  shares: 0,
+  play_start: play,
+  play_finish: finish,
+  batch_id,
 });
 const EXPECTED = [g("V1", 0, 1, 1, 1, 0, 1), g("V2", 0, 1, 0, 0, 0, 1), g("V1", 0, 1, 0, 0, 0, 2), g("V1", 1, 0, 0, 0, 1, 2)];
 
 before(requireTestInstance);
 beforeEach(async () => {
   for (const t of ["bronze.raw_events", "gold.rt_video_stats_1min", "meta.job_checkpoints", "dims.dim_videos"]) await q("admin", `DELETE FROM lakehouse.${t}`);
-  await insertRows("lakehouse.dims.dim_videos", ["video_id", "category", "upload_time", "status"], [
-    ["V1", "Gaming", sqlInstant(new Date(B - 3_600_000)), "active"],
-    ["V2", "Pets", sqlInstant(new Date(B - 7_200_000)), "active"],
-  ]);
+  await insertRows(
+    "lakehouse.dims.dim_videos",
+    ["video_id", "category", "upload_time", "status"],
+    [
+      ["V1", "Gaming", sqlInstant(new Date(B - 3_600_000)), "active"],
+      ["V2", "Pets", sqlInstant(new Date(B - 7_200_000)), "active"],
+    ],
+  );
   await deliver();
 });
 
@@ -77,7 +101,10 @@ test("two batches count every event once: duplicates skipped, a late event becom
   const b2 = await runMicroBatch(writer(), { nowMs: nowFor(B + 200 * S) });
   assert.deepEqual([b2.batchId, b2.rowsWritten, b2.eventsCounted, b2.completeThroughMs], [2, 2, 2, B + 2 * 60 * S]);
   assert.deepEqual(await gold(), EXPECTED);
-  const [up] = await rows<{ ms: number }>("admin", "SELECT DISTINCT to_unixtime(upload_ts) * 1000 AS ms FROM lakehouse.gold.rt_video_stats_1min WHERE video_id = 'V1'");
+  const [up] = await rows<{ ms: number }>(
+    "admin",
+    "SELECT DISTINCT to_unixtime(upload_ts) * 1000 AS ms FROM lakehouse.gold.rt_video_stats_1min WHERE video_id = 'V1'",
+  );
   assert.equal(up!.ms, B - 3_600_000);
   // The view adds the correction row to its window.
   const v = await rows<{ video_id: string; impressions: number; source_rows: number }>(
@@ -85,7 +112,10 @@ test("two batches count every event once: duplicates skipped, a late event becom
     "SELECT video_id, impressions, source_rows FROM lakehouse.gold.rt_video_minute WHERE window_start = :w ORDER BY video_id",
     { w: sqlInstant(new Date(B)) },
   );
-  assert.deepEqual(v, [{ video_id: "V1", impressions: 2, source_rows: 2 }, { video_id: "V2", impressions: 1, source_rows: 1 }]);
+  assert.deepEqual(v, [
+    { video_id: "V1", impressions: 2, source_rows: 2 },
+    { video_id: "V2", impressions: 1, source_rows: 1 },
+  ]);
   const [w] = await rows<{ ms: number }>("dashboard", "SELECT to_unixtime(complete_through) * 1000 AS ms FROM lakehouse.gold.rt_watermark");
   assert.equal(w!.ms, B + 2 * 60 * S);
 });
@@ -93,7 +123,10 @@ test("two batches count every event once: duplicates skipped, a late event becom
 test("a crash after the Gold write and before the checkpoint: the re-run commits without rewriting", async () => {
   await runMicroBatch(writer(), { nowMs: nowFor(B + 80 * S) });
   await assert.rejects(runMicroBatch(writer(), { nowMs: nowFor(B + 200 * S), crashAfterGoldWrite: true }), SimulatedCrash);
-  const [cp] = await rows<{ states: string }>("admin", "SELECT array_join(array_agg(state ORDER BY recorded_at), ',') AS states FROM lakehouse.meta.job_checkpoints WHERE batch_id = 2");
+  const [cp] = await rows<{ states: string }>(
+    "admin",
+    "SELECT array_join(array_agg(state ORDER BY recorded_at), ',') AS states FROM lakehouse.meta.job_checkpoints WHERE batch_id = 2",
+  );
   assert.equal(cp!.states, "started");
   const again = await runMicroBatch(writer(), { nowMs: nowFor(B + 300 * S) });
   assert.deepEqual([again.batchId, again.recovered, again.rowsWritten, again.eventsCounted], [2, true, 2, 2]);
@@ -109,7 +142,17 @@ test("a crash before the Gold write: the re-run writes the interrupted batch ove
   await insertRows(
     "lakehouse.meta.job_checkpoints",
     ["job", "batch_id", "state", "ingested_from", "ingested_through", "complete_through", "recorded_at"],
-    [["rt_video_stats_1min", 2, "started", sqlInstant(new Date(B + 80 * S)), sqlInstant(new Date(B + 200 * S)), sqlInstant(new Date(B + 120 * S)), sqlInstant(new Date())]],
+    [
+      [
+        "rt_video_stats_1min",
+        2,
+        "started",
+        sqlInstant(new Date(B + 80 * S)),
+        sqlInstant(new Date(B + 200 * S)),
+        sqlInstant(new Date(B + 120 * S)),
+        sqlInstant(new Date()),
+      ],
+    ],
   );
   const again = await runMicroBatch(writer(), { nowMs: nowFor(B + 999 * S) });
   assert.deepEqual([again.batchId, again.recovered, again.rowsWritten, again.eventsCounted], [2, true, 2, 2]);
@@ -122,6 +165,9 @@ test("re-running with no new deliveries changes nothing", async () => {
   const r = await runMicroBatch(writer(), { nowMs: nowFor(B + 200 * S) });
   assert.equal(r.skipped, true);
   assert.deepEqual(await gold(), before);
-  const [total] = await rows<{ n: number }>("admin", "SELECT sum(impressions + likes + shares + play_start + play_finish) AS n FROM lakehouse.gold.rt_video_stats_1min");
+  const [total] = await rows<{ n: number }>(
+    "admin",
+    "SELECT sum(impressions + likes + shares + play_start + play_finish) AS n FROM lakehouse.gold.rt_video_stats_1min",
+  );
   assert.equal(total!.n, 6);
 });

@@ -60,7 +60,14 @@ async function trinoNowMs(conn: TrinoConnection): Promise<number> {
   return Number(r.rows[0]!.ms);
 }
 
-async function record(conn: TrinoConnection, state: "started" | "committed", cp: Checkpoint, rows: number | null, events: number | null, detail: string): Promise<void> {
+async function record(
+  conn: TrinoConnection,
+  state: "started" | "committed",
+  cp: Checkpoint,
+  rows: number | null,
+  events: number | null,
+  detail: string,
+): Promise<void> {
   const params: Record<string, SqlValue> = {
     batch_id: cp.batch_id,
     state,
@@ -101,7 +108,16 @@ export async function runMicroBatch(conn: TrinoConnection, opts: MicroBatchOptio
     const existing = await batchOutput(conn, last.batch_id);
     const out = existing.rows > 0 ? existing : await writeAndCommit(conn, last, opts, "recovered: rewritten");
     if (existing.rows > 0) await record(conn, "committed", last, existing.rows, existing.events, "recovered: Gold write had committed");
-    return { batchId: last.batch_id, recovered: true, skipped: false, rowsWritten: out.rows, eventsCounted: out.events, ingestedThroughMs: last.ingested_through_ms, completeThroughMs: last.complete_through_ms, durationMs: Date.now() - t0 };
+    return {
+      batchId: last.batch_id,
+      recovered: true,
+      skipped: false,
+      rowsWritten: out.rows,
+      eventsCounted: out.events,
+      ingestedThroughMs: last.ingested_through_ms,
+      completeThroughMs: last.complete_through_ms,
+      durationMs: Date.now() - t0,
+    };
   }
 
   const now = opts.nowMs ?? (await trinoNowMs(conn));
@@ -110,7 +126,16 @@ export async function runMicroBatch(conn: TrinoConnection, opts: MicroBatchOptio
   const settle = opts.settleMs ?? DEFAULT_SETTLE_MS;
   const complete = Math.floor((through - settle) / MINUTE) * MINUTE;
   if (through <= from) {
-    return { batchId: last?.batch_id ?? 0, recovered: false, skipped: true, rowsWritten: 0, eventsCounted: 0, ingestedThroughMs: from, completeThroughMs: last?.complete_through_ms ?? complete, durationMs: Date.now() - t0 };
+    return {
+      batchId: last?.batch_id ?? 0,
+      recovered: false,
+      skipped: true,
+      rowsWritten: 0,
+      eventsCounted: 0,
+      ingestedThroughMs: from,
+      completeThroughMs: last?.complete_through_ms ?? complete,
+      durationMs: Date.now() - t0,
+    };
   }
   const cp: Checkpoint = {
     batch_id: (last?.batch_id ?? 0) + 1,
@@ -122,5 +147,14 @@ export async function runMicroBatch(conn: TrinoConnection, opts: MicroBatchOptio
   };
   await record(conn, "started", cp, null, null, "");
   const out = await writeAndCommit(conn, cp, opts, "");
-  return { batchId: cp.batch_id, recovered: false, skipped: false, rowsWritten: out.rows, eventsCounted: out.events, ingestedThroughMs: through, completeThroughMs: cp.complete_through_ms, durationMs: Date.now() - t0 };
+  return {
+    batchId: cp.batch_id,
+    recovered: false,
+    skipped: false,
+    rowsWritten: out.rows,
+    eventsCounted: out.events,
+    ingestedThroughMs: through,
+    completeThroughMs: cp.complete_through_ms,
+    durationMs: Date.now() - t0,
+  };
 }

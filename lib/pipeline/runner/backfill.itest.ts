@@ -5,10 +5,10 @@
  */
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { connectionFor } from "../../lakehouse/connection";
 import { q, requireTestInstance, rows, testInstance } from "../../../tools/testing/trino-fixtures";
+import { connectionFor } from "../../lakehouse/connection";
+import { type SeedResult, seedHistory } from "./backfill";
 import { startSimulation } from "./simulation-source";
-import { seedHistory, type SeedResult } from "./backfill";
 
 const DAY = 86_400_000;
 const UNTIL = Date.UTC(2026, 10, 10, 6, 0, 0); // history: 2026-11-09 00:00 .. 2026-11-10 06:00
@@ -17,8 +17,17 @@ let seeded: SeedResult;
 
 before(async () => {
   requireTestInstance();
-  for (const t of ["bronze.raw_events", "gold.rt_video_stats_1min", "gold.batch_video_daily", "silver.fact_user_engagement", "meta.job_checkpoints",
-    "dims.dim_videos", "dims.dim_users", "dims.dim_videos_history", "dims.dim_users_history"]) {
+  for (const t of [
+    "bronze.raw_events",
+    "gold.rt_video_stats_1min",
+    "gold.batch_video_daily",
+    "silver.fact_user_engagement",
+    "meta.job_checkpoints",
+    "dims.dim_videos",
+    "dims.dim_users",
+    "dims.dim_videos_history",
+    "dims.dim_users_history",
+  ]) {
     await q("admin", `DELETE FROM lakehouse.${t}`);
   }
   seeded = await seedHistory(connectionFor(testInstance, "writer"), { ...SCALE, untilMs: UNTIL });
@@ -26,7 +35,13 @@ before(async () => {
 
 /** Independent expectation: replay the same simulation, keep each event_id once, count per (video, minute). */
 function expectedGold(): Map<string, number[]> {
-  const sim = startSimulation({ seed: SCALE.seed, startMs: UNTIL - (UNTIL % DAY) - DAY, videos: SCALE.videos, users: SCALE.users, eventsPerDay: SCALE.eventsPerDay });
+  const sim = startSimulation({
+    seed: SCALE.seed,
+    startMs: UNTIL - (UNTIL % DAY) - DAY,
+    videos: SCALE.videos,
+    users: SCALE.users,
+    eventsPerDay: SCALE.eventsPerDay,
+  });
   const slice = sim.advance(UNTIL);
   const seen = new Set<string>();
   const types = ["impression", "like", "share", "play_start", "play_finish"];
@@ -43,7 +58,13 @@ function expectedGold(): Map<string, number[]> {
 }
 
 test("Bronze holds every delivery, duplicates included", async () => {
-  const sim = startSimulation({ seed: SCALE.seed, startMs: UNTIL - (UNTIL % DAY) - DAY, videos: SCALE.videos, users: SCALE.users, eventsPerDay: SCALE.eventsPerDay });
+  const sim = startSimulation({
+    seed: SCALE.seed,
+    startMs: UNTIL - (UNTIL % DAY) - DAY,
+    videos: SCALE.videos,
+    users: SCALE.users,
+    eventsPerDay: SCALE.eventsPerDay,
+  });
   const slice = sim.advance(UNTIL);
   const [r] = await rows<{ n: number; ids: number }>("admin", "SELECT count(*) AS n, count(DISTINCT event_id) AS ids FROM lakehouse.bronze.raw_events");
   assert.equal(r!.n, slice.events.length);
@@ -67,7 +88,10 @@ test("Gold RT equals the independent per-(video, minute) count of distinct event
 });
 
 test("the dims hold the simulated catalog and its changes", async () => {
-  const [v] = await rows<{ n: number; versions: number }>("admin", "SELECT (SELECT count(*) FROM lakehouse.dims.dim_videos) AS n, (SELECT count(*) FROM lakehouse.dims.dim_videos_history) AS versions");
+  const [v] = await rows<{ n: number; versions: number }>(
+    "admin",
+    "SELECT (SELECT count(*) FROM lakehouse.dims.dim_videos) AS n, (SELECT count(*) FROM lakehouse.dims.dim_videos_history) AS versions",
+  );
   assert.ok(v!.n >= SCALE.videos);
   assert.ok(v!.versions >= v!.n);
   const [u] = await rows<{ n: number }>("admin", "SELECT count(*) AS n FROM lakehouse.dims.dim_users");
@@ -77,7 +101,10 @@ test("the dims hold the simulated catalog and its changes", async () => {
 test("the completed day went through Silver and Gold daily", async () => {
   assert.deepEqual(seeded.days, ["2026-11-09"]);
   const [s] = await rows<{ n: number }>("admin", "SELECT count(*) AS n FROM lakehouse.silver.fact_user_engagement WHERE date = DATE '2026-11-09'");
-  const [b] = await rows<{ n: number }>("admin", "SELECT count(DISTINCT event_id) AS n FROM lakehouse.bronze.raw_events WHERE event_timestamp >= TIMESTAMP '2026-11-09 00:00:00 UTC' AND event_timestamp < TIMESTAMP '2026-11-10 00:00:00 UTC'");
+  const [b] = await rows<{ n: number }>(
+    "admin",
+    "SELECT count(DISTINCT event_id) AS n FROM lakehouse.bronze.raw_events WHERE event_timestamp >= TIMESTAMP '2026-11-09 00:00:00 UTC' AND event_timestamp < TIMESTAMP '2026-11-10 00:00:00 UTC'",
+  );
   assert.equal(s!.n, b!.n);
   const [g] = await rows<{ n: number }>("admin", "SELECT count(*) AS n FROM lakehouse.gold.batch_video_daily WHERE date = DATE '2026-11-09'");
   assert.ok(g!.n > 0);
@@ -100,6 +127,9 @@ test("the seed recorded its progress day by day, then its end (meta.seed_progres
   );
   assert.equal(progress[0]!.events, 0);
   assert.equal(progress[3]!.events, seeded.events);
-  const [p] = await rows<{ days_done: number; days_total: number; finished: boolean }>("dashboard", "SELECT days_done, days_total, finished FROM lakehouse.meta.seed_progress");
+  const [p] = await rows<{ days_done: number; days_total: number; finished: boolean }>(
+    "dashboard",
+    "SELECT days_done, days_total, finished FROM lakehouse.meta.seed_progress",
+  );
   assert.deepEqual(p, { days_done: 1, days_total: 1, finished: true });
 });

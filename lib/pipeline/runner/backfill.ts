@@ -6,10 +6,10 @@
  */
 import { runQuery, type TrinoConnection } from "../../trino/client";
 import { writeBronze } from "../bronze/writer";
-import { applyUserChanges, applyVideoChanges, type UserChange, type VideoChange } from "../dims/cdc";
 import { runGoldDaily } from "../daily/gold";
 import { runSilverDaily } from "../daily/silver";
-import { runMicroBatch, COMMIT_SAFETY_MS } from "../rt/microbatch";
+import { applyUserChanges, applyVideoChanges, type UserChange, type VideoChange } from "../dims/cdc";
+import { COMMIT_SAFETY_MS, runMicroBatch } from "../rt/microbatch";
 import type { Simulation } from "../simulator";
 import { recordSeedProgress, type SeedRun } from "./seed-progress";
 import type { SimIdentity } from "./sim-state";
@@ -97,13 +97,17 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions = {},
     })();
     if (Date.now() - lastReport > 5000 || slice.toMs >= until) {
       const secs = (Date.now() - t0) / 1000;
-      log(`seed: ${new Date(slice.toMs).toISOString().slice(0, 16)}Z, ${events.toLocaleString("en-US")} events, ${Math.round(events / secs).toLocaleString("en-US")} events/s`);
+      log(
+        `seed: ${new Date(slice.toMs).toISOString().slice(0, 16)}Z, ${events.toLocaleString("en-US")} events, ${Math.round(events / secs).toLocaleString("en-US")} events/s`,
+      );
       lastReport = Date.now();
     }
   }
   await pending;
   const bronzeSecs = (Date.now() - t0) / 1000;
-  log(`seed: Bronze and dims done: ${events.toLocaleString("en-US")} events in ${bronzeSecs.toFixed(1)} s (${Math.round(events / bronzeSecs).toLocaleString("en-US")} events/s)`);
+  log(
+    `seed: Bronze and dims done: ${events.toLocaleString("en-US")} events in ${bronzeSecs.toFixed(1)} s (${Math.round(events / bronzeSecs).toLocaleString("en-US")} events/s)`,
+  );
 
   // The history goes through the micro-batch in chunks of delivery time: one batch over millions
   // of events would need more memory than a 2-core machine's Trino has.
@@ -116,14 +120,18 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions = {},
     rtEvents += mb.eventsCounted;
     if (end >= until) break;
   }
-  log(`seed: micro-batch over the history: ${rtRows.toLocaleString("en-US")} Gold RT rows, ${rtEvents.toLocaleString("en-US")} events, ${((Date.now() - rtStart) / 1000).toFixed(1)} s`);
+  log(
+    `seed: micro-batch over the history: ${rtRows.toLocaleString("en-US")} Gold RT rows, ${rtEvents.toLocaleString("en-US")} events, ${((Date.now() - rtStart) / 1000).toFixed(1)} s`,
+  );
 
   const complete: string[] = [];
   for (let d = startMs; d + DAY_MS <= utcMidnight(until); d += DAY_MS) complete.push(iso(d));
   for (const date of complete) {
     const silver = await runSilverDaily(conn, date);
     const gold = await runGoldDaily(conn, date);
-    log(`seed: daily ${date}: Silver ${silver.rows.toLocaleString("en-US")} rows in ${(silver.durationMs / 1000).toFixed(1)} s, Gold ${gold.rows} rows in ${(gold.durationMs / 1000).toFixed(1)} s`);
+    log(
+      `seed: daily ${date}: Silver ${silver.rows.toLocaleString("en-US")} rows in ${(silver.durationMs / 1000).toFixed(1)} s, Gold ${gold.rows} rows in ${(gold.durationMs / 1000).toFixed(1)} s`,
+    );
   }
   await recordSeedProgress(conn, run, until, events, "committed");
   const seconds = (Date.now() - t0) / 1000;

@@ -4,10 +4,10 @@
  * Gold jobs at their scheduled hour (catching up any missed day), and hourly maintenance.
  */
 import type { TrinoConnection } from "../../trino/client";
-import { writeBronze, type BronzeEvent } from "../bronze/writer";
-import { applyUserChanges, applyVideoChanges, type UserChange, type VideoChange } from "../dims/cdc";
+import { type BronzeEvent, writeBronze } from "../bronze/writer";
 import { runGoldDaily } from "../daily/gold";
 import { runSilverDaily } from "../daily/silver";
+import { applyUserChanges, applyVideoChanges, type UserChange, type VideoChange } from "../dims/cdc";
 import { runJob } from "../job-sql";
 import { compactRtLog, runMaintenance } from "../maintenance";
 import { runMicroBatch } from "../rt/microbatch";
@@ -62,7 +62,9 @@ export class LivePipeline {
     this.scheduler.add({ name: "maintenance", everyMs: HOUR, offsetMs: 40 * MINUTE, run: () => this.maintain() });
     // At :05:50, :15:50, ...: clear of the :25 micro-batch and of the hourly pass at :40.
     this.scheduler.add({ name: "rt-compact", everyMs: 10 * MINUTE, offsetMs: 5 * MINUTE + 50_000, run: () => this.compactRt() });
-    this.log(`live: ingest every ${INGEST_EVERY_MS / 1000} s, micro-batch every minute at :25, daily jobs at ${DAILY_HOUR_UTC}:00 UTC, maintenance hourly at :40, RT log compaction every 10 min`);
+    this.log(
+      `live: ingest every ${INGEST_EVERY_MS / 1000} s, micro-batch every minute at :25, daily jobs at ${DAILY_HOUR_UTC}:00 UTC, maintenance hourly at :40, RT log compaction every 10 min`,
+    );
   }
 
   stop(): Promise<void> {
@@ -94,7 +96,9 @@ export class LivePipeline {
   private async microBatch(): Promise<void> {
     const r = await runMicroBatch(this.conn);
     if (!r.skipped) {
-      this.log(`rt-microbatch: batch ${r.batchId}${r.recovered ? " (recovered)" : ""}: ${r.eventsCounted} events -> ${r.rowsWritten} rows in ${r.durationMs} ms; complete through ${new Date(r.completeThroughMs).toISOString().slice(11, 16)}Z`);
+      this.log(
+        `rt-microbatch: batch ${r.batchId}${r.recovered ? " (recovered)" : ""}: ${r.eventsCounted} events -> ${r.rowsWritten} rows in ${r.durationMs} ms; complete through ${new Date(r.completeThroughMs).toISOString().slice(11, 16)}Z`,
+      );
     }
   }
 

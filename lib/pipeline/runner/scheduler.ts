@@ -23,11 +23,16 @@ export class Scheduler {
       if (this.stopped) return;
       const now = Date.now();
       const next = Math.floor((now - task.offsetMs) / task.everyMs) * task.everyMs + task.everyMs + task.offsetMs;
-      this.timers.set(task.name, setTimeout(() => void fire(), Math.max(0, next - now)));
+      this.timers.set(
+        task.name,
+        setTimeout(() => void fire(), Math.max(0, next - now)),
+      );
     };
     const fire = async () => {
       if (this.stopped || this.inFlight.has(task.name)) return schedule();
-      const p = task.run().catch((err: unknown) => this.log(`${task.name}: failed: ${err instanceof Error ? err.message : String(err)} (retrying at its next tick)`));
+      const p = task
+        .run()
+        .catch((err: unknown) => this.log(`${task.name}: failed: ${err instanceof Error ? err.message : String(err)} (retrying at its next tick)`));
       this.inFlight.set(task.name, p);
       await p;
       this.inFlight.delete(task.name);

@@ -7,11 +7,11 @@ import type { UserChange, VideoChange } from "../dims/cdc";
 import {
   createSimulation,
   createWorld,
-  initialDimensions,
-  parseSimulatorConfig,
   type DimChange,
   type DimUserRow,
   type DimVideoRow,
+  initialDimensions,
+  parseSimulatorConfig,
   type SimEvent,
   type Simulation,
   type SimulatorConfigInput,

@@ -4,18 +4,7 @@
  */
 import { WeightedList } from "./sampling";
 
-export const CATEGORIES = [
-  "Gaming",
-  "Beauty",
-  "Comedy",
-  "Music",
-  "Sports",
-  "Food",
-  "Education",
-  "Pets",
-  "Travel",
-  "Tech",
-] as const;
+export const CATEGORIES = ["Gaming", "Beauty", "Comedy", "Music", "Sports", "Food", "Education", "Pets", "Travel", "Tech"] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export const CATEGORY_WEIGHTS = new WeightedList<Category>([

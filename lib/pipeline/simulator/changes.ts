@@ -6,13 +6,13 @@
  * the traffic) and each record carries the full row as of its change time. Because planning runs
  * in time order, the planner's state when it plans a change at X is exactly the state as of X.
  */
-import { CATEGORIES, LTV_HIGH, LTV_LOW, LTV_SEGMENTS, LTV_VIP, COUNTRIES, DEVICE_OS, type Category } from "./catalog";
+import { CATEGORIES, type Category, COUNTRIES, DEVICE_OS, LTV_HIGH, LTV_LOW, LTV_SEGMENTS, LTV_VIP } from "./catalog";
 import { MAX_VIDEOS } from "./config";
 import { HOUR_MS } from "./curves";
 import type { Rng } from "./rng";
 import type { DimChange, DimUserRow } from "./rows";
 import { VideoState } from "./video-state";
-import { drawHashtags, drawVideoTraits, videoId, zipfWeight, type World } from "./world";
+import { drawHashtags, drawVideoTraits, videoId, type World, zipfWeight } from "./world";
 
 export interface PlannedChange {
   readonly change: DimChange;
@@ -101,13 +101,7 @@ export class ChangePlanner {
       r -= rate;
     }
     const planned =
-      kind === "upload"
-        ? this.planUpload(at)
-        : kind === "category"
-          ? this.planCategory(at)
-          : kind === "ban"
-            ? this.planBan(at)
-            : this.planLtv(at);
+      kind === "upload" ? this.planUpload(at) : kind === "category" ? this.planCategory(at) : kind === "ban" ? this.planBan(at) : this.planLtv(at);
     if (planned !== null) this.queue.push(planned);
   }
 
@@ -173,8 +167,7 @@ export class ChangePlanner {
   private planLtv(at: number): PlannedChange | null {
     const index = this.rng.int(this.world.users.count);
     const current = this.ltv[index]!;
-    const next =
-      current === LTV_LOW ? LTV_HIGH : current === LTV_VIP ? LTV_HIGH : this.rng.next() < 0.5 ? LTV_VIP : LTV_LOW;
+    const next = current === LTV_LOW ? LTV_HIGH : current === LTV_VIP ? LTV_HIGH : this.rng.next() < 0.5 ? LTV_VIP : LTV_LOW;
     this.ltv[index] = next;
     return { change: { kind: "user", reason: "ltv_segment", changedAtMs: at, row: userRow(this.world, index, next) }, video: null };
   }

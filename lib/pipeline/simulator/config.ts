@@ -18,7 +18,12 @@ export const SimulatorConfigSchema = z.strictObject({
   /** Seed of every random stream (uint32). */
   seed: z.number().int().min(0).max(0xffff_ffff).default(42),
   /** Simulation start, epoch ms (UTC). The first event is at or after it. */
-  startMs: z.number().int().min(Date.UTC(2000, 0, 1)).max(Date.UTC(2200, 0, 1)).default(DEFAULT_START_MS),
+  startMs: z
+    .number()
+    .int()
+    .min(Date.UTC(2000, 0, 1))
+    .max(Date.UTC(2200, 0, 1))
+    .default(DEFAULT_START_MS),
   /** Videos in the catalog at the start (more are uploaded during the run). */
   videos: z.number().int().min(10).max(500_000).default(2_000),
   /** Registered users (fixed population). */

@@ -20,10 +20,7 @@ export function dailyCycle(ms: number): number {
   const hour = (((ms % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS;
   const sinceTrough = (hour - TROUGH_HOUR + 24) % 24;
   const rise = PEAK_HOUR - TROUGH_HOUR;
-  const phase =
-    sinceTrough <= rise
-      ? (1 - Math.cos((Math.PI * sinceTrough) / rise)) / 2
-      : (1 + Math.cos((Math.PI * (sinceTrough - rise)) / (24 - rise))) / 2;
+  const phase = sinceTrough <= rise ? (1 - Math.cos((Math.PI * sinceTrough) / rise)) / 2 : (1 + Math.cos((Math.PI * (sinceTrough - rise)) / (24 - rise))) / 2;
   return TROUGH_LEVEL + (1 - TROUGH_LEVEL) * phase;
 }
 
@@ -44,7 +41,7 @@ const DISCOVERY_START = 0.1;
 export function freshness(ageMs: number): number {
   const age = Math.max(0, ageMs);
   const discovery = Math.min(1, DISCOVERY_START + ((1 - DISCOVERY_START) * age) / DISCOVERY_MS);
-  return discovery * (FRESHNESS_FLOOR + (1 - FRESHNESS_FLOOR) * Math.pow(2, -age / FRESHNESS_HALF_LIFE_MS));
+  return discovery * (FRESHNESS_FLOOR + (1 - FRESHNESS_FLOOR) * 2 ** (-age / FRESHNESS_HALF_LIFE_MS));
 }
 
 /**

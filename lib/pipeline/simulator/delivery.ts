@@ -32,12 +32,10 @@ export class Delivery {
     const rng = this.rng;
     const u = rng.next();
     const late = rng.next() < this.lateShare;
-    const deliverAtMs = late
-      ? readyAtMs + LATE_MIN_MS + Math.floor(u * LATE_SPAN_MS)
-      : readyAtMs + Math.floor(u * u * ON_TIME_MAX_MS);
+    const deliverAtMs = late ? readyAtMs + LATE_MIN_MS + Math.floor(u * LATE_SPAN_MS) : readyAtMs + Math.floor(u * u * ON_TIME_MAX_MS);
     this.queue.push({ row, deliverAtMs, delivery: late ? "late" : "on_time", sessionSeq, seq: this.seq++ });
     if (this.duplicateShare > 0 && rng.next() < this.duplicateShare) {
-      const retryAtMs = deliverAtMs + Math.floor(RETRY_MIN_MS * Math.pow(RETRY_RANGE, rng.next()));
+      const retryAtMs = deliverAtMs + Math.floor(RETRY_MIN_MS * RETRY_RANGE ** rng.next());
       this.queue.push({ row, deliverAtMs: retryAtMs, delivery: "redelivery", sessionSeq, seq: this.seq++ });
     }
   }

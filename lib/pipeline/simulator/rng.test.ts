@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 import { Rng } from "./rng";
-import { AliasTable, WeightTree, WeightedList } from "./sampling";
+import { AliasTable, WeightedList, WeightTree } from "./sampling";
 import { uuidV4 } from "./uuid";
 
 test("Rng replays the same sequence for the same seed and stream, and differs otherwise", () => {

@@ -137,7 +137,8 @@ export class WeightTree {
   }
 
   /** Index whose cumulative range contains r, for r in [0, total). */
-  find(r: number): number {
+  find(offset: number): number {
+    let r = offset;
     let pos = 0;
     const tree = this.tree;
     for (let step = this.topBit; step > 0; step >>= 1) {

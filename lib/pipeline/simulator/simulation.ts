@@ -15,7 +15,7 @@
  * read, never what is generated, so any sequence of slices yields the same events as one big slice.
  */
 import { ChangePlanner, type PlannedChange } from "./changes";
-import { DAILY_CYCLE_MEAN, DAY_MS, HOUR_MS, MINUTE_MS, dailyCycle, freshness } from "./curves";
+import { DAILY_CYCLE_MEAN, DAY_MS, dailyCycle, freshness, HOUR_MS, MINUTE_MS } from "./curves";
 import { Delivery } from "./delivery";
 import { EventQueue } from "./event-queue";
 import { Rng } from "./rng";
@@ -62,13 +62,7 @@ export class Simulation {
     this.videos = world.videos.map(VideoState.fromWorld);
     this.rng = new Rng(c.seed, "traffic");
     this.planner = new ChangePlanner(new Rng(c.seed, "dims"), world, this.videos, c.startMs);
-    this.viral = new ViralPlanner(
-      new Rng(c.seed, "viral"),
-      this.videos,
-      c.viralShare * c.videos,
-      world.referenceMass,
-      c.startMs - VIRAL_LEAD_MS,
-    );
+    this.viral = new ViralPlanner(new Rng(c.seed, "viral"), this.videos, c.viralShare * c.videos, world.referenceMass, c.startMs - VIRAL_LEAD_MS);
     const delivery = new Delivery(this.rng, this.queue, c.lateShare, c.duplicateShare);
     this.traffic = new TrafficModel(this.rng, world, this.videos, this.popularity, this.viral, delivery, c.startMs);
     this.userPicker = new AliasTable(world.users.activity);
@@ -136,7 +130,8 @@ export class Simulation {
     this.cursor = toMs;
   }
 
-  private drawSessionAfter(t: number): number {
+  private drawSessionAfter(from: number): number {
+    let t = from;
     for (;;) {
       t += this.rng.exponential(this.meanSessionGapMs);
       if (this.rng.next() < dailyCycle(t)) return t;

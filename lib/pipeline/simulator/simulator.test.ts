@@ -4,12 +4,12 @@ import {
   CATEGORIES,
   createSimulation,
   createWorld,
+  type DimChange,
+  type DimVideoRow,
   dailyCycle,
   generateEvents,
   initialDimensions,
   parseSimulatorConfig,
-  type DimChange,
-  type DimVideoRow,
   type RawEventRow,
   type SimEvent,
   type SimSlice,
@@ -97,8 +97,12 @@ test("determinism: the same seed and config replay identically, another seed doe
   assert.deepEqual(initialDimensions(createWorld(SMALL)), initialDimensions(createWorld(SMALL)));
   const other = sliced({ ...SMALL, seed: 8 }, 2 * HOUR, () => 10_000);
   assert.notDeepEqual(
-    eventsOf(other).slice(0, 100).map((e) => e.row.event_id),
-    eventsOf(a).slice(0, 100).map((e) => e.row.event_id),
+    eventsOf(other)
+      .slice(0, 100)
+      .map((e) => e.row.event_id),
+    eventsOf(a)
+      .slice(0, 100)
+      .map((e) => e.row.event_id),
   );
 });
 

@@ -20,13 +20,7 @@
 import { APP_VERSIONS, DEVICE_MODELS, DEVICE_OS, NETWORKS, VR_HEADSETS } from "./catalog";
 import { MINUTE_MS } from "./curves";
 import type { Delivery } from "./delivery";
-import {
-  finishProbability,
-  likeProbability,
-  MEAN_VIEWS_PER_SESSION,
-  playProbability,
-  shareProbability,
-} from "./funnel";
+import { finishProbability, likeProbability, MEAN_VIEWS_PER_SESSION, playProbability, shareProbability } from "./funnel";
 import type { Rng } from "./rng";
 import type { EventType } from "./rows";
 import type { WeightTree } from "./sampling";
@@ -123,7 +117,7 @@ export class TrafficModel {
           }
         } else {
           // Abandonment concentrates in the first seconds.
-          watch = Math.max(300, Math.floor(duration * 0.97 * Math.pow(rng.next(), 1.6)));
+          watch = Math.max(300, Math.floor(duration * 0.97 * rng.next() ** 1.6));
         }
         const endAt = playAt + watch;
         const liked = rng.next() < likeProbability(finished, level);
@@ -149,15 +143,7 @@ export class TrafficModel {
     this.userLastMs[user] = lastMs;
   }
 
-  private send(
-    videoId: string,
-    userId: string,
-    eventType: EventType,
-    eventMs: number,
-    payload: string,
-    readyAtMs: number,
-    sessionSeq: number,
-  ): void {
+  private send(videoId: string, userId: string, eventType: EventType, eventMs: number, payload: string, readyAtMs: number, sessionSeq: number): void {
     const row = {
       event_id: uuidV4(this.rng),
       event_timestamp: eventMs,

@@ -10,7 +10,8 @@ import type { Rng } from "./rng";
 const DIGITS = Buffer.from("0123456789abcdef", "latin1");
 const scratch = Buffer.from("00000000-0000-4000-8000-000000000000", "latin1");
 
-function put(x: number, nibbles: number, at: number): void {
+function put(value: number, nibbles: number, at: number): void {
+  let x = value;
   for (let i = nibbles - 1; i >= 0; i--) {
     scratch[at + i] = DIGITS[x & 15]!;
     x >>>= 4;

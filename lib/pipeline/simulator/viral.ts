@@ -86,13 +86,14 @@ export class ViralPlanner {
   /** The video at offset r in [0, massAt(t)) of the last massAt call. */
   pick(r: number): VideoState {
     const active = this.active;
+    let left = r;
     let last = 0;
     for (let i = 0; i < active.length; i++) {
       const w = this.weights[i]!;
       if (w <= 0) continue;
       last = i;
-      if (r < w) return active[i]!.video;
-      r -= w;
+      if (left < w) return active[i]!.video;
+      left -= w;
     }
     return active[last]!.video;
   }

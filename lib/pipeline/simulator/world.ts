@@ -9,6 +9,7 @@
 import {
   APP_VERSIONS,
   CATEGORY_WEIGHTS,
+  type Category,
   COUNTRIES,
   DEVICE_MODELS,
   DEVICE_OS,
@@ -20,13 +21,12 @@ import {
   LTV_VIP,
   LTV_VIP_SHARE,
   VR_HEADSETS,
-  type Category,
 } from "./catalog";
 import { parseSimulatorConfig, type SimulatorConfig, type SimulatorConfigInput } from "./config";
 import { DAY_MS, freshness } from "./curves";
+import { expectedEventsPerView, MEAN_VIEWS_PER_SESSION } from "./funnel";
 import { Rng } from "./rng";
 import { AliasTable } from "./sampling";
-import { expectedEventsPerView, MEAN_VIEWS_PER_SESSION } from "./funnel";
 
 export interface WorldVideo {
   readonly index: number;
@@ -130,12 +130,12 @@ export function drawVideoTraits(rng: Rng): VideoTraits {
   const durationMs = Math.round(Math.min(MAX_DURATION_MS, Math.max(MIN_DURATION_MS, rawDuration)));
   const quality = Math.exp(0.15 * rng.normal());
   const playRate = Math.min(0.9, Math.max(0.25, BASE_PLAY_RATE * quality));
-  const finishRate = Math.min(0.95, Math.max(0.05, completionByDuration(durationMs) * Math.pow(quality, 0.7)));
+  const finishRate = Math.min(0.95, Math.max(0.05, completionByDuration(durationMs) * quality ** 0.7));
   return { category, hashtags, durationMs, playRate, finishRate };
 }
 
 export function zipfWeight(rank: number, exponent: number): number {
-  return Math.pow(rank, -exponent);
+  return rank ** -exponent;
 }
 
 function buildUsers(rng: Rng, config: SimulatorConfig): UserTable {
@@ -166,7 +166,7 @@ function buildUsers(rng: Rng, config: SimulatorConfig): UserTable {
     const r = rng.next();
     ltv[i] = r < LTV_VIP_SHARE ? LTV_VIP : r < LTV_VIP_SHARE + LTV_HIGH_SHARE ? LTV_HIGH : LTV_LOW;
     // Sign-ups skew recent (growing platform). Creators joined before any catalog upload.
-    const tenure = DAY_MS + Math.pow(rng.next(), 1.5) * 3 * YEAR_MS + (isCreator ? config.catalogDays * DAY_MS : 0);
+    const tenure = DAY_MS + rng.next() ** 1.5 * 3 * YEAR_MS + (isCreator ? config.catalogDays * DAY_MS : 0);
     joinAtMs[i] = Math.floor(config.startMs - tenure);
     // Capped so a heavy user can still fit their sessions between 30-minute gaps.
     activity[i] = segmentActivity[ltv[i]!]! * Math.min(8, Math.exp(0.6 * rng.normal()));
@@ -202,13 +202,7 @@ function shuffledRanks(rng: Rng, n: number): Int32Array {
   return ranks;
 }
 
-function buildVideos(
-  rng: Rng,
-  config: SimulatorConfig,
-  users: UserTable,
-  creators: Int32Array,
-  creatorPicker: AliasTable,
-): WorldVideo[] {
+function buildVideos(rng: Rng, config: SimulatorConfig, users: UserTable, creators: Int32Array, creatorPicker: AliasTable): WorldVideo[] {
   const n = config.videos;
   const span = config.catalogDays * DAY_MS;
   const uploads = new Float64Array(n);

@@ -1,5 +1,5 @@
 import "server-only";
-import { defaultDailyRange, type DailyDates } from "../../dashboard/daily-range";
+import { type DailyDates, defaultDailyRange } from "../../dashboard/daily-range";
 import type { DailyRangeQuery } from "../../dashboard/schemas";
 import { getDailyCoverage } from "./daily-coverage";
 

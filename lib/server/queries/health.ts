@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import type { Health } from "../../dashboard/models";
-import { querySql } from "../sql-files";
 import { runQuery } from "../../trino/client";
 import { dashboardConnection, describeFailure, readRows, resultCache } from "../data";
 import { ResultCache } from "../result-cache";
+import { querySql } from "../sql-files";
 import { onlyRow, parseRows } from "../typed-rows";
 import { seedProgressOf, seedProgressRow } from "./rt-progress-row";
 
@@ -56,6 +56,13 @@ async function checkHealth(): Promise<Health> {
       checkedAt: Date.now(),
     };
   } catch (err) {
-    return { ok: false, trino: { reachable: false, error: describeFailure(err), latencyMs: null }, tables: [], rt: null, queriesSent: queriesSent(), checkedAt: Date.now() };
+    return {
+      ok: false,
+      trino: { reachable: false, error: describeFailure(err), latencyMs: null },
+      tables: [],
+      rt: null,
+      queriesSent: queriesSent(),
+      checkedAt: Date.now(),
+    };
   }
 }

@@ -5,8 +5,8 @@ import type { KpiPeriod, PulseKpis } from "../../dashboard/models";
 import type { PulseRangeQuery } from "../../dashboard/schemas";
 import { cachedQuery, firstWatermark } from "../data";
 import { onlyRow } from "../typed-rows";
-import { withRtWatermark } from "./rt-watermark";
 import { rtRangeParams } from "./rt-range-params";
+import { withRtWatermark } from "./rt-watermark";
 
 /** sql/queries/pulse_kpis.sql: one row; counters are coalesced to 0, ratios are NULL on a 0 denominator. */
 const Row = z.object({

@@ -1,6 +1,6 @@
 import "server-only";
 import type { RtRange } from "../../dashboard/schemas";
-import { sqlInstant, type SqlParams } from "../../trino/bind";
+import { type SqlParams, sqlInstant } from "../../trino/bind";
 
 /** The :range_minutes / :range_start / :range_end values shared by the Pulse statements. */
 export function rtRangeParams(range: RtRange): SqlParams {

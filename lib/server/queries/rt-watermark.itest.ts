@@ -8,12 +8,12 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { before, beforeEach, test } from "node:test";
+import { insertRows, q, requireTestInstance, rows, testInstance, trinoMinuteNow } from "../../../tools/testing/trino-fixtures";
 import { connectionFor } from "../../lakehouse/connection";
 import { REPO_ROOT } from "../../lakehouse/settings";
 import { recordSeedProgress, type SeedRun } from "../../pipeline/runner/seed-progress";
 import { sqlInstant } from "../../trino/bind";
 import { statementOf } from "../../trino/sql-text";
-import { insertRows, q, requireTestInstance, rows, testInstance, trinoMinuteNow } from "../../../tools/testing/trino-fixtures";
 import { rtWatermarkOf } from "./rt-progress-row";
 
 const MIN = 60_000;

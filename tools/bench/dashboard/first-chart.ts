@@ -31,7 +31,7 @@ export async function loadPulse(browser: Browser, base: string, pagePath = "/"):
       if (r.status() >= 400) failures.push(`${r.status()} ${new URL(r.url()).pathname}`);
     });
     const resp = await page.goto(`${base}${pagePath}`, { waitUntil: "commit", timeout: 90_000 });
-    if (!resp || resp.status() !== 200) throw new Error(`${pagePath} answered ${resp?.status() ?? "nothing"}`);
+    if (resp?.status() !== 200) throw new Error(`${pagePath} answered ${resp?.status() ?? "nothing"}`);
     await page.waitForFunction(FIRST_CHART_EXISTS, undefined, { timeout: 60_000 });
     await page.locator("[data-testid=platform-chart] canvas").first().waitFor({ state: "attached", timeout: 10_000 });
     const firstChartMs = (await page.evaluate(FIRST_CHART_START)) as number;
@@ -76,7 +76,9 @@ export async function compareUrls(base: string, polled: readonly string[]): Prom
     if (pageUrl === undefined || pageUrl === r.path) continue;
     const sql = async (u: string) => (await getJson<{ meta?: { sql?: string } }>(`${base}${u}`, 60_000)).body.meta?.sql ?? null;
     const [a, b] = [await sql(pageUrl), await sql(r.path)];
-    lines.push(`  page ${pageUrl} vs viewers ${r.path}: ${a !== null && a === b ? "same bound SQL (one cache entry)" : "DIFFERENT SQL: the viewers do not share the page's cache entry"}`);
+    lines.push(
+      `  page ${pageUrl} vs viewers ${r.path}: ${a !== null && a === b ? "same bound SQL (one cache entry)" : "DIFFERENT SQL: the viewers do not share the page's cache entry"}`,
+    );
   }
   return lines;
 }
@@ -85,7 +87,12 @@ export function reportChart(warm: readonly ChartRun[], runs: readonly ChartRun[]
   out(`## 2. Time to first chart on / (warm server: ${warm.length} warm-up loads, then ${runs.length} fresh contexts)`);
   out();
   out("  first chart = performance mark 'pulse:first-chart' startTime, ms after navigation start");
-  const rows = runs.map((r, i) => [String(i + 1), r.error ? "FAILED" : ms1(r.firstChartMs), r.ttfbMs === null ? "n/a" : ms1(r.ttfbMs), r.dclMs === null ? "n/a" : ms1(r.dclMs)]);
+  const rows = runs.map((r, i) => [
+    String(i + 1),
+    r.error ? "FAILED" : ms1(r.firstChartMs),
+    r.ttfbMs === null ? "n/a" : ms1(r.ttfbMs),
+    r.dclMs === null ? "n/a" : ms1(r.dclMs),
+  ]);
   for (const l of table(["run", "first chart ms", "TTFB ms", "DOMContentLoaded ms"], rows, ["right", "right", "right", "right"])) out(`  ${l}`);
   const fc = okFirstCharts(runs);
   out();
@@ -94,7 +101,7 @@ export function reportChart(warm: readonly ChartRun[], runs: readonly ChartRun[]
       ? `  first chart: median ${ms1(median(fc))} ms, min ${ms1(Math.min(...fc))} ms, max ${ms1(Math.max(...fc))} ms (${fc.length} of ${runs.length} runs)`
       : "  first chart: no run succeeded",
   );
-  runs.forEach((r, i) => r.error && out(`  run ${i + 1} FAILED: ${r.error}`));
+  for (const [i, r] of runs.entries()) if (r.error) out(`  run ${i + 1} FAILED: ${r.error}`);
   const ttfb = runs.flatMap((r) => (r.ttfbMs === null ? [] : [r.ttfbMs]));
   if (ttfb.length) out(`  TTFB: median ${ms1(median(ttfb))} ms (server render incl. prefetching the panels' data)`);
   out(`  warm-up loads (not counted): ${warm.map((w) => (w.error ? `FAILED (${w.error})` : `${ms1(w.firstChartMs)} ms`)).join(", ")}`);

@@ -100,11 +100,16 @@ export function reportJs(pages: readonly PageJs[]): void {
       `${html.length} / ${int(sum(html, (s) => s.gzip))}`,
     ];
   });
-  for (const l of table(
-    ["page", "HTTP", "scripts", "raw bytes", "gzip-9 bytes", "gzip-9", "wire bytes", "in HTML: n / gzip-9"],
-    rows,
-    ["left", "right", "right", "right", "right", "right", "right", "right"],
-  ))
+  for (const l of table(["page", "HTTP", "scripts", "raw bytes", "gzip-9 bytes", "gzip-9", "wire bytes", "in HTML: n / gzip-9"], rows, [
+    "left",
+    "right",
+    "right",
+    "right",
+    "right",
+    "right",
+    "right",
+    "right",
+  ]))
     out(`  ${l}`);
   out();
   out("  wire = encoded body bytes Chromium received (the server's own compression); 'in HTML' = chunks the");

@@ -16,8 +16,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser } from "@playwright/test";
-import { buildDashboard, buildIsStale, distDir, startDashboard, type DashboardHandle } from "../../dashboard/next-process";
+import { type Browser, chromium } from "@playwright/test";
+import { buildDashboard, buildIsStale, type DashboardHandle, distDir, startDashboard } from "../../dashboard/next-process";
 import { pickFreePort, portIsFree } from "../../net/ports";
 import { kib, ms1, ratio2 } from "../format";
 import { getJson } from "../http";
@@ -25,12 +25,12 @@ import { out, progress } from "../report";
 import { codeLine, loadAvg, machineLine, softwareLine } from "../run-facts";
 import { maximum, median, percentile } from "../stats";
 import { VIEWPORT } from "./browser";
-import { compareUrls, loadPulse, observePolling, okFirstCharts, reportChart, type ChartRun } from "./first-chart";
-import { gzipTotal, measurePageJs, reportJs, type PageJs } from "./js-size";
-import { describeOptions, parseOptions, type BenchOptions } from "./options";
+import { type ChartRun, compareUrls, loadPulse, observePolling, okFirstCharts, reportChart } from "./first-chart";
+import { gzipTotal, measurePageJs, type PageJs, reportJs } from "./js-size";
+import { type BenchOptions, describeOptions, parseOptions } from "./options";
 import { queryRatio, reportQueries } from "./queries-per-minute";
 import { PULSE_ROUTES } from "./routes";
-import { failures, latencies, reportPhase, viewerPhase, type PhasePlan } from "./viewers";
+import { failures, latencies, type PhasePlan, reportPhase, viewerPhase } from "./viewers";
 
 /** Ports tried when --port is not given: clear of the demo's :3000 and the e2e suite's :3100. */
 const PORT_RANGE = [3300, 3319] as const;
@@ -58,7 +58,9 @@ async function trinoFacts(trinoUrl: string): Promise<string> {
 
 function commandLine(args: readonly string[]): string {
   const viaNpm = process.env.npm_lifecycle_event === "bench:dashboard";
-  return viaNpm ? `npm run bench:dashboard${args.length ? ` -- ${args.join(" ")}` : ""}` : `npx tsx scripts/bench-dashboard.ts${args.length ? ` ${args.join(" ")}` : ""}`;
+  return viaNpm
+    ? `npm run bench:dashboard${args.length ? ` -- ${args.join(" ")}` : ""}`
+    : `npx tsx scripts/bench-dashboard.ts${args.length ? ` ${args.join(" ")}` : ""}`;
 }
 
 /** Builds (unless --no-build) and returns a description of the build being measured. */
@@ -68,7 +70,8 @@ async function prepareBuild(o: BenchOptions): Promise<{ seconds: number; id: str
     if (!fs.existsSync(path.join(process.cwd(), distDir(), "BUILD_ID"))) throw new Error(`--no-build but there is no build in ${distDir()}`);
     progress(`--no-build: using the existing build in ${distDir()}`);
   } else {
-    if (buildIsStale()) progress(`the build is stale: next build rewrites ${distDir()} under any \`next start\` serving it (e.g. :3000); --no-build avoids that`);
+    if (buildIsStale())
+      progress(`the build is stale: next build rewrites ${distDir()} under any \`next start\` serving it (e.g. :3000); --no-build avoids that`);
     await buildDashboard(serverLog);
   }
   return { seconds: (Date.now() - t) / 1000, id: `${distDir()}/BUILD_ID ${fs.readFileSync(path.join(process.cwd(), distDir(), "BUILD_ID"), "utf8").trim()}` };
@@ -122,7 +125,9 @@ async function main(): Promise<void> {
     if (trending.status !== 200 || !videoId) throw new Error(`/api/pulse/trending?limit=25 answered ${trending.status} without a video`);
 
     browser = await chromium.launch({ executablePath: o.chromium });
-    out(`browser:  Chromium ${browser.version()} (${o.chromium}), viewport ${VIEWPORT.width}x${VIEWPORT.height}; build step ${build.seconds.toFixed(1)} s, ${build.id}`);
+    out(
+      `browser:  Chromium ${browser.version()} (${o.chromium}), viewport ${VIEWPORT.width}x${VIEWPORT.height}; build step ${build.seconds.toFixed(1)} s, ${build.id}`,
+    );
     out();
 
     const pages: PageJs[] = [];
@@ -155,7 +160,11 @@ async function main(): Promise<void> {
     progress(`${o.viewers} viewers for ${o.seconds} s`);
     const many = await viewerPhase(base, manyPlan);
 
-    reportPhase(`## 3. API latency, ${o.viewers} viewers polling the ${PULSE_ROUTES.length} Pulse routes every ${o.intervalS} s for ${o.seconds} s (start jittered over ${o.intervalS} s)`, many, manyPlan);
+    reportPhase(
+      `## 3. API latency, ${o.viewers} viewers polling the ${PULSE_ROUTES.length} Pulse routes every ${o.intervalS} s for ${o.seconds} s (start jittered over ${o.intervalS} s)`,
+      many,
+      manyPlan,
+    );
     reportPhase(`   (baseline) the same with 1 viewer`, one, onePlan);
     reportQueries(one, many, pagesPollHealth);
 
@@ -164,12 +173,20 @@ async function main(): Promise<void> {
     out("## Summary");
     out();
     out(`  JS gzip-9 per page:         ${pages.map((p) => `${p.path} ${kib(gzipTotal(p))}`).join(", ")}`);
-    out(`  first chart (median of ${okRuns.length}):  ${ms1(median(okRuns))} ms${okRuns.length < runs.length ? ` (${runs.length - okRuns.length} runs failed)` : ""}`);
-    out(`  API @ ${o.viewers} viewers:          p50 ${ms1(percentile(all, 50))} ms, p95 ${ms1(percentile(all, 95))} ms, max ${ms1(maximum(all))} ms, ${failures(many.samples)} errors/non-200 of ${many.samples.length}`);
-    out(`  Trino queries/min:          ${one.perMinute.toFixed(1)} (1 viewer) vs ${many.perMinute.toFixed(1)} (${o.viewers} viewers), ratio ${ratio2(queryRatio(one, many))}`);
+    out(
+      `  first chart (median of ${okRuns.length}):  ${ms1(median(okRuns))} ms${okRuns.length < runs.length ? ` (${runs.length - okRuns.length} runs failed)` : ""}`,
+    );
+    out(
+      `  API @ ${o.viewers} viewers:          p50 ${ms1(percentile(all, 50))} ms, p95 ${ms1(percentile(all, 95))} ms, max ${ms1(maximum(all))} ms, ${failures(many.samples)} errors/non-200 of ${many.samples.length}`,
+    );
+    out(
+      `  Trino queries/min:          ${one.perMinute.toFixed(1)} (1 viewer) vs ${many.perMinute.toFixed(1)} (${o.viewers} viewers), ratio ${ratio2(queryRatio(one, many))}`,
+    );
     out(`  server warnings/errors:     ${serverNotes.length ? serverNotes.length : "none"}`);
     for (const n of serverNotes.slice(0, 20)) out(`    ${n}`);
-    out(`  runtime: ${((Date.now() - tMeasure) / 1000).toFixed(0)} s measuring, ${((Date.now() - started) / 1000).toFixed(0)} s in total; load avg now ${loadAvg()}`);
+    out(
+      `  runtime: ${((Date.now() - tMeasure) / 1000).toFixed(0)} s measuring, ${((Date.now() - started) / 1000).toFixed(0)} s in total; load avg now ${loadAvg()}`,
+    );
   } finally {
     await cleanup();
   }

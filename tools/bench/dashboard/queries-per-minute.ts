@@ -16,7 +16,13 @@ export function reportQueries(one: Phase, many: Phase, pagesPollHealth: boolean)
   out();
   for (const l of table(
     ["phase", "queries", "window s", "queries/min", "per viewer/min"],
-    [one, many].map((p) => [`${p.viewers} viewer${p.viewers === 1 ? "" : "s"}`, String(p.queries), (p.windowMs / 1000).toFixed(1), p.perMinute.toFixed(1), (p.perMinute / p.viewers).toFixed(2)]),
+    [one, many].map((p) => [
+      `${p.viewers} viewer${p.viewers === 1 ? "" : "s"}`,
+      String(p.queries),
+      (p.windowMs / 1000).toFixed(1),
+      p.perMinute.toFixed(1),
+      (p.perMinute / p.viewers).toFixed(2),
+    ]),
     ["left", "right", "right", "right", "right"],
   ))
     out(`  ${l}`);

@@ -5,7 +5,7 @@
  * the URLs, and hit exactly the server cache entries, that a browser on `/` does.
  */
 import { pulseRangeParams, pulseTrendingParams } from "../../../app/(pulse)/search-params";
-import { api, toQueryString, type Params } from "../../../lib/dashboard/query-keys";
+import { api, type Params, toQueryString } from "../../../lib/dashboard/query-keys";
 
 /** A viewer who opened `/`: no URL parameters. */
 const PAGE_URL: Params = {};

@@ -56,7 +56,14 @@ async function timedGet(base: string, route: PulseRoute): Promise<Sample> {
     }
     return { route: route.name, ms, status: res.status, stale, fetchedAt };
   } catch (err) {
-    return { route: route.name, ms: performance.now() - t, status: 0, stale: false, fetchedAt: null, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+    return {
+      route: route.name,
+      ms: performance.now() - t,
+      status: 0,
+      stale: false,
+      fetchedAt: null,
+      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+    };
   }
 }
 
@@ -118,7 +125,10 @@ export const latencies = (samples: readonly Sample[]) => samples.map((s) => s.ms
 export const failures = (samples: readonly Sample[]) => samples.filter((s) => s.status !== 200).length;
 
 function latencyRows(samples: readonly Sample[]): string[][] {
-  const groups: [string, readonly Sample[]][] = [...PULSE_ROUTES.map((r) => [r.path, samples.filter((s) => s.route === r.name)] as [string, Sample[]]), ["all", samples]];
+  const groups: [string, readonly Sample[]][] = [
+    ...PULSE_ROUTES.map((r) => [r.path, samples.filter((s) => s.route === r.name)] as [string, Sample[]]),
+    ["all", samples],
+  ];
   return groups.map(([name, ss]) => {
     const all = latencies(ss);
     const ok = latencies(ss.filter((s) => s.status === 200));
@@ -140,11 +150,17 @@ function latencyRows(samples: readonly Sample[]): string[][] {
 export function reportPhase(title: string, p: Phase, plan: PhasePlan): void {
   out(title);
   out();
-  for (const l of table(
-    ["route", "requests", "p50 ms", "p95 ms", "max ms", "p50 ok ms", "errors/non-200", "stale", "results"],
-    latencyRows(p.samples),
-    ["left", "right", "right", "right", "right", "right", "right", "right", "right"],
-  ))
+  for (const l of table(["route", "requests", "p50 ms", "p95 ms", "max ms", "p50 ok ms", "errors/non-200", "stale", "results"], latencyRows(p.samples), [
+    "left",
+    "right",
+    "right",
+    "right",
+    "right",
+    "right",
+    "right",
+    "right",
+    "right",
+  ]))
     out(`  ${l}`);
   out();
   const byStatus = new Map<string, number>();

@@ -1,6 +1,6 @@
+import { dailyVideosQuery } from "@/lib/dashboard/schemas";
 import { parseRequest, respond } from "@/lib/server/api";
 import { getDailyVideos } from "@/lib/server/queries/daily-videos";
-import { dailyVideosQuery } from "@/lib/dashboard/schemas";
 
 export async function GET(request: Request) {
   const input = parseRequest(request, dailyVideosQuery);

@@ -1,6 +1,6 @@
+import { pulseRangeQuery } from "@/lib/dashboard/schemas";
 import { parseRequest, respond } from "@/lib/server/api";
 import { getPulseKpis } from "@/lib/server/queries/pulse-kpis";
-import { pulseRangeQuery } from "@/lib/dashboard/schemas";
 
 export async function GET(request: Request) {
   const input = parseRequest(request, pulseRangeQuery);

@@ -1,6 +1,6 @@
+import { trendingQuery } from "@/lib/dashboard/schemas";
 import { parseRequest, respond } from "@/lib/server/api";
 import { getTrending } from "@/lib/server/queries/trending";
-import { trendingQuery } from "@/lib/dashboard/schemas";
 
 export async function GET(request: Request) {
   const input = parseRequest(request, trendingQuery);

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { videoIdSchema } from "@/lib/dashboard/schemas";
 import { NotFoundError, parseRequest, respond } from "@/lib/server/api";
 import { getVideoSummary } from "@/lib/server/queries/video-summary";
-import { videoIdSchema } from "@/lib/dashboard/schemas";
 
 const schema = z.object({ videoId: videoIdSchema });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { videoIdSchema } from "@/lib/dashboard/schemas";
 import { parseRequest, respond } from "@/lib/server/api";
 import { getVideoDaily } from "@/lib/server/queries/video-daily";
-import { videoIdSchema } from "@/lib/dashboard/schemas";
 
 const schema = z.object({ videoId: videoIdSchema });
 

@@ -1,6 +1,6 @@
+import { videoIdSchema, videoSeriesQuery } from "@/lib/dashboard/schemas";
 import { parseRequest, respond } from "@/lib/server/api";
 import { getVideoSeries } from "@/lib/server/queries/video-series";
-import { videoIdSchema, videoSeriesQuery } from "@/lib/dashboard/schemas";
 
 const schema = videoSeriesQuery.extend({ videoId: videoIdSchema });
 
