@@ -33,12 +33,21 @@ function mtime(file) {
   }
 }
 
-/** Runs a command with its output shown; throws a SetupError naming the command when it fails. */
-function run(cmd, args, hint) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+/**
+ * Runs a command; throws a SetupError naming it when it fails. `quiet` keeps the output (apt's is
+ * hundreds of lines) and shows its last lines only on failure.
+ */
+function run(cmd, args, hint, quiet = false) {
+  const r = spawnSync(cmd, args, {
+    cwd: ROOT,
+    stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    encoding: "utf8",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
   if (r.error || r.status !== 0) {
     const why = r.error ? r.error.message : `exit ${r.status}`;
-    throw new SetupError(`\`${[cmd, ...args].join(" ")}\` failed (${why}).${hint ? ` ${hint}` : ""}`);
+    const tail = quiet ? `\n${`${r.stdout ?? ""}${r.stderr ?? ""}`.trim().split("\n").slice(-20).join("\n")}\n` : "";
+    throw new SetupError(`\`${[cmd, ...args].join(" ")}\` failed (${why}).${tail}${hint ? ` ${hint}` : ""}`);
   }
 }
 
@@ -74,8 +83,8 @@ function ensureDebianPackages(needed) {
   say(`installing Debian package(s) ${missing.join(", ")} (apt-get)…`);
   const t0 = Date.now();
   const hint = `Install them yourself with: ${command}`;
-  run("apt-get", ["update", "-qq"], hint);
-  run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], hint);
+  run("apt-get", ["update", "-qq"], hint, true);
+  run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], hint, true);
   const still = needed.filter((p) => missing.includes(p.pkg) && !p.present()).map((p) => p.pkg);
   if (still.length) throw new SetupError(`apt-get reported success but ${still.join(", ")} is still missing. ${hint}`);
   say(`installed ${missing.join(", ")} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
