@@ -17,6 +17,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Browser, chromium } from "@playwright/test";
+import { parseConfig } from "../../../lib/config/definitions";
 import { buildDashboard, buildIsStale, type DashboardHandle, distDir, startDashboard } from "../../dashboard/next-process";
 import { pickFreePort, portIsFree } from "../../net/ports";
 import { kib, ms1, ratio2 } from "../format";
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
   out(`machine:  ${machineLine()}`);
   out(`software: ${softwareLine()}; ${trino}`);
   out(`code:     ${codeLine()}`);
-  out(`server:   own next start on http://127.0.0.1:${port}, TRINO_URL ${o.trinoUrl}, RT cache ${process.env.PULSE_RT_CACHE_SECONDS ?? "10 (default)"} s`);
+  out(`server:   own next start on http://127.0.0.1:${port}, TRINO_URL ${o.trinoUrl}, RT cache ${parseConfig("server", process.env).PULSE_RT_CACHE_SECONDS} s`);
   out("note:     client, server, Chromium, Trino and the live pipeline share this machine");
   out();
 

@@ -1,5 +1,8 @@
 /** Command-line options of `npm run bench:dashboard` (scripts/bench-dashboard.ts). */
+
 import { parseArgs } from "node:util";
+import { toolsConfig } from "../../../lib/config/tools";
+import { instanceSettings, serverUrl } from "../../../lib/lakehouse/settings";
 
 export const USAGE = `usage: npx tsx scripts/bench-dashboard.ts [--port N] [--viewers N] [--seconds N] [--interval S] [--runs N]
                                          [--trino URL] [--chromium PATH] [--no-build] [--seed N]`;
@@ -34,8 +37,9 @@ function parse(argv: readonly string[]): BenchOptions | "help" {
       seconds: { type: "string", default: "60" },
       interval: { type: "string", default: "5" },
       runs: { type: "string", default: "7" },
-      trino: { type: "string", default: "http://127.0.0.1:18080" },
-      chromium: { type: "string", default: "/usr/bin/chromium" },
+      // Defaults from the settings: the demo Trino that `npm start` runs, the configured Chromium.
+      trino: { type: "string", default: serverUrl(instanceSettings("main")) },
+      chromium: { type: "string", default: toolsConfig().PULSE_CHROMIUM },
       "no-build": { type: "boolean", default: false },
       seed: { type: "string", default: "1" },
       help: { type: "boolean", short: "h", default: false },
