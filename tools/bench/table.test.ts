@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { table } from "./table";
+import { labelThenFigures, table } from "./table";
 
 test("columns are as wide as their widest cell, numbers right-aligned, no trailing blanks", () => {
   assert.deepEqual(
@@ -18,4 +18,8 @@ test("columns are as wide as their widest cell, numbers right-aligned, no traili
 
 test("a missing cell prints as blank", () => {
   assert.deepEqual(table(["a", "b"], [["x"]], ["left", "left"]), ["a  b", "-  -", "x"]);
+});
+
+test("labelThenFigures: the first column left, the rest right", () => {
+  assert.deepEqual(labelThenFigures(3), ["left", "right", "right"]);
 });

@@ -2,6 +2,9 @@
 
 export type Align = "left" | "right";
 
+/** The usual report layout: a name column on the left, figures on the right. */
+export const labelThenFigures = (columns: number): Align[] => ["left", ...Array<Align>(columns - 1).fill("right")];
+
 export function table(headers: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[]): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const fmt = (cells: readonly string[]) =>

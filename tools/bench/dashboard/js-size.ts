@@ -7,7 +7,7 @@ import zlib from "node:zlib";
 import type { Browser } from "@playwright/test";
 import { int, kib } from "../format";
 import { out, sleep } from "../report";
-import { table } from "../table";
+import { labelThenFigures, table } from "../table";
 import { FIRST_CHART_EXISTS, newContext } from "./browser";
 
 export interface ScriptSize {
@@ -100,16 +100,7 @@ export function reportJs(pages: readonly PageJs[]): void {
       `${html.length} / ${int(sum(html, (s) => s.gzip))}`,
     ];
   });
-  for (const l of table(["page", "HTTP", "scripts", "raw bytes", "gzip-9 bytes", "gzip-9", "wire bytes", "in HTML: n / gzip-9"], rows, [
-    "left",
-    "right",
-    "right",
-    "right",
-    "right",
-    "right",
-    "right",
-    "right",
-  ]))
+  for (const l of table(["page", "HTTP", "scripts", "raw bytes", "gzip-9 bytes", "gzip-9", "wire bytes", "in HTML: n / gzip-9"], rows, labelThenFigures(8)))
     out(`  ${l}`);
   out();
   out("  wire = encoded body bytes Chromium received (the server's own compression); 'in HTML' = chunks the");

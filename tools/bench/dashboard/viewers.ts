@@ -9,7 +9,7 @@ import { int, ms1 } from "../format";
 import { REQUEST_TIMEOUT_MS } from "../http";
 import { out, sleep } from "../report";
 import { maximum, percentile } from "../stats";
-import { table } from "../table";
+import { labelThenFigures, table } from "../table";
 import { queriesSent } from "./health";
 import { PULSE_ROUTES, type PulseRoute, type RouteName } from "./routes";
 
@@ -150,17 +150,11 @@ function latencyRows(samples: readonly Sample[]): string[][] {
 export function reportPhase(title: string, p: Phase, plan: PhasePlan): void {
   out(title);
   out();
-  for (const l of table(["route", "requests", "p50 ms", "p95 ms", "max ms", "p50 ok ms", "errors/non-200", "stale", "results"], latencyRows(p.samples), [
-    "left",
-    "right",
-    "right",
-    "right",
-    "right",
-    "right",
-    "right",
-    "right",
-    "right",
-  ]))
+  for (const l of table(
+    ["route", "requests", "p50 ms", "p95 ms", "max ms", "p50 ok ms", "errors/non-200", "stale", "results"],
+    latencyRows(p.samples),
+    labelThenFigures(9),
+  ))
     out(`  ${l}`);
   out();
   const byStatus = new Map<string, number>();
