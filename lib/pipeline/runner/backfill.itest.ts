@@ -33,8 +33,8 @@ before(async () => {
   seeded = await seedHistory(connectionFor(testInstance, "writer"), { ...SCALE, untilMs: UNTIL });
 });
 
-/** Independent expectation: replay the same simulation, keep each event_id once, count per (video, minute). */
-function expectedGold(): Map<string, number[]> {
+/** The seed's simulation replayed independently of the seed: every delivery it made up to UNTIL. */
+function replaySeed() {
   const sim = startSimulation({
     seed: SCALE.seed,
     startMs: UNTIL - (UNTIL % DAY) - DAY,
@@ -42,7 +42,12 @@ function expectedGold(): Map<string, number[]> {
     users: SCALE.users,
     eventsPerDay: SCALE.eventsPerDay,
   });
-  const slice = sim.advance(UNTIL);
+  return sim.advance(UNTIL);
+}
+
+/** Independent expectation: replay the same simulation, keep each event_id once, count per (video, minute). */
+function expectedGold(): Map<string, number[]> {
+  const slice = replaySeed();
   const seen = new Set<string>();
   const types = ["impression", "like", "share", "play_start", "play_finish"];
   const out = new Map<string, number[]>();
@@ -58,14 +63,7 @@ function expectedGold(): Map<string, number[]> {
 }
 
 test("Bronze holds every delivery, duplicates included", async () => {
-  const sim = startSimulation({
-    seed: SCALE.seed,
-    startMs: UNTIL - (UNTIL % DAY) - DAY,
-    videos: SCALE.videos,
-    users: SCALE.users,
-    eventsPerDay: SCALE.eventsPerDay,
-  });
-  const slice = sim.advance(UNTIL);
+  const slice = replaySeed();
   const [r] = await rows<{ n: number; ids: number }>("admin", "SELECT count(*) AS n, count(DISTINCT event_id) AS ids FROM lakehouse.bronze.raw_events");
   assert.equal(r!.n, slice.events.length);
   assert.equal(r!.n, seeded.events);
