@@ -14,6 +14,7 @@ export const MAINTAINED_TABLES = [
   ["dims", "dim_users_history"],
   ["gold", "rt_video_stats_1min"],
   ["gold", "batch_video_daily"],
+  ["gold", "batch_platform_daily"],
   ["meta", "job_checkpoints"],
 ] as const;
 

@@ -88,6 +88,7 @@ export async function clearDailyTables(): Promise<void> {
     "bronze.raw_events",
     "silver.fact_user_engagement",
     "gold.batch_video_daily",
+    "gold.batch_platform_daily",
     "meta.job_checkpoints",
     "dims.dim_videos_history",
     "dims.dim_users_history",
