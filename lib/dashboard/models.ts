@@ -113,6 +113,8 @@ export interface CategoryDay {
   readonly completionRate: number | null;
   readonly uniqueViewers: number;
   readonly videos: number;
+  /** Viewer-weighted mean of the category's videos' D1 retention; null while none is known. */
+  readonly retentionD1: number | null;
 }
 
 export interface DailyCoverage {
@@ -139,4 +141,52 @@ export interface Health {
   readonly rt: { readonly state: RtState; readonly seed: SeedProgress | null } | null;
   readonly queriesSent: number;
   readonly checkedAt: number;
+}
+
+/** One day of a D1 retention series; retentionD1 is null while the day after is incomplete. */
+export interface RetentionDay {
+  readonly date: string;
+  readonly retentionD1: number | null;
+  /** The weights: the platform's cohort, or a category's summed video viewers. */
+  readonly viewers: number;
+}
+
+export interface RetentionSeries {
+  readonly kind: "platform" | "category";
+  /** "Platform", or the category. */
+  readonly name: string;
+  readonly days: readonly RetentionDay[];
+  /** Over the range's days with a known retention, each day weighted by its viewers. */
+  readonly range: { readonly retentionD1: number | null; readonly viewers: number };
+}
+
+export interface DailyRetention {
+  readonly from: string;
+  readonly to: string;
+  /** The platform first, then categories by name. */
+  readonly series: readonly RetentionSeries[];
+}
+
+export interface RetentionVideo {
+  readonly videoId: string;
+  readonly retentionD1: number;
+  readonly viewers: number;
+}
+
+export interface RetentionDistribution {
+  readonly from: string;
+  readonly to: string;
+  /** counts[k]: videos with k / bins <= retention < (k + 1) / bins (100 % in the last bin). */
+  readonly counts: readonly number[];
+  readonly minViewers: number;
+  readonly videos: number;
+  readonly lowest: readonly RetentionVideo[];
+  readonly highest: readonly RetentionVideo[];
+}
+
+export interface PlatformRetentionDay {
+  readonly date: string;
+  readonly retentionD1: number | null;
+  readonly cohortViewers: number;
+  readonly retainedViewers: number | null;
 }

@@ -4,7 +4,20 @@
  * Keys hold the raw URL parameters, which is exactly what the routes receive.
  */
 import type { ApiErrorBody, Envelope } from "./envelope";
-import type { CategoryDay, DailyCoverage, DailyVideos, PlatformSeries, PulseKpis, Trending, VideoDay, VideoMinute, VideoSummary } from "./models";
+import type {
+  CategoryDay,
+  DailyCoverage,
+  DailyRetention,
+  DailyVideos,
+  PlatformRetentionDay,
+  PlatformSeries,
+  PulseKpis,
+  RetentionDistribution,
+  Trending,
+  VideoDay,
+  VideoMinute,
+  VideoSummary,
+} from "./models";
 
 export type Params = Readonly<Record<string, string | undefined>>;
 
@@ -60,6 +73,9 @@ export const api = {
   videoDaily: (id: string) => route<readonly VideoDay[]>(`/api/videos/${enc(id)}/daily`, {}),
   dailyVideos: (p: Params) => route<DailyVideos & { from: string; to: string }>("/api/daily/videos", p),
   dailyCategories: (p: Params) => route<{ from: string; to: string; days: readonly CategoryDay[] }>("/api/daily/categories", p),
+  dailyRetention: (p: Params) => route<DailyRetention>("/api/daily/retention", p),
+  retentionDistribution: (p: Params) => route<RetentionDistribution>("/api/daily/retention-distribution", p),
+  platformRetention: () => route<readonly PlatformRetentionDay[]>("/api/pulse/retention", {}),
   dailyCoverage: () => route<DailyCoverage>("/api/daily/coverage", {}),
   categories: () => route<readonly string[]>("/api/categories", {}),
 };

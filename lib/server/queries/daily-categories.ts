@@ -8,7 +8,7 @@ import { cachedQuery } from "../data";
 import { withDailyWatermark } from "./daily-coverage";
 import { resolveDailyDates } from "./daily-dates";
 
-/** sql/queries/daily_category_trends.sql: completion is NULL for a day without started plays. */
+/** sql/queries/daily_category_trends.sql: completion is NULL for a day without started plays, retention while no video's is known. */
 const Row = z.object({
   date: z.string(),
   category: z.string(),
@@ -16,6 +16,7 @@ const Row = z.object({
   completion_rate: z.number().nullable(),
   unique_viewers: z.number(),
   videos: z.number(),
+  retention_d1: z.number().nullable(),
 });
 
 export async function getDailyCategories(q: DailyRangeQuery): Promise<Envelope<{ from: string; to: string; days: readonly CategoryDay[] }>> {
@@ -35,6 +36,7 @@ export async function getDailyCategories(q: DailyRangeQuery): Promise<Envelope<{
           completionRate: r.completion_rate,
           uniqueViewers: r.unique_viewers,
           videos: r.videos,
+          retentionD1: r.retention_d1,
         })),
       }),
       watermark: () => null,
