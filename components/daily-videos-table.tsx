@@ -1,10 +1,11 @@
 "use client";
 import Link from "next/link";
-import { type CsvColumn, toCsv } from "@/lib/dashboard/csv";
+import type { CsvColumn } from "@/lib/dashboard/csv";
 import { fmt2, fmtInt, fmtPct } from "@/lib/dashboard/format";
 import type { DailyVideoRow, DailyVideos } from "@/lib/dashboard/models";
 import type { Params } from "@/lib/dashboard/query-keys";
 import type { DailySort } from "@/lib/dashboard/schemas";
+import { CsvButton } from "./csv-button";
 
 interface Column {
   readonly sort?: DailySort;
@@ -23,15 +24,6 @@ const COLUMNS: readonly Column[] = [
   { sort: "retention_d1", header: "D1 retention", render: (r) => fmtPct(r.retentionD1), csv: (r) => r.retentionD1, numeric: true },
   { header: "Days", render: (r) => String(r.days), csv: (r) => r.days, numeric: true },
 ];
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** The PM table: server-sorted by the URL's sort/dir; the CSV holds exactly these rows and columns (raw values). */
 export function DailyVideosTable({
@@ -52,21 +44,9 @@ export function DailyVideosTable({
         <span data-testid="daily-count">
           {fmtInt(data.rows.length)} of {fmtInt(data.total)} videos, {data.from} to {data.to}
         </span>
-        <button
-          type="button"
-          className="ml-auto rounded border border-slate-300 px-2 py-0.5 text-xs dark:border-slate-700"
-          onClick={() =>
-            download(
-              csvName,
-              toCsv(
-                COLUMNS.map((c) => ({ header: c.header, value: c.csv })),
-                data.rows,
-              ),
-            )
-          }
-        >
-          Export CSV
-        </button>
+        <span className="ml-auto">
+          <CsvButton fileName={csvName} columns={COLUMNS.map((c) => ({ header: c.header, value: c.csv }))} rows={data.rows} />
+        </span>
       </div>
       <div className="overflow-x-auto">
         <table className="w-full text-sm" data-testid="daily-videos-table">

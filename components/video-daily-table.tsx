@@ -1,7 +1,9 @@
 import { fmt2, fmtInt, fmtPct } from "@/lib/dashboard/format";
 import type { VideoDay } from "@/lib/dashboard/models";
 
+/** Rows newest first. The newest day's retention, while NULL, is pending rather than missing. */
 export function VideoDailyTable({ rows }: { rows: readonly VideoDay[] }) {
+  const newest = rows[0]?.date;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm" data-testid="video-daily-table">
@@ -23,7 +25,9 @@ export function VideoDailyTable({ rows }: { rows: readonly VideoDay[] }) {
               <td className="py-1.5 pr-2 text-right">{fmt2(r.watchHours)}</td>
               <td className="py-1.5 pr-2 text-right">{fmtPct(r.completionRate)}</td>
               <td className="py-1.5 pr-2 text-right">{fmtInt(r.uniqueViewers)}</td>
-              <td className="py-1.5 text-right">{fmtPct(r.retentionD1)}</td>
+              <td className="py-1.5 text-right" data-testid="video-daily-retention">
+                {r.retentionD1 === null && r.date === newest ? <span className="text-slate-500">not yet known</span> : fmtPct(r.retentionD1)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -13,6 +13,8 @@ const DAY = 86_400_000;
 
 export const VIDEOS = { a: "v_e2e_a", b: "v_e2e_b", banned: "v_e2e_banned", quiet: "v_e2e_quiet" } as const;
 export const DAYS = { d1: "2026-11-20", d2: "2026-11-21" } as const;
+/** A day only the platform mart holds (its retention is the tile's comparison). */
+export const PLATFORM_D0 = "2026-11-19";
 
 /** Hand-computed answers (see the row list in writeFixtures). */
 export const EXPECTED = {
@@ -41,10 +43,24 @@ export const EXPECTED = {
     { videoId: VIDEOS.b, category: "Music", watchHours: 1.0, completionRate: 1.0, uniqueViewers: 1, retentionD1: 1.0, days: 1 },
   ],
   categoryDays: [
-    { date: DAYS.d1, category: "Gaming", watchHours: 1.5, completionRate: 0.6, uniqueViewers: 3, videos: 1 },
-    { date: DAYS.d2, category: "Gaming", watchHours: 2.5, completionRate: 0.8, uniqueViewers: 2, videos: 1 },
-    { date: DAYS.d2, category: "Music", watchHours: 1.0, completionRate: 1.0, uniqueViewers: 1, videos: 1 },
+    // retentionD1: the videos' known retention weighted by viewers; a's d2 retention is unknown.
+    { date: DAYS.d1, category: "Gaming", watchHours: 1.5, completionRate: 0.6, uniqueViewers: 3, videos: 1, retentionD1: 0.5 },
+    { date: DAYS.d2, category: "Gaming", watchHours: 2.5, completionRate: 0.8, uniqueViewers: 2, videos: 1, retentionD1: null },
+    { date: DAYS.d2, category: "Music", watchHours: 1.0, completionRate: 1.0, uniqueViewers: 1, videos: 1, retentionD1: 1.0 },
   ],
+  /**
+   * D1 retention over d1..d2. Platform (gold.batch_platform_daily rows below): d1's cohort {u1, u2, u3},
+   * of whom u1 and u3 played on d2: 2 / 3; d2's cohort {u1, u3, u4} waits for d3: unknown.
+   * Categories, over videos with a known retention weighted by viewers: Gaming on d1 = a's 0.5 (3 viewers),
+   * on d2 a's retention is unknown, so no point; Music on d2 = b's 1.0 (1 viewer).
+   */
+  retention: {
+    platform: { d0: 0.5, d0Cohort: 4, d0Retained: 2, d1: 2 / 3, d1Cohort: 3, d1Retained: 2, d2Cohort: 3, range: 2 / 3 },
+    gaming: { d1: 0.5, range: 0.5, viewers: 3 },
+    music: { d2: 1.0, range: 1.0, viewers: 1 },
+  },
+  /** min_viewers=1: a's range retention 0.5 (bin 5 of 10), b's 1.0 (the last bin). */
+  distribution: { counts: [0, 0, 0, 0, 0, 1, 0, 0, 0, 1], lowest: ["v_e2e_a", "v_e2e_b"], highest: ["v_e2e_b", "v_e2e_a"] },
 } as const;
 
 type RtRow = [video: string, at: number, impressions: number, likes: number, shares: number, plays: number, finishes: number];
@@ -109,6 +125,21 @@ export async function writeFixtures(): Promise<{ watermark: number }> {
      ) AS t (d, v, c, w, cr, r, ps, pf, u)
      GROUP BY d, v, c, w, cr, r, ps, pf`,
     { d1: sqlDate(DAYS.d1), d2: sqlDate(DAYS.d2) },
+  );
+  // Platform mart: d0's viewers {u1, u2, u5, u6} (2 back on d1), d1's {u1, u2, u3} (2 back on d2),
+  // d2's {u1, u3, u4} (d3 not built: NULL).
+  await q(
+    "admin",
+    `INSERT INTO lakehouse.gold.batch_platform_daily
+       (date, unique_viewers, viewers_hll, cohort_viewers, retained_viewers, retention_d1, plays_started, plays_finished, total_watch_time_hrs, updated_at)
+     SELECT d, cardinality(approx_set(u)), CAST(approx_set(u) AS varbinary), count(DISTINCT u), r, CAST(r AS double) / count(DISTINCT u), ps, pf, w, current_timestamp
+     FROM (VALUES
+       (:d0, 2, 8, 4, 1.0e0, 'u1'), (:d0, 2, 8, 4, 1.0e0, 'u2'), (:d0, 2, 8, 4, 1.0e0, 'u5'), (:d0, 2, 8, 4, 1.0e0, 'u6'),
+       (:d1, 2, 10, 6, 1.5e0, 'u1'), (:d1, 2, 10, 6, 1.5e0, 'u2'), (:d1, 2, 10, 6, 1.5e0, 'u3'),
+       (:d2, NULL, 35, 29, 3.5e0, 'u1'), (:d2, NULL, 35, 29, 3.5e0, 'u3'), (:d2, NULL, 35, 29, 3.5e0, 'u4')
+     ) AS t (d, r, ps, pf, w, u)
+     GROUP BY d, r, ps, pf, w`,
+    { d0: sqlDate(PLATFORM_D0), d1: sqlDate(DAYS.d1), d2: sqlDate(DAYS.d2) },
   );
   return { watermark: T };
 }

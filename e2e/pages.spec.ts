@@ -1,19 +1,12 @@
 /** The three pages in Chromium against the production build: numbers match the API, the URL holds the view. */
 import fs from "node:fs";
-import { expect, type Page, type TestInfo, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { e2eWatermark } from "./e2e-settings";
 import { DAYS, EXPECTED, VIDEOS } from "./fixtures";
+import { shot } from "./screenshots";
 
 const fmtInt = (n: number) => new Intl.NumberFormat("en-US").format(n);
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
-
-async function shot(page: Page, info: TestInfo, name: string) {
-  const path = info.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await info.attach(name, { path, contentType: "image/png" });
-  fs.mkdirSync("test-results/screenshots", { recursive: true });
-  fs.copyFileSync(path, `test-results/screenshots/${name}.png`);
-}
 
 test("Pulse page shows the API's numbers, a chart up to the watermark and the trending table", async ({ page, request }, info) => {
   const api = await (await request.get("/api/pulse/kpis?range=1h")).json();
@@ -129,7 +122,7 @@ test("daily page: merged table, sorting, category trends, CSV of exactly what is
   await expect(rows.first()).toContainText(VIDEOS.b);
 
   const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export CSV" }).click();
+  await page.getByTestId("panel-daily-videos").getByRole("button", { name: "Export CSV" }).click();
   const file = await (await download).path();
   const csv = fs.readFileSync(file, "utf8").trim().split("\r\n");
   expect(csv).toEqual([

@@ -8,6 +8,7 @@ import { LiveControls } from "@/components/controls/live-controls";
 import { RangePicker } from "@/components/controls/range-picker";
 import { KpiTiles } from "@/components/kpi-tiles";
 import { Panel } from "@/components/panel";
+import { PlatformRetentionTile } from "@/components/platform-retention-tile";
 import { TrendingTable } from "@/components/trending-table";
 import { useRefresh } from "@/components/use-refresh";
 import { useUrlState } from "@/components/use-url-state";
@@ -37,6 +38,8 @@ export function PulseClient() {
   const series = useQuery({ ...api.pulseSeries(rangeParams), ...refresh.options });
   const kpis = useQuery({ ...api.pulseKpis(rangeParams), ...refresh.options });
   const trending = useQuery({ ...api.trending(trendingParams), ...refresh.options });
+  // A daily figure: a slow poll catches the morning build; the live refresh setting does not apply.
+  const retention = useQuery({ ...api.platformRetention(), refetchInterval: 300_000 });
   const lastUpdated = Math.max(series.dataUpdatedAt, kpis.dataUpdatedAt, trending.dataUpdatedAt) || null;
   const onFirstRender = useCallback(markFirstChart, []);
 
@@ -48,9 +51,23 @@ export function PulseClient() {
         <LiveControls tz={tz} refresh={refresh} lastUpdated={lastUpdated} setParams={setParams} />
       </div>
 
-      <Panel title="Key numbers" query={kpis} tz={tz} watermarkKind="minute" isEmpty={() => false} emptyText="" skeletonClass="h-24" testId="panel-kpis">
-        {(k) => <KpiTiles kpis={k} />}
-      </Panel>
+      <div className="grid items-start gap-4 lg:grid-cols-[1fr_17rem]">
+        <Panel title="Key numbers" query={kpis} tz={tz} watermarkKind="minute" isEmpty={() => false} emptyText="" skeletonClass="h-24" testId="panel-kpis">
+          {(k) => <KpiTiles kpis={k} />}
+        </Panel>
+        <Panel
+          title="D1 retention"
+          query={retention}
+          tz="UTC"
+          watermarkKind="day"
+          isEmpty={(days) => days.length === 0}
+          emptyText="The daily mart has no day yet."
+          skeletonClass="h-24"
+          testId="panel-platform-retention"
+        >
+          {(days) => <PlatformRetentionTile days={days} />}
+        </Panel>
+      </div>
 
       <Panel
         title={series.data?.data.bucket === "hour" ? "Platform per hour" : "Platform per minute"}

@@ -7,6 +7,7 @@ import { firstValues } from "@/lib/dashboard/raw-params";
 import { describeIssues, pulseRangeQuery, refreshSchema, trendingQuery } from "@/lib/dashboard/schemas";
 import { prefetch } from "@/lib/server/prefetch";
 import { getCategories } from "@/lib/server/queries/categories";
+import { getPlatformRetentionLatest } from "@/lib/server/queries/platform-retention-latest";
 import { getPulseKpis } from "@/lib/server/queries/pulse-kpis";
 import { getPulseSeries } from "@/lib/server/queries/pulse-series";
 import { getTrending } from "@/lib/server/queries/trending";
@@ -29,6 +30,7 @@ export default async function PulsePage({ searchParams }: { searchParams: Promis
     { queryKey: api.pulseKpis(rangeParams).queryKey, load: () => getPulseKpis(range) },
     { queryKey: api.trending(trendingParams).queryKey, load: () => getTrending(trending) },
     { queryKey: api.categories().queryKey, load: () => getCategories() },
+    { queryKey: api.platformRetention().queryKey, load: () => getPlatformRetentionLatest() },
   ]);
   return (
     <HydrationBoundary state={state}>

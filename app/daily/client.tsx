@@ -5,19 +5,28 @@ import { TimeChart } from "@/components/charts/time-chart";
 import { ButtonGroup } from "@/components/controls/button-group";
 import { CategorySelect } from "@/components/controls/category-select";
 import { DateRangeInputs } from "@/components/controls/date-range-inputs";
+import { CsvButton } from "@/components/csv-button";
 import { DailyVideosTable } from "@/components/daily-videos-table";
 import { Panel } from "@/components/panel";
+import { RETENTION_CSV_COLUMNS, RetentionChart, retentionCsvRows } from "@/components/retention/retention-chart";
+import { DISTRIBUTION_CSV_COLUMNS, distributionCsvRows, RetentionDistributionView } from "@/components/retention/retention-distribution";
 import { useUrlState } from "@/components/use-url-state";
+import type { CsvColumn } from "@/lib/dashboard/csv";
 import { fmt2, fmtInt, fmtPct } from "@/lib/dashboard/format";
 import type { CategoryDay } from "@/lib/dashboard/models";
 import { api } from "@/lib/dashboard/query-keys";
-import { dailyCategoriesParams, dailyVideosParams, type TrendMetric, trendMetric } from "./search-params";
+import { DEFAULT_MIN_VIEWERS, MIN_VIEWERS_CHOICES } from "@/lib/dashboard/schemas";
+import { dailyCategoriesParams, dailyRetentionParams, dailyVideosParams, retentionDistributionParams, type TrendMetric, trendMetric } from "./search-params";
 
 const METRICS: readonly { value: TrendMetric; label: string }[] = [
   { value: "watch_hours", label: "Watch hours" },
   { value: "unique_viewers", label: "Unique viewers" },
   { value: "completion_rate", label: "Completion" },
+  { value: "retention_d1", label: "D1 retention" },
 ];
+
+type MinViewers = (typeof MIN_VIEWERS_CHOICES)[number];
+const MIN_VIEWERS_OPTIONS = MIN_VIEWERS_CHOICES.map((v) => ({ value: v, label: `≥ ${v}` }));
 
 // The mart changes once a day; a slow poll catches the morning build without a reload.
 const DAILY_POLL_MS = 300_000;
@@ -28,10 +37,18 @@ export function DailyClient() {
   const categoriesParams = dailyCategoriesParams(params);
   const videos = useQuery({ ...api.dailyVideos(videosParams), placeholderData: keepPreviousData, refetchInterval: DAILY_POLL_MS });
   const categories = useQuery({ ...api.dailyCategories(categoriesParams), placeholderData: keepPreviousData, refetchInterval: DAILY_POLL_MS });
+  const retentionParams = dailyRetentionParams(params);
+  const retention = useQuery({ ...api.dailyRetention(retentionParams), placeholderData: keepPreviousData, refetchInterval: DAILY_POLL_MS });
+  const distribution = useQuery({
+    ...api.retentionDistribution(retentionDistributionParams(params)),
+    placeholderData: keepPreviousData,
+    refetchInterval: DAILY_POLL_MS,
+  });
   const coverage = useQuery({ ...api.dailyCoverage(), staleTime: 60_000 });
   const metric = trendMetric(params);
   const from = params.from ?? videos.data?.data.from;
   const to = params.to ?? videos.data?.data.to;
+  const fileSuffix = `${from ?? ""}-to-${to ?? ""}${params.category ? `-${params.category}` : ""}`;
 
   return (
     <div className="space-y-4">
@@ -59,11 +76,66 @@ export function DailyClient() {
         skeletonClass="h-72"
         testId="panel-category-trends"
         actions={
-          <ButtonGroup label="trend metric" options={METRICS} value={metric} onChange={(m) => setParams({ metric: m === "watch_hours" ? undefined : m })} />
+          <>
+            <ButtonGroup label="trend metric" options={METRICS} value={metric} onChange={(m) => setParams({ metric: m === "watch_hours" ? undefined : m })} />
+            {categories.data && (
+              <CsvButton fileName={`pulse-category-trends-${fileSuffix}.csv`} columns={CATEGORY_CSV_COLUMNS} rows={categories.data.data.days} />
+            )}
+          </>
         }
       >
         {(d) => <CategoryTrends days={d.days} metric={metric} />}
       </Panel>
+
+      <div className="grid gap-4 xl:grid-cols-2">
+        <Panel
+          title="D1 retention"
+          query={retention}
+          tz="UTC"
+          watermarkKind="day"
+          isEmpty={(d) => d.series.length === 0}
+          emptyText="No built day in this range."
+          skeletonClass="h-80"
+          testId="panel-retention"
+          actions={
+            retention.data && (
+              <CsvButton fileName={`pulse-retention-${fileSuffix}.csv`} columns={RETENTION_CSV_COLUMNS} rows={retentionCsvRows(retention.data.data.series)} />
+            )
+          }
+        >
+          {(d) => <RetentionChart data={d} />}
+        </Panel>
+
+        <Panel
+          title="Videos by D1 retention"
+          query={distribution}
+          tz="UTC"
+          watermarkKind="day"
+          isEmpty={(d) => d.videos === 0}
+          emptyText="No video in this range has enough viewers on a day whose retention is known."
+          skeletonClass="h-80"
+          testId="panel-retention-distribution"
+          actions={
+            <>
+              <ButtonGroup
+                label="minimum viewers"
+                options={MIN_VIEWERS_OPTIONS}
+                value={(params.min_viewers as MinViewers | undefined) ?? (String(DEFAULT_MIN_VIEWERS) as MinViewers)}
+                onChange={(v) => setParams({ min_viewers: v === String(DEFAULT_MIN_VIEWERS) ? undefined : v })}
+              />
+              {distribution.data && (
+                <CsvButton
+                  fileName={`pulse-retention-distribution-${fileSuffix}.csv`}
+                  columns={DISTRIBUTION_CSV_COLUMNS}
+                  rows={distributionCsvRows(distribution.data.data)}
+                />
+              )}
+            </>
+          }
+        >
+          {(d) => <RetentionDistributionView data={d} />}
+        </Panel>
+      </div>
 
       <Panel
         title="Videos"
@@ -80,18 +152,53 @@ export function DailyClient() {
   );
 }
 
+const CATEGORY_CSV_COLUMNS: readonly CsvColumn<CategoryDay>[] = [
+  { header: "Date (UTC)", value: (r) => r.date },
+  { header: "Category", value: (r) => r.category },
+  { header: "Watch hours", value: (r) => r.watchHours },
+  { header: "Unique viewers", value: (r) => r.uniqueViewers },
+  { header: "Completion", value: (r) => r.completionRate },
+  { header: "D1 retention", value: (r) => r.retentionD1 },
+  { header: "Videos", value: (r) => r.videos },
+];
+
+const METRIC_VALUE: Record<TrendMetric, (x: CategoryDay) => number | null> = {
+  watch_hours: (x) => x.watchHours,
+  unique_viewers: (x) => x.uniqueViewers,
+  completion_rate: (x) => x.completionRate,
+  retention_d1: (x) => x.retentionD1,
+};
+const METRIC_FORMAT: Record<TrendMetric, (v: number) => string> = {
+  watch_hours: fmt2,
+  unique_viewers: fmtInt,
+  completion_rate: (v) => fmtPct(v),
+  retention_d1: (v) => fmtPct(v),
+};
+
 function CategoryTrends({ days, metric }: { days: readonly CategoryDay[]; metric: TrendMetric }) {
   const d = useMemo(() => {
     const dates = [...new Set(days.map((x) => x.date))].sort();
     const cats = [...new Set(days.map((x) => x.category))].sort();
     const byKey = new Map(days.map((x) => [`${x.date}|${x.category}`, x]));
-    const value = (x: CategoryDay | undefined) =>
-      x === undefined ? null : metric === "watch_hours" ? x.watchHours : metric === "unique_viewers" ? x.uniqueViewers : x.completionRate;
-    const format = metric === "completion_rate" ? (v: number) => fmtPct(v) : metric === "unique_viewers" ? fmtInt : fmt2;
+    const value = (x: CategoryDay | undefined) => (x === undefined ? null : METRIC_VALUE[metric](x));
+    const format = METRIC_FORMAT[metric];
+    // A category with a row but no known retention that day waits for the next day; without a row it had no video.
+    const nullLabel = (c: string) => (i: number) => (metric === "retention_d1" && byKey.has(`${dates[i]}|${c}`) ? "not yet known" : "—");
     return {
       times: dates.map((x) => Date.parse(`${x}T00:00:00Z`)),
-      series: cats.map((c) => ({ name: c, values: dates.map((x) => value(byKey.get(`${x}|${c}`))), format })),
+      series: cats.map((c) => ({ name: c, values: dates.map((x) => value(byKey.get(`${x}|${c}`))), format, nullLabel: nullLabel(c) })),
     };
   }, [days, metric]);
-  return <TimeChart times={d.times} series={d.series} tz="UTC" withDate="only" height={300} testId="category-trends-chart" />;
+  const rate = metric === "completion_rate" || metric === "retention_d1";
+  return (
+    <TimeChart
+      times={d.times}
+      series={d.series}
+      tz="UTC"
+      withDate="only"
+      leftAxisFormat={rate ? (v) => `${Math.round(v * 100)}%` : undefined}
+      height={300}
+      testId="category-trends-chart"
+    />
+  );
 }

@@ -11,6 +11,8 @@ export interface ChartSeries {
   /** "left" for counts, "right" for rates/ratios. */
   readonly axis?: "left" | "right";
   readonly format?: (v: number) => string;
+  /** What the tooltip says for a null point (default "—"), e.g. "not yet known"; a function gets the point's index. */
+  readonly nullLabel?: string | ((index: number) => string);
 }
 
 interface TimeChartProps {
@@ -22,6 +24,8 @@ interface TimeChartProps {
   readonly withDate?: boolean | "only";
   readonly height?: number;
   readonly rightAxisFormat?: (v: number) => string;
+  /** Tick labels of the left axis (e.g. percent when every series is a rate). */
+  readonly leftAxisFormat?: (v: number) => string;
   readonly testId?: string;
   readonly onFirstRender?: () => void;
 }
@@ -57,7 +61,8 @@ export function TimeChart(p: TimeChartProps) {
           const head = p.withDate === "only" ? at.slice(0, 10) : at;
           const lines = items.map((it) => {
             const s = p.series[it.seriesIndex]!;
-            const v = it.value === null ? "—" : s.format ? s.format(it.value) : String(it.value);
+            const missing = typeof s.nullLabel === "function" ? s.nullLabel(it.dataIndex) : (s.nullLabel ?? "—");
+            const v = it.value === null || it.value === undefined ? missing : s.format ? s.format(it.value) : String(it.value);
             return `${it.marker}${it.seriesName}: <b>${v}</b>`;
           });
           return [head, ...lines].join("<br/>");
@@ -72,7 +77,7 @@ export function TimeChart(p: TimeChartProps) {
         axisLabel: { color: text, hideOverlap: true },
       },
       yAxis: [
-        { type: "value", splitLine: { lineStyle: { color: grid } }, axisLabel: { color: text } },
+        { type: "value", splitLine: { lineStyle: { color: grid } }, axisLabel: { color: text, formatter: p.leftAxisFormat } },
         ...(hasRight ? [{ type: "value", splitLine: { show: false }, axisLabel: { color: text, formatter: p.rightAxisFormat } }] : []),
       ],
       series: p.series.map((s) => ({
@@ -87,7 +92,7 @@ export function TimeChart(p: TimeChartProps) {
         lineStyle: { width: 1.5 },
       })),
     };
-  }, [p.times, p.series, p.tz, p.withDate, p.rightAxisFormat, dark]);
+  }, [p.times, p.series, p.tz, p.withDate, p.rightAxisFormat, p.leftAxisFormat, dark]);
 
   return (
     <div data-testid={p.testId} data-points={p.times.length}>

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { distributionFromRows, groupRetentionRows, type RetentionRow } from "./retention";
+import { distributionFromRows, groupRetentionRows, nextDate, type RetentionRow, retentionTile } from "./retention";
 
 test("retention rows group into the platform series first, then categories by name, each with its range row", () => {
   const rows: RetentionRow[] = [
@@ -53,4 +53,21 @@ test("distribution rows become a full set of bins (absent bins are 0) and the tw
     ],
     highest: [{ videoId: "v9", retentionD1: 1, viewers: 12 }],
   });
+});
+
+test("the retention tile shows the newest known day against the known day before it, and names a pending newer day", () => {
+  const day = (date: string, retentionD1: number | null) => ({
+    date,
+    retentionD1,
+    cohortViewers: 10,
+    retainedViewers: retentionD1 === null ? null : retentionD1 * 10,
+  });
+  const t = retentionTile([day("2026-11-21", null), day("2026-11-20", 0.3), day("2026-11-19", 0.4)]);
+  assert.deepEqual(t.latest, day("2026-11-20", 0.3));
+  assert.deepEqual(t.previous, day("2026-11-19", 0.4));
+  assert.deepEqual(t.pending, day("2026-11-21", null));
+  assert.ok(Math.abs(t.changePoints! - -10) < 1e-9);
+  assert.deepEqual(retentionTile([day("2026-11-21", null)]), { latest: null, previous: null, pending: day("2026-11-21", null), changePoints: null });
+  assert.deepEqual(retentionTile([]), { latest: null, previous: null, pending: null, changePoints: null });
+  assert.equal(nextDate("2026-12-31"), "2027-01-01");
 });

@@ -2,7 +2,7 @@
  * Shapes the rows of sql/queries/daily_retention.sql and daily_retention_distribution.sql into what
  * the /daily panels draw. Pure: every number is computed in SQL; this only groups rows.
  */
-import type { RetentionDay, RetentionDistribution, RetentionSeries, RetentionVideo } from "./models";
+import type { PlatformRetentionDay, RetentionDay, RetentionDistribution, RetentionSeries, RetentionVideo } from "./models";
 
 export interface RetentionRow {
   readonly series: string;
@@ -60,3 +60,25 @@ export function distributionFromRows(
   }
   return { counts, minViewers, videos: counts.reduce((a, b) => a + b, 0), lowest, highest };
 }
+
+export interface RetentionTile {
+  /** The newest day whose D1 retention is known, and the known day before it. */
+  readonly latest: PlatformRetentionDay | null;
+  readonly previous: PlatformRetentionDay | null;
+  /** A newer built day still waiting for its next day, if any. */
+  readonly pending: PlatformRetentionDay | null;
+  /** latest - previous, in percentage points. */
+  readonly changePoints: number | null;
+}
+
+/** The Pulse page's retention tile from the mart's newest days (newest first). */
+export function retentionTile(days: readonly PlatformRetentionDay[]): RetentionTile {
+  const known = days.filter((d) => d.retentionD1 !== null);
+  const latest = known[0] ?? null;
+  const previous = known[1] ?? null;
+  const pending = days[0] && days[0].retentionD1 === null ? days[0] : null;
+  const changePoints = latest?.retentionD1 != null && previous?.retentionD1 != null ? (latest.retentionD1 - previous.retentionD1) * 100 : null;
+  return { latest, previous, pending, changePoints };
+}
+
+export const nextDate = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

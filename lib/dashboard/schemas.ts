@@ -167,6 +167,19 @@ export const dailyVideosQuery = dailyRangeObject
   .superRefine(checkDailyRange);
 export type DailyVideosQuery = z.output<typeof dailyVideosQuery>;
 
+/** Videos below this many viewers are left out of the retention distribution: one viewer's 0 % or 100 % says nothing. */
+export const MIN_VIEWERS_CHOICES = ["1", "10", "100", "1000"] as const;
+export const DEFAULT_MIN_VIEWERS = 10;
+
+export const retentionDistributionQuery = dailyRangeObject
+  .extend({
+    min_viewers: optional(z.enum(MIN_VIEWERS_CHOICES, { error: `min_viewers must be one of ${MIN_VIEWERS_CHOICES.join(", ")}` })).transform((v) =>
+      v === undefined ? DEFAULT_MIN_VIEWERS : Number(v),
+    ),
+  })
+  .superRefine(checkDailyRange);
+export type RetentionDistributionQuery = z.output<typeof retentionDistributionQuery>;
+
 export const refreshSchema = optional(
   z.coerce
     .number()

@@ -5,9 +5,11 @@ import { useMemo } from "react";
 import { TimeChart } from "@/components/charts/time-chart";
 import { ButtonGroup } from "@/components/controls/button-group";
 import { LiveControls } from "@/components/controls/live-controls";
+import { CsvButton } from "@/components/csv-button";
 import { Panel } from "@/components/panel";
 import { useRefresh } from "@/components/use-refresh";
 import { useUrlState } from "@/components/use-url-state";
+import { VIDEO_DAILY_CSV_COLUMNS, VideoDailyChart } from "@/components/video-daily-chart";
 import { VideoDailyTable } from "@/components/video-daily-table";
 import { fmt2, fmtAge, fmtDateTime, fmtDuration, fmtInt, fmtPct, zoneLabel } from "@/lib/dashboard/format";
 import type { VideoMinute, VideoSummary } from "@/lib/dashboard/models";
@@ -75,8 +77,14 @@ export function VideoClient({ videoId }: { videoId: string }) {
         isEmpty={(rows) => rows.length === 0}
         emptyText="No day of this video is in the daily mart yet (built each morning for the previous UTC day)."
         testId="panel-video-daily"
+        actions={daily.data && <CsvButton fileName={`pulse-video-${videoId}-daily.csv`} columns={VIDEO_DAILY_CSV_COLUMNS} rows={daily.data.data} />}
       >
-        {(rows) => <VideoDailyTable rows={rows} />}
+        {(rows) => (
+          <div className="space-y-3">
+            <VideoDailyChart rows={rows} />
+            <VideoDailyTable rows={rows} />
+          </div>
+        )}
       </Panel>
     </div>
   );

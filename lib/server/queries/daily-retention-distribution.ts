@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Envelope } from "../../dashboard/envelope";
 import type { RetentionDistribution } from "../../dashboard/models";
 import { distributionFromRows } from "../../dashboard/retention";
-import type { DailyRangeQuery } from "../../dashboard/schemas";
+import type { RetentionDistributionQuery } from "../../dashboard/schemas";
 import { sqlDate } from "../../trino/bind";
 import { cachedQuery } from "../data";
 import { withDailyWatermark } from "./daily-coverage";
@@ -11,8 +11,6 @@ import { resolveDailyDates } from "./daily-dates";
 
 /** Ten bins of ten points: fine enough to see a tail, coarse enough that each bar means something. */
 export const RETENTION_BINS = 10;
-/** Below this many viewers in the range a video's retention is noise (one viewer: 0 % or 100 %). */
-export const RETENTION_MIN_VIEWERS = 10;
 const OUTLIERS = 5;
 
 /** sql/queries/daily_retention_distribution.sql: 'bin' rows carry no video; 'low'/'high' rows one video each. */
@@ -25,7 +23,7 @@ const Row = z.object({
   viewers: z.number().nullable(),
 });
 
-export async function getRetentionDistribution(q: DailyRangeQuery): Promise<Envelope<RetentionDistribution>> {
+export async function getRetentionDistribution(q: RetentionDistributionQuery): Promise<Envelope<RetentionDistribution>> {
   const dates = await resolveDailyDates(q);
   return withDailyWatermark(
     cachedQuery({
@@ -35,12 +33,12 @@ export async function getRetentionDistribution(q: DailyRangeQuery): Promise<Enve
         date_to: sqlDate(dates.to),
         category: q.category ?? null,
         bins: RETENTION_BINS,
-        min_viewers: RETENTION_MIN_VIEWERS,
+        min_viewers: q.min_viewers,
         outliers: OUTLIERS,
       },
       freshness: "daily",
       row: Row,
-      map: (rows) => ({ ...dates, ...distributionFromRows(rows, RETENTION_BINS, RETENTION_MIN_VIEWERS) }),
+      map: (rows) => ({ ...dates, ...distributionFromRows(rows, RETENTION_BINS, q.min_viewers) }),
       watermark: () => null,
     }),
   );

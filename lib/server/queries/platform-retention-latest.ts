@@ -20,8 +20,7 @@ export function getPlatformRetentionLatest(): Promise<Envelope<readonly Platform
       params: {},
       freshness: "daily",
       row: Row,
-      map: (rows) =>
-        rows.map((r) => ({ date: r.date, retentionD1: r.retention_d1, cohortViewers: r.cohort_viewers, retainedViewers: r.retained_viewers })),
+      map: (rows) => rows.map((r) => ({ date: r.date, retentionD1: r.retention_d1, cohortViewers: r.cohort_viewers, retainedViewers: r.retained_viewers })),
       watermark: () => null,
     }),
   );
