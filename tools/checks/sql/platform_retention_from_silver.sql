@@ -11,21 +11,24 @@ WITH days AS (
   FROM lakehouse.gold.batch_platform_daily
   WHERE retention_d1 IS NOT NULL
 ),
+cohort AS (
+  SELECT DISTINCT date, user_id FROM lakehouse.silver.fact_user_engagement
+  WHERE event_type = 'play_start' AND video_id IS NOT NULL AND user_id IS NOT NULL
+),
+-- A user playing on day x returns for the cohort of day x - 1.
+returners AS (
+  SELECT DISTINCT date - INTERVAL '1' DAY AS date, user_id FROM lakehouse.silver.fact_user_engagement
+  WHERE event_type = 'play_start' AND user_id IS NOT NULL
+),
+retained AS (
+  SELECT date, user_id FROM cohort
+  INTERSECT
+  SELECT date, user_id FROM returners
+),
 recomputed AS (
-  SELECT
-    d.date,
-    (SELECT count(*) FROM (
-       SELECT DISTINCT user_id FROM lakehouse.silver.fact_user_engagement s
-       WHERE s.date = d.date AND s.event_type = 'play_start' AND s.video_id IS NOT NULL AND s.user_id IS NOT NULL
-     )) AS cohort,
-    (SELECT count(*) FROM (
-       SELECT user_id FROM lakehouse.silver.fact_user_engagement s
-       WHERE s.date = d.date AND s.event_type = 'play_start' AND s.video_id IS NOT NULL AND s.user_id IS NOT NULL
-       INTERSECT
-       SELECT user_id FROM lakehouse.silver.fact_user_engagement s
-       WHERE s.date = d.date + INTERVAL '1' DAY AND s.event_type = 'play_start' AND s.user_id IS NOT NULL
-     )) AS retained
-  FROM days d
+  SELECT c.date, c.cohort, coalesce(r.retained, 0) AS retained
+  FROM (SELECT date, count(*) AS cohort FROM cohort GROUP BY date) c
+  LEFT JOIN (SELECT date, count(*) AS retained FROM retained GROUP BY date) r ON r.date = c.date
 )
 SELECT
   CAST(d.date AS varchar) AS date,
