@@ -1,9 +1,9 @@
-/** Playwright global teardown: stops the test Trino, unless PULSE_TEST_KEEP=1 keeps it for the next run. */
+/** Playwright global teardown: stops the test Trino and PostgreSQL, unless PULSE_TEST_KEEP=1 keeps them for the next run. */
 import { toolsConfig } from "../lib/config/tools";
-import { stop } from "../tools/trino/server";
+import { stopLakehouse } from "../tools/lakehouse/stack";
 import { testTrino } from "./e2e-settings";
 
 export default async function globalTeardown(): Promise<void> {
   if (toolsConfig().PULSE_TEST_KEEP === "1") return;
-  await stop(testTrino, (msg) => console.log(`[e2e teardown] ${msg}`));
+  await stopLakehouse(testTrino, (msg) => console.log(`[e2e teardown] ${msg}`));
 }

@@ -1,20 +1,20 @@
 /**
- * `npm run lakehouse -- <command>`: the local lakehouse (Trino 476 + Iceberg) from one command.
- *   up       fetch Trino if needed, start it, apply sql/ddl
- *   down     stop the Trino this command started
- *   status   running/stopped, version, URL, data dir
- *   logs     last lines of the server log (`logs 200` for more)
- *   migrate  apply sql/ddl (idempotent)
+ * `npm run lakehouse -- <command>`: the local lakehouse (PostgreSQL catalog + Trino 476 + Iceberg)
+ * from one command.
+ *   up       start PostgreSQL (initialised on first use), fetch Trino if needed and start it, migrate
+ *   down     stop the Trino and the PostgreSQL this command started
+ *   status   each server: running/stopped, version, URL or port, data dir
+ *   logs     last lines of the server logs (`logs 200`, `logs trino 200`, `logs postgres 50`)
+ *   migrate  apply sql/ops (PostgreSQL) and sql/ddl (Trino), both idempotent
  *   seed     build N days of history into an empty lakehouse (`seed --days 8`)
  *   microbatch   run the 1-minute micro-batch once
  *   daily    run Silver then Gold daily for one date (`daily --date 2026-11-23`)
  *   maintain run maintenance once (TTL, compaction, snapshot expiry, orphan files)
- *   reset    stop and delete this instance's data (needs --yes)
+ *   reset    stop and delete this instance's data, catalog included (needs --yes)
  * Add `--instance test` to act on the test suite's instance instead of the demo's.
  */
 import fs from "node:fs";
-import { connectionFor, templateVars } from "../lib/lakehouse/connection";
-import { migrate } from "../lib/lakehouse/migrate";
+import { connectionFor } from "../lib/lakehouse/connection";
 import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
 import { runGoldDaily } from "../lib/pipeline/daily/gold";
 import { runSilverDaily } from "../lib/pipeline/daily/silver";
@@ -23,7 +23,9 @@ import { runMicroBatch } from "../lib/pipeline/rt/microbatch";
 import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
 import { saveIdentity } from "../lib/pipeline/runner/sim-state";
 import { DEFAULT_SCALE } from "../lib/pipeline/runner/simulation-source";
-import { LakehouseError, start, status, stop, tailLog } from "../tools/trino/server";
+import { describeMigration, lakehouseStatus, migrateLakehouse, startLakehouse, stopLakehouse } from "../tools/lakehouse/stack";
+import { tailLog } from "../tools/process/log-tail";
+import { LakehouseError } from "../tools/trino/server";
 
 const log = (msg: string) => console.log(`[lakehouse] ${msg}`);
 
@@ -38,29 +40,47 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "up": {
       const t0 = Date.now();
-      const res = await start(s, log);
-      const m = await migrate(connectionFor(s, "admin"), templateVars(s), log);
-      log(`migrations: ${m.applied.length} applied, ${m.skipped} already in place`);
-      log(
-        `up in ${((Date.now() - t0) / 1000).toFixed(1)} s${res.alreadyRunning ? " (was already running)" : `, Trino start-up ${(res.startupMs / 1000).toFixed(1)} s`}${res.fromCache ? "" : `, downloaded ${(res.downloadedBytes / 1024 ** 2).toFixed(0)} MB`}`,
-      );
-      log(`Trino (${s.name}) at ${serverUrl(s)}, catalog lakehouse, data in ${instancePaths(s).warehouse}`);
+      const res = await startLakehouse(s, log);
+      const t1 = Date.now();
+      const m = await migrateLakehouse(s, log);
+      log(`${describeMigration(m)} (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
+      const pg = res.postgres.alreadyRunning ? "PostgreSQL was running" : `PostgreSQL start-up ${(res.postgres.startupMs / 1000).toFixed(1)} s`;
+      const trino = res.trino.alreadyRunning ? "Trino was running" : `Trino start-up ${(res.trino.startupMs / 1000).toFixed(1)} s`;
+      const download = res.trino.fromCache ? "" : `, downloaded ${(res.trino.downloadedBytes / 1024 ** 2).toFixed(0)} MB`;
+      log(`up in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${pg}, ${trino}${download}`);
+      log(`Trino (${s.name}) at ${serverUrl(s)}, catalog lakehouse on PostgreSQL 127.0.0.1:${s.pgPort}, data in ${instancePaths(s).warehouse}`);
       return 0;
     }
     case "down":
-      await stop(s, log);
+      await stopLakehouse(s, log);
       return 0;
     case "status": {
-      const st = await status(s);
-      console.log(JSON.stringify({ instance: s.name, state: st.running ? (st.starting ? "starting" : "running") : "stopped", ...st }, null, 2));
+      const { trino, postgres } = await lakehouseStatus(s);
+      const state = (running: boolean, starting?: boolean) => (running ? (starting ? "starting" : "running") : "stopped");
+      console.log(
+        JSON.stringify(
+          {
+            instance: s.name,
+            trino: { state: state(trino.running, trino.starting), ...trino },
+            postgres: { state: state(postgres.running), ...postgres },
+          },
+          null,
+          2,
+        ),
+      );
       return 0;
     }
-    case "logs":
-      console.log(tailLog(instancePaths(s).serverLog, Number(rest[0] ?? 60)));
+    case "logs": {
+      const server = rest[0] === "trino" || rest[0] === "postgres" ? rest.shift() : undefined;
+      const n = Number(rest[0] ?? 60);
+      if (!Number.isInteger(n) || n < 1) throw new LakehouseError("logs takes [trino|postgres] [number of lines]");
+      const p = instancePaths(s);
+      if (server !== "postgres") console.log(`${server ? "" : `==> Trino: ${p.serverLog}\n`}${tailLog(p.serverLog, n)}`);
+      if (server !== "trino") console.log(`${server ? "" : `\n==> PostgreSQL: ${p.pgLog}\n`}${tailLog(p.pgLog, n)}`);
       return 0;
+    }
     case "migrate": {
-      const m = await migrate(connectionFor(s, "admin"), templateVars(s), log);
-      log(`migrations: ${m.applied.length} applied, ${m.skipped} already in place`);
+      log(describeMigration(await migrateLakehouse(s, log)));
       return 0;
     }
     case "seed": {
@@ -103,8 +123,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "reset": {
-      if (!rest.includes("--yes")) throw new LakehouseError(`reset deletes everything in ${s.dir}; run it again with --yes`);
-      await stop(s, log);
+      if (!rest.includes("--yes")) throw new LakehouseError(`reset deletes everything in ${s.dir} (data, catalog, operational store); run it again with --yes`);
+      await stopLakehouse(s, log);
       fs.rmSync(s.dir, { recursive: true, force: true });
       log(`deleted ${s.dir}`);
       return 0;

@@ -1,15 +1,14 @@
 /**
- * `npm start`: the main job. Brings up the local lakehouse (Trino 476 + Iceberg, migrated), seeds
+ * `npm start`: the main job. Brings up the local lakehouse (PostgreSQL catalog, Trino 476 + Iceberg, migrated), seeds
  * it with history if it is empty, then keeps the live pipeline running — simulated traffic into
  * Bronze, CDC, the 1-minute micro-batch, daily Silver/Gold, maintenance — until Ctrl-C, when it
- * lets running jobs finish and shuts Trino down cleanly. The dashboard (Next.js production build,
+ * lets running jobs finish and shuts Trino and PostgreSQL down cleanly. The dashboard (Next.js production build,
  * rebuilt when its sources changed) starts as soon as the lakehouse is up, on PULSE_DASHBOARD_PORT
  * (default 3000), so it shows its loading and empty states while a first seed runs.
  */
 import path from "node:path";
 import { toolsConfig } from "../lib/config/tools";
-import { connectionFor, templateVars } from "../lib/lakehouse/connection";
-import { migrate } from "../lib/lakehouse/migrate";
+import { connectionFor } from "../lib/lakehouse/connection";
 import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
 import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
 import { LivePipeline } from "../lib/pipeline/runner/live";
@@ -17,7 +16,7 @@ import { loadIdentity, resumeSimulation, saveIdentity } from "../lib/pipeline/ru
 import { DEFAULT_SCALE } from "../lib/pipeline/runner/simulation-source";
 import type { Simulation } from "../lib/pipeline/simulator";
 import { buildDashboard, type DashboardHandle, startDashboard } from "../tools/dashboard/next-process";
-import { start, stop } from "../tools/trino/server";
+import { describeMigration, migrateLakehouse, startLakehouse, stopLakehouse } from "../tools/lakehouse/stack";
 
 const log = (msg: string) => console.log(`${new Date().toISOString().slice(11, 19)} [pulse] ${msg}`);
 
@@ -27,10 +26,13 @@ async function main(): Promise<void> {
   const port = toolsConfig().PULSE_DASHBOARD_PORT;
   const building = buildDashboard(log);
   building.catch(() => undefined); // awaited below; this only stops an early failure being reported as unhandled
-  await start(s, log);
-  const m = await migrate(connectionFor(s, "admin"), templateVars(s), log);
-  log(`lakehouse ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${serverUrl(s)} (catalog lakehouse), ${m.applied.length} migrations applied`);
-  log(`data in ${instancePaths(s).warehouse}; Trino log: ${instancePaths(s).serverLog}`);
+  await startLakehouse(s, log);
+  const m = await migrateLakehouse(s, log);
+  log(
+    `lakehouse ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${serverUrl(s)} (catalog lakehouse on PostgreSQL 127.0.0.1:${s.pgPort}); ${describeMigration(m)}`,
+  );
+  const p = instancePaths(s);
+  log(`data in ${p.warehouse}; logs: ${p.serverLog}, ${p.pgLog}`);
   await building;
   const dashboard: DashboardHandle = await startDashboard({ port, trinoUrl: serverUrl(s), log, pidFile: path.join(s.dir, "dashboard.pid") });
   log(`dashboard: ${dashboard.url}`);
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
     log(`${signal}: letting running jobs finish`);
     await pipeline.stop();
     await dashboard.stop();
-    await stop(s, log);
+    await stopLakehouse(s, log);
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

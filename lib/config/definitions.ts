@@ -84,11 +84,17 @@ export const VARIABLES = {
   PULSE_DASHBOARD_PORT: define({ schema: port(3000), kinds: ["tools"], doc: "Port of the dashboard `npm start` serves." }),
   PULSE_TRINO_PORT: define({ schema: port(18080), kinds: ["tools"], doc: "HTTP port of the demo Trino (bound to 127.0.0.1 only)." }),
   PULSE_TEST_TRINO_PORT: define({ schema: port(18180), kinds: ["tools"], doc: "Port of the test suite's Trino." }),
+  PULSE_PG_PORT: define({
+    schema: port(15432),
+    kinds: ["tools"],
+    doc: "Port of the demo's PostgreSQL (the Iceberg catalog and Pulse's operational store; bound to 127.0.0.1 only).",
+  }),
+  PULSE_TEST_PG_PORT: define({ schema: port(15532), kinds: ["tools"], doc: "Port of the test suite's PostgreSQL." }),
   PULSE_E2E_PORT: define({ schema: port(3100), kinds: ["tools"], doc: "Port of the dashboard the browser tests start." }),
   PULSE_LAKEHOUSE_DIR: define({
     schema: optionalText,
     kinds: ["tools"],
-    doc: "Instance folders (main/, test/): etc/, node/ (logs, pid), warehouse/. Default: ./.lakehouse",
+    doc: "Instance folders (main/, test/): etc/, node/ (Trino logs, pid), warehouse/, postgres/. Default: ./.lakehouse",
     example: "",
   }),
   PULSE_TRINO_CACHE: define({
@@ -121,7 +127,7 @@ export const VARIABLES = {
     kinds: ["tools"],
     doc: "Chromium used by the browser tests and benchmarks (Debian's; Playwright never downloads one).",
   }),
-  PULSE_TEST_KEEP: define({ schema: flag, kinds: ["tools"], doc: "1 keeps the test Trino running between test runs while iterating." }),
+  PULSE_TEST_KEEP: define({ schema: flag, kinds: ["tools"], doc: "1 keeps the test Trino and PostgreSQL running between test runs while iterating." }),
   PULSE_TEST_INSTANCE: define({ schema: flag, kinds: ["tools"], doc: "Set by the test runner: integration tests may touch the test Trino.", internal: true }),
   JAVA_HOME: define({ schema: optionalText, kinds: ["tools"], doc: "A JDK 24+ for Trino; default: the newest under /usr/lib/jvm.", example: "" }),
   MAVEN_REPO_LOCAL: define({

@@ -4,11 +4,11 @@
  * executes nothing. A changed view (CREATE OR REPLACE VIEW) is re-applied; a changed table file is
  * refused, because editing applied DDL would leave existing lakehouses behind.
  */
-import { createHash } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import { bindSql } from "../trino/bind";
 import { runQuery, type TrinoConnection } from "../trino/client";
+import type { TemplateVars } from "../trino/sql-text";
+import { loadMigrationFiles, type MigrationFile, pendingMigrations } from "./migration-files";
 import { REPO_ROOT } from "./settings";
 
 /** One line of progress for the person running a command. */
@@ -16,33 +16,9 @@ export type Progress = (message: string) => void;
 
 export const DDL_DIR = path.join(REPO_ROOT, "sql", "ddl");
 
-export interface DdlFile {
-  readonly name: string;
-  readonly sql: string;
-  readonly checksum: string;
-  readonly isView: boolean;
-}
+export type DdlFile = MigrationFile;
 
-import { renderTemplate, statementOf, type TemplateVars } from "../trino/sql-text";
-
-export function loadDdlFiles(vars: TemplateVars, dir = DDL_DIR): DdlFile[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith(".sql"))
-    .sort()
-    .map((name) => {
-      const text = fs.readFileSync(path.join(dir, name), "utf8");
-      const header = text.split("\n")[0] ?? "";
-      if (!header.startsWith("-- ")) throw new Error(`${name} must start with a header comment saying what it is`);
-      const sql = statementOf(name, renderTemplate(text, vars));
-      return {
-        name,
-        sql,
-        checksum: createHash("sha256").update(sql).digest("hex"),
-        isView: /^CREATE\s+OR\s+REPLACE\s+VIEW\b/i.test(sql),
-      };
-    });
-}
+export const loadDdlFiles = (vars: TemplateVars): DdlFile[] => loadMigrationFiles(DDL_DIR, vars);
 
 const LEDGER_EXISTS_SQL = "SELECT count(*) AS n FROM lakehouse.information_schema.tables WHERE table_schema = 'meta' AND table_name = 'schema_migrations'";
 
@@ -82,12 +58,7 @@ export async function migrate(conn: TrinoConnection, vars: TemplateVars, progres
   const applied: DdlFile[] = [];
   // Files applied before the ledger table exists (the bootstrap ones) are recorded once it does.
   let unrecorded: DdlFile[] = [];
-  for (const file of files) {
-    const recorded = done.get(file.name);
-    if (recorded === file.checksum) continue;
-    if (recorded !== undefined && !file.isView) {
-      throw new Error(`sql/ddl/${file.name} changed after it was applied; add a new migration file instead of editing it`);
-    }
+  for (const file of pendingMigrations(files, done, "sql/ddl")) {
     progress(`  applying ${file.name}`);
     await runQuery(conn, file.sql, { timeoutMs: 120_000 });
     applied.push(file);

@@ -24,8 +24,11 @@ export { REPO_ROOT };
 export interface InstanceSettings {
   /** "main" for the demo, "test" for the test suite. */
   readonly name: string;
+  /** Trino's HTTP port. */
   readonly port: number;
-  /** Holds etc/, node/ (logs, pid) and warehouse/ (Iceberg data and file metastore). */
+  /** Port of the instance's PostgreSQL: the Iceberg catalog and Pulse's operational store. */
+  readonly pgPort: number;
+  /** Holds etc/, node/ (Trino logs, pid), warehouse/ (Iceberg data and metadata files) and postgres/. */
   readonly dir: string;
   readonly heapGb: number;
   /** Minutes of closed RT log that velocity is computed over (seed §4.1 read-time views). */
@@ -56,6 +59,7 @@ export function instanceSettings(name: "main" | "test" = "main"): InstanceSettin
   return {
     name,
     port: isTest ? config.PULSE_TEST_TRINO_PORT : config.PULSE_TRINO_PORT,
+    pgPort: isTest ? config.PULSE_TEST_PG_PORT : config.PULSE_PG_PORT,
     dir: path.join(config.PULSE_LAKEHOUSE_DIR ?? path.join(REPO_ROOT, ".lakehouse"), name),
     heapGb: isTest ? 3 : (config.PULSE_TRINO_HEAP_GB ?? defaultHeapGb()),
     velocityWindowMinutes: config.PULSE_VELOCITY_WINDOW_MINUTES,
@@ -76,6 +80,13 @@ export const instancePaths = (s: InstanceSettings) => ({
   serverLog: path.join(s.dir, "node", "var", "log", "server.log"),
   launcherLog: path.join(s.dir, "node", "var", "log", "launcher.log"),
   pidFile: path.join(s.dir, "node", "var", "run", "launcher.pid"),
+  /** PostgreSQL's folder: owned by the OS user the server runs as (see tools/postgres/os-user.ts). */
+  pgDir: path.join(s.dir, "postgres"),
+  /** The database cluster (PGDATA); its postmaster.pid is the server's pid file. */
+  pgData: path.join(s.dir, "postgres", "data"),
+  pgLog: path.join(s.dir, "postgres", "postgres.log"),
+  /** Generated passwords of the cluster's roles, mode 0600 (lib/lakehouse/db-credentials.ts). */
+  pgCredentials: path.join(s.dir, "postgres", "credentials.json"),
 });
 
 export const serverUrl = (s: InstanceSettings) => `http://127.0.0.1:${s.port}`;

@@ -1,12 +1,12 @@
 /**
  * Test runner behind `npm run test:unit|test:integration|test:e2e` (entry: scripts/test.ts).
  * unit        : every lib/**\/*.test.ts (pure functions, fixtures, no services)
- * integration : every **\/*.itest.ts against a real Trino 476 started here on its own port and data
- *               dir (.lakehouse/test, wiped first), never the demo's; stopped afterwards.
+ * integration : every **\/*.itest.ts against a real PostgreSQL and Trino 476 started here on their own
+ *               ports and data dir (.lakehouse/test, wiped first), never the demo's; stopped afterwards.
  * e2e         : builds the dashboard into .next-test, then runs Playwright (e2e/playwright.config.ts),
- *               whose globalSetup fills a fresh test Trino with e2e/fixtures.ts and whose webServer
+ *               whose globalSetup fills a fresh test lakehouse with e2e/fixtures.ts and whose webServer
  *               serves the build; Debian's Chromium; API tests included.
- * Set PULSE_TEST_KEEP=1 to leave the test Trino running between runs while iterating.
+ * Set PULSE_TEST_KEEP=1 to leave the test Trino and PostgreSQL running between runs while iterating.
  * Node 20's test runner takes no globs, hence the file walk.
  */
 import { spawn } from "node:child_process";
@@ -14,11 +14,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { E2E_DIST_DIR } from "../../e2e/e2e-settings";
 import { toolsConfig } from "../../lib/config/tools";
-import { connectionFor, templateVars } from "../../lib/lakehouse/connection";
-import { migrate } from "../../lib/lakehouse/migrate";
-import { instancePaths, instanceSettings, REPO_ROOT } from "../../lib/lakehouse/settings";
+import { instanceSettings, REPO_ROOT } from "../../lib/lakehouse/settings";
 import { buildDashboard } from "../dashboard/next-process";
-import { start, status, stop } from "../trino/server";
+import { migrateLakehouse, startLakehouse, stopLakehouse, wipeLakehouse } from "../lakehouse/stack";
+import { status } from "../trino/server";
 
 const SKIP_DIRS = new Set(["node_modules", ".next", ".lakehouse", ".git", "e2e"]);
 
@@ -48,17 +47,15 @@ const log = (msg: string) => console.log(`[tests] ${msg}`);
 async function integration(files: string[]): Promise<number> {
   const s = instanceSettings("test");
   const keep = toolsConfig().PULSE_TEST_KEEP === "1";
-  const running = (await status(s)).running;
-  if (!running) {
-    // A fresh warehouse each run: the tests own every byte of this instance.
-    fs.rmSync(instancePaths(s).warehouse, { recursive: true, force: true });
-  }
-  await start(s, log);
-  await migrate(connectionFor(s, "admin"), templateVars(s), log);
+  // A fresh warehouse and catalog each run (the tests own every byte of this instance), unless
+  // PULSE_TEST_KEEP=1 left the last run's servers up.
+  if (!(await status(s)).running) await wipeLakehouse(s, log);
+  await startLakehouse(s, log);
+  await migrateLakehouse(s, log);
   try {
     return await runNodeTests(files, { ...process.env, PULSE_TEST_INSTANCE: "1" });
   } finally {
-    if (!keep) await stop(s, log);
+    if (!keep) await stopLakehouse(s, log);
   }
 }
 

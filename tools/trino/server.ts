@@ -6,12 +6,14 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { loadDbCredentials } from "../../lib/lakehouse/db-credentials";
 import { type InstanceSettings, instancePaths, serverUrl, USERS } from "../../lib/lakehouse/settings";
 import { runQuery } from "../../lib/trino/client";
 import { portIsFree } from "../net/ports";
+import { tailLog } from "../process/log-tail";
 import { ensureDistribution, type Progress } from "./distribution";
 import { findJava, type JavaHome } from "./java";
-import { renderTrinoConfig } from "./trino-config";
+import { CATALOG_PASSWORD_ENV, renderTrinoConfig } from "./trino-config";
 
 export class LakehouseError extends Error {
   override readonly name = "LakehouseError";
@@ -72,11 +74,6 @@ export async function status(s: InstanceSettings): Promise<ServerInfo> {
   };
 }
 
-export function tailLog(file: string, n = 40): string {
-  if (!fs.existsSync(file)) return `(no ${path.basename(file)} yet)`;
-  return fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-n).join("\n");
-}
-
 function writeConfig(s: InstanceSettings): void {
   const p = instancePaths(s);
   for (const dir of [p.etc, path.join(p.etc, "catalog"), p.var, p.warehouse]) fs.mkdirSync(dir, { recursive: true });
@@ -96,7 +93,13 @@ function launcher(home: string, java: JavaHome, s: InstanceSettings, command: st
   // launcher runs with its soft limit raised to the hard one, and nobody has to type `ulimit` first.
   const raised = 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"';
   const r = spawnSync("sh", ["-c", raised, path.join(home, "bin", "launcher"), command, `--etc-dir=${p.etc}`, `--data-dir=${p.var}`], {
-    env: { ...process.env, JAVA_HOME: java.home, PATH: `${java.home}/bin:${process.env.PATH ?? ""}` },
+    env: {
+      ...process.env,
+      JAVA_HOME: java.home,
+      PATH: `${java.home}/bin:${process.env.PATH ?? ""}`,
+      // The catalog's database password reaches Trino only through its environment (${ENV:...} in the catalog file).
+      [CATALOG_PASSWORD_ENV]: loadDbCredentials(s).owner.password,
+    },
     encoding: "utf8",
   });
   return { ok: r.status === 0, output: `${r.stdout ?? ""}${r.stderr ?? ""}`.trim() };

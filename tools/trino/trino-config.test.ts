@@ -3,9 +3,9 @@ import test from "node:test";
 import { parseJavaVersion } from "./java";
 import { accessControlRules, renderTrinoConfig } from "./trino-config";
 
-const settings = { name: "test", port: 18999, dir: "/tmp/pulse-x", heapGb: 4, velocityWindowMinutes: 15, maintenanceMinRetention: "0s" };
+const settings = { name: "test", port: 18999, pgPort: 15999, dir: "/tmp/pulse-x", heapGb: 4, velocityWindowMinutes: 15, maintenanceMinRetention: "0s" };
 
-test("single node bound to loopback, with the lakehouse catalog on the local file system", () => {
+test("single node bound to loopback, with the lakehouse catalog in PostgreSQL and its files on the local file system", () => {
   const files = renderTrinoConfig(settings);
   assert.match(files["config.properties"]!, /^http-server\.http\.port=18999$/m);
   assert.match(files["config.properties"]!, /^discovery\.uri=http:\/\/127\.0\.0\.1:18999$/m);
@@ -17,7 +17,15 @@ test("single node bound to loopback, with the lakehouse catalog on the local fil
   const catalog = files["catalog/lakehouse.properties"]!;
   assert.match(catalog, /^connector\.name=iceberg$/m);
   assert.match(catalog, /^local\.location=\/tmp\/pulse-x\/warehouse$/m);
-  assert.match(catalog, /^hive\.metastore\.catalog\.dir=local:\/\/\/$/m);
+  assert.match(catalog, /^iceberg\.catalog\.type=jdbc$/m);
+  assert.match(catalog, /^iceberg\.jdbc-catalog\.catalog-name=lakehouse$/m);
+  assert.match(catalog, /^iceberg\.jdbc-catalog\.connection-url=jdbc:postgresql:\/\/127\.0\.0\.1:15999\/pulse\?currentSchema=iceberg_catalog$/m);
+  assert.match(catalog, /^iceberg\.jdbc-catalog\.connection-user=pulse$/m);
+  assert.match(catalog, /^iceberg\.jdbc-catalog\.default-warehouse-dir=local:\/\/\/$/m);
+  assert.match(catalog, /^fs\.native-local\.enabled=true$/m);
+  // The password comes from Trino's environment: no configuration file holds it.
+  assert.match(catalog, /^iceberg\.jdbc-catalog\.connection-password=\$\{ENV:PULSE_CATALOG_DB_PASSWORD\}$/m);
+  assert.doesNotMatch(catalog, /metastore/);
   assert.match(catalog, /^iceberg\.allowed-extra-properties=\*$/m);
   assert.match(catalog, /^iceberg\.expire-snapshots\.min-retention=0s$/m);
   assert.deepEqual(JSON.parse(files["rules.json"]!), accessControlRules());

@@ -2,15 +2,22 @@
  * Renders a single-node Trino 476 configuration for one lakehouse instance (a pure function, so
  * the exact files are unit-tested). Choices and why:
  * - bound to 127.0.0.1: this is a developer's local lakehouse, never a network service;
- * - Iceberg with the file metastore on Trino's native local file system (`local:///` locations
- *   under `local.location`), the combination that works on 476 without Hadoop;
+ * - Iceberg's JDBC catalog on the instance's own PostgreSQL (tools/postgres/), a catalog other
+ *   engines can share, with its tables in schema iceberg_catalog (lib/lakehouse/catalog-tables.ts);
+ *   its password is not in the file but read from Trino's environment (${ENV:...});
+ * - data and metadata files on Trino's native local file system (`local:///` locations under
+ *   `local.location`), the file system that works on 476 without Hadoop;
  * - session and JVM time zone UTC, so `current_timestamp` and day()/hour() partitions agree;
  * - maintenance retention minimums lowered (settings.maintenanceMinRetention) so the pipeline can
  *   expire snapshots and remove orphan files hourly;
  * - file-based access control: the dashboard is read-only, the jobs can write data but not change
  *   schemas, only the admin runs migrations.
  */
+import { jdbcCatalogSettings } from "../../lib/lakehouse/catalog-tables";
 import { CATALOG, type InstanceSettings, instancePaths, USERS } from "../../lib/lakehouse/settings";
+
+/** Environment variable through which tools/trino/server.ts hands Trino the catalog database's password. */
+export const CATALOG_PASSWORD_ENV = "PULSE_CATALOG_DB_PASSWORD";
 
 export type ConfigFiles = Record<string, string>;
 
@@ -39,6 +46,7 @@ export function accessControlRules(): object {
 export function renderTrinoConfig(s: InstanceSettings): ConfigFiles {
   const p = instancePaths(s);
   const queryMemoryGb = Math.max(1, Math.floor(s.heapGb * 0.6));
+  const jdbc = jdbcCatalogSettings(s);
   return {
     "node.properties": lines(
       "node.environment=pulse",
@@ -89,8 +97,14 @@ export function renderTrinoConfig(s: InstanceSettings): ConfigFiles {
     "rules.json": `${JSON.stringify(accessControlRules(), null, 2)}\n`,
     [`catalog/${CATALOG}.properties`]: lines(
       "connector.name=iceberg",
-      "iceberg.catalog.type=TESTING_FILE_METASTORE",
-      "hive.metastore.catalog.dir=local:///",
+      "iceberg.catalog.type=jdbc",
+      `iceberg.jdbc-catalog.catalog-name=${jdbc.catalogName}`,
+      "iceberg.jdbc-catalog.driver-class=org.postgresql.Driver",
+      `iceberg.jdbc-catalog.connection-url=${jdbc.url}`,
+      `iceberg.jdbc-catalog.connection-user=${jdbc.user}`,
+      `iceberg.jdbc-catalog.connection-password=\${ENV:${CATALOG_PASSWORD_ENV}}`,
+      // New tables go under local.location; Trino records their paths as local:///<schema>/<table>-<uuid>.
+      "iceberg.jdbc-catalog.default-warehouse-dir=local:///",
       "fs.native-local.enabled=true",
       `local.location=${p.warehouse}`,
       "iceberg.file-format=PARQUET",
