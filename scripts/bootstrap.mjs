@@ -4,6 +4,7 @@
  * a fresh machine lacks before anything needs it, one progress line per step:
  *   - npm dependencies: `npm ci` when node_modules is missing or older than package-lock.json;
  *   - Apache Maven (Trino 476 is fetched from Maven Central with `mvn`), from Debian, when absent;
+ *   - PostgreSQL (Debian's `postgresql`, 15 on bookworm): the Iceberg catalog's and Pulse's own database;
  *   - for the tests only (`bootstrap.mjs test`): Debian's Chromium and a font, for the browser tests.
  * It needs nothing but Node itself: it runs before tsx and TypeScript exist. When something cannot be
  * installed (not root, no network) it names the package and the command to run, and exits non-zero.
@@ -92,9 +93,19 @@ function ensureDebianPackages(needed) {
 
 const chromiumPath = process.env.PULSE_CHROMIUM || "/usr/bin/chromium";
 
+/** Debian puts the server programs off the PATH, under /usr/lib/postgresql/<major>/bin (tools/postgres/binaries.ts). */
+function postgresServerPresent() {
+  const root = "/usr/lib/postgresql";
+  if (!fs.existsSync(root)) return false;
+  return fs.readdirSync(root).some((major) => ["initdb", "pg_ctl", "postgres"].every((p) => fs.existsSync(path.join(root, major, "bin", p))));
+}
+
 try {
   ensureNodeModules();
-  const debian = [{ pkg: "maven", present: () => onPath("mvn") }];
+  const debian = [
+    { pkg: "maven", present: () => onPath("mvn") },
+    { pkg: "postgresql", present: postgresServerPresent },
+  ];
   if (purpose === "test") {
     // The browser tests use Debian's Chromium (Playwright never downloads a browser) and need a font
     // so that screenshots show text.

@@ -107,7 +107,8 @@ export async function startPostgres(s: InstanceSettings, progress: Progress = ()
     p.pgDir,
   );
   if (!r.ok) {
-    throw new PostgresError(`PostgreSQL failed to start (${r.output || "pg_ctl gave no reason"}). Last lines of ${p.pgLog}:\n${tailLog(p.pgLog, 20)}`);
+    const reason = r.output.split("\n")[0] || "pg_ctl gave no reason";
+    throw new PostgresError(`PostgreSQL failed to start on 127.0.0.1:${s.pgPort} (${reason}). Last lines of ${p.pgLog}:\n${tailLog(p.pgLog, 20)}`);
   }
   await ensureDatabase(s, progress);
   const startupMs = Date.now() - t0;
