@@ -12,7 +12,7 @@ import { type InstanceSettings, instancePaths } from "../../lib/lakehouse/settin
 import { dbConfig, withDb } from "../../lib/ops-db/connection";
 import { portIsFree } from "../net/ports";
 import { tailLog } from "../process/log-tail";
-import { alive } from "../process/pid-file";
+import { alive, stopRecordedServer } from "../process/pid-file";
 import { findPostgres, program } from "./binaries";
 import { ensureDatabase, initCluster, writeClusterConfig } from "./cluster";
 import { dbOsUser, runAsDbUser } from "./os-user";
@@ -34,7 +34,6 @@ export interface PostgresInfo {
 }
 
 const START_TIMEOUT_S = 60;
-const STOP_GRACE_MS = 30_000;
 
 /** postmaster.pid's first line is the server's pid (the file goes away on a clean stop). */
 function readPid(s: InstanceSettings): number | undefined {
@@ -116,23 +115,9 @@ export async function startPostgres(s: InstanceSettings, progress: Progress = ()
   return { alreadyRunning: false, initialised, startupMs };
 }
 
-/** Fast shutdown (SIGINT: roll back open transactions, then a clean checkpoint); immediate after 30 s. */
-export async function stopPostgres(s: InstanceSettings, progress: Progress = () => undefined): Promise<boolean> {
-  const pid = readPid(s);
-  if (pid === undefined || !alive(pid)) {
-    progress("PostgreSQL is not running");
-    return false;
-  }
-  progress(`stopping PostgreSQL (pid ${pid})`);
-  process.kill(pid, "SIGINT");
-  const deadline = Date.now() + STOP_GRACE_MS;
-  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  if (alive(pid)) {
-    progress(`PostgreSQL did not stop within ${STOP_GRACE_MS / 1000} s; immediate shutdown`);
-    process.kill(pid, "SIGQUIT");
-    while (alive(pid)) await new Promise((r) => setTimeout(r, 100));
-  }
-  return true;
+/** Fast shutdown (SIGINT: roll back open transactions, then a clean checkpoint); immediate (SIGQUIT) after 30 s. */
+export function stopPostgres(s: InstanceSettings, progress: Progress = () => undefined): Promise<boolean> {
+  return stopRecordedServer("PostgreSQL", readPid(s), progress, { ask: "SIGINT", force: "SIGQUIT" });
 }
 
 /** Deletes the cluster (its data folder); the server must be stopped. Credentials and log stay. */

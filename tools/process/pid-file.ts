@@ -28,12 +28,42 @@ export function alive(pid: number): boolean {
   }
 }
 
-/** SIGTERM, then SIGKILL after `graceMs`; resolves once the process is gone. */
-export async function stopPid(pid: number, graceMs: number): Promise<void> {
+/** How a process is asked to stop, and how it is made to when it does not within the grace period. */
+export interface StopSignals {
+  readonly ask: NodeJS.Signals;
+  readonly force: NodeJS.Signals;
+}
+const TERM_THEN_KILL: StopSignals = { ask: "SIGTERM", force: "SIGKILL" };
+
+/** `signals.ask`, then `signals.force` after `graceMs` (telling `onForce`); resolves once the process is gone. */
+export async function stopPid(pid: number, graceMs: number, signals: StopSignals = TERM_THEN_KILL, onForce?: () => void): Promise<void> {
   if (!alive(pid)) return;
-  process.kill(pid, "SIGTERM");
+  process.kill(pid, signals.ask);
   const deadline = Date.now() + graceMs;
   while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  if (alive(pid)) process.kill(pid, "SIGKILL");
+  if (alive(pid)) {
+    onForce?.();
+    process.kill(pid, signals.force);
+  }
   while (alive(pid)) await new Promise((r) => setTimeout(r, 50));
+}
+
+/**
+ * Stops a server by the pid its own pid file recorded, saying so in one line per step; false when
+ * it was not running. The launchers of Trino and PostgreSQL share it.
+ */
+export async function stopRecordedServer(
+  label: string,
+  pid: number | undefined,
+  progress: (message: string) => void,
+  signals: StopSignals = TERM_THEN_KILL,
+  graceMs = 30_000,
+): Promise<boolean> {
+  if (pid === undefined || !alive(pid)) {
+    progress(`${label} is not running`);
+    return false;
+  }
+  progress(`stopping ${label} (pid ${pid})`);
+  await stopPid(pid, graceMs, signals, () => progress(`${label} did not stop within ${graceMs / 1000} s; sending ${signals.force}`));
+  return true;
 }

@@ -11,6 +11,7 @@ import { type InstanceSettings, instancePaths, serverUrl, USERS } from "../../li
 import { runQuery } from "../../lib/trino/client";
 import { portIsFree } from "../net/ports";
 import { tailLog } from "../process/log-tail";
+import { alive, readPidFile, stopRecordedServer } from "../process/pid-file";
 import { ensureDistribution, type Progress } from "./distribution";
 import { findJava, type JavaHome } from "./java";
 import { CATALOG_PASSWORD_ENV, renderTrinoConfig } from "./trino-config";
@@ -32,21 +33,7 @@ export interface ServerInfo {
 const MIN_OPEN_FILES = 4096;
 const START_TIMEOUT_MS = 240_000;
 
-function readPid(s: InstanceSettings): number | undefined {
-  const file = instancePaths(s).pidFile;
-  if (!fs.existsSync(file)) return undefined;
-  const pid = Number(fs.readFileSync(file, "utf8").trim());
-  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const readPid = (s: InstanceSettings) => readPidFile(instancePaths(s).pidFile);
 
 async function fetchInfo(s: InstanceSettings): Promise<{ version: string; starting: boolean; uptime: string; environment: string } | undefined> {
   try {
@@ -181,19 +168,7 @@ export async function start(s: InstanceSettings, progress: Progress = () => unde
 }
 
 export async function stop(s: InstanceSettings, progress: Progress = () => undefined): Promise<boolean> {
-  const pid = readPid(s);
-  if (pid === undefined || !alive(pid)) {
-    progress("Trino is not running");
-    return false;
-  }
-  progress(`stopping Trino (pid ${pid})`);
-  process.kill(pid, "SIGTERM");
-  const deadline = Date.now() + 30_000;
-  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-  if (alive(pid)) {
-    progress("Trino did not stop within 30 s; killing it");
-    process.kill(pid, "SIGKILL");
-  }
-  fs.rmSync(instancePaths(s).pidFile, { force: true });
-  return true;
+  const stopped = await stopRecordedServer("Trino", readPid(s), progress);
+  if (stopped) fs.rmSync(instancePaths(s).pidFile, { force: true });
+  return stopped;
 }
