@@ -11,6 +11,7 @@ import { type MigrateResult, migrate, type Progress } from "../../lib/lakehouse/
 import { type InstanceSettings, instancePaths } from "../../lib/lakehouse/settings";
 import { dbConfig } from "../../lib/ops-db/connection";
 import { migrateOps } from "../../lib/ops-db/migrate";
+import { clusterExists } from "../postgres/cluster";
 import { type PostgresInfo, type PostgresStartResult, postgresStatus, startPostgres, stopPostgres, wipePostgres } from "../postgres/server";
 import { type ServerInfo, type StartResult, start, status, stop } from "../trino/server";
 
@@ -19,7 +20,25 @@ export interface LakehouseStart {
   readonly trino: StartResult;
 }
 
+export class OldMetastoreError extends Error {
+  override readonly name = "OldMetastoreError";
+}
+
+/**
+ * A warehouse with files but no catalog database was built on the former file metastore (or lost its
+ * catalog): its tables are not in the JDBC catalog, and starting would silently build a second,
+ * empty lakehouse beside them. Such a lakehouse is not migrated; a reset and a new seed replace it.
+ */
+function refuseCatalogLessWarehouse(s: InstanceSettings): void {
+  const { warehouse } = instancePaths(s);
+  if (clusterExists(s) || !fs.existsSync(warehouse) || fs.readdirSync(warehouse).length === 0) return;
+  throw new OldMetastoreError(
+    `${warehouse} holds tables but instance '${s.name}' has no catalog database yet: it was built on the former file metastore, whose tables are not migrated. Start afresh with 'npm run lakehouse -- reset --yes${s.name === "main" ? "" : ` --instance ${s.name}`}', then 'npm start' seeds a new history.`,
+  );
+}
+
 export async function startLakehouse(s: InstanceSettings, progress: Progress = () => undefined): Promise<LakehouseStart> {
+  refuseCatalogLessWarehouse(s);
   const postgres = await startPostgres(s, progress);
   // Trino 476 fails every catalog statement until these exist.
   await ensureCatalogTables(s);
