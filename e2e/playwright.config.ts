@@ -11,7 +11,7 @@
 import { defineConfig } from "@playwright/test";
 import { toolsConfig } from "../lib/config/tools";
 import { REPO_ROOT, serverUrl } from "../lib/lakehouse/settings";
-import { E2E_DIST_DIR, E2E_PORT, E2E_URL, testTrino } from "./e2e-settings";
+import { E2E_DIST_DIR, E2E_PORT, E2E_REPORT_FILE, E2E_URL, testTrino } from "./e2e-settings";
 
 const OUTAGE = /outage\.spec\.ts$/;
 
@@ -27,7 +27,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: [["list"], ["html", { outputFolder: "../playwright-report", open: "never" }]],
+  // The JSON report tells tools/testing/run-tests.ts how many tests ran: zero fails the phase.
+  reporter: [["list"], ["html", { outputFolder: "../playwright-report", open: "never" }], ["json", { outputFile: E2E_REPORT_FILE }]],
   use: {
     baseURL: E2E_URL,
     browserName: "chromium",
