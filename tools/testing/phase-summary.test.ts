@@ -47,5 +47,6 @@ test("a phase that ran nothing, has a file without tests, skipped something or p
   assert.equal(phaseProblem("integration", { ...ran, tests: 0 }), "integration: 0 tests ran");
   assert.equal(phaseProblem("unit", { ...ran, emptyFiles: ["/repo/a.test.ts"] }), "unit: /repo/a.test.ts ran no test");
   assert.equal(phaseProblem("e2e", { ...ran, skipped: 1 }), "e2e: 1 test(s) skipped; a skip must not pass silently");
+  assert.equal(phaseProblem("e2e", { ...ran, failed: 1, skipped: 3 }), null, "tests left out after a failure: the exit code fails the phase");
   assert.equal(phaseProblem("unit", null), "unit: the test runner printed no summary, so nothing proves a test ran");
 });
