@@ -9,9 +9,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { E2E_DIST_DIR } from "./e2e-settings";
+import { E2E_CRASH_PORT, E2E_DIST_DIR } from "./e2e-settings";
 
-const PORT = 3190;
+const PORT = E2E_CRASH_PORT;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // The e2e suite's build (tools/testing/run-tests.ts builds it before the suite runs).
 const DIST_DIR = E2E_DIST_DIR;
