@@ -9,14 +9,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { E2E_DIST_DIR, E2E_PORT } from "./e2e-settings";
+import { E2E_CRASH_PORT, E2E_DIST_DIR } from "./e2e-settings";
 
-/**
- * Next to the e2e dashboard's port (PULSE_E2E_PORT), so a checkout that moves that port moves this one
- * too. Processes are recognised by PULSE_DASHBOARD_PORT=<PORT> in their environment, so PORT must not
- * be the PULSE_DASHBOARD_PORT every process of this run inherits.
- */
-const PORT = E2E_PORT + 1;
+const PORT = E2E_CRASH_PORT;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // The e2e suite's build (tools/testing/run-tests.ts builds it before the suite runs).
 const DIST_DIR = E2E_DIST_DIR;

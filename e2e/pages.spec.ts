@@ -1,27 +1,47 @@
-/** The three pages in Chromium against the production build: numbers match the API, the URL holds the view. */
+/**
+ * The three pages in Chromium against the production build: the numbers on screen are the
+ * fixture's hand-computed EXPECTED values, written out as the page shows them; the URL holds the view.
+ */
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { e2eWatermark } from "./e2e-settings";
-import { DAYS, EXPECTED, VIDEOS } from "./fixtures";
+import { DAYS, VIDEOS } from "./fixtures";
 import { shot } from "./screenshots";
 
-const fmtInt = (n: number) => new Intl.NumberFormat("en-US").format(n);
-const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+const MIN = 60_000;
 
-test("Pulse page shows the API's numbers, a chart up to the watermark and the trending table", async ({ page, request }, info) => {
-  const api = await (await request.get("/api/pulse/kpis?range=1h")).json();
+/**
+ * The series panel's label: "complete through HH:MM UTC, N min behind", HH:MM being the fixtures'
+ * watermark T (written by the global set-up a few minutes back) and N how many clock minutes T
+ * trails: at least `low` (taken before the page loaded), at most what it is once the label is read.
+ */
+const minutesBehind = () => Math.floor(Date.now() / MIN) - Math.floor(e2eWatermark() / MIN);
+
+async function expectWatermark(page: Page, low: number) {
+  const label = page.getByTestId("panel-series").getByTestId("watermark");
+  const hhmm = new Date(e2eWatermark()).toISOString().slice(11, 16);
+  await expect(label).toHaveText(new RegExp(`^complete through ${hhmm} UTC, \\d+ min behind$`));
+  const shown = Number(/, (\d+) min behind$/.exec((await label.textContent()) ?? "")![1]);
+  expect(shown).toBeGreaterThanOrEqual(low);
+  expect(shown).toBeLessThanOrEqual(minutesBehind());
+}
+
+test("Pulse page shows the fixture's numbers, a chart up to its watermark and the trending table", async ({ page }, info) => {
+  const behindAtLoad = minutesBehind();
   await page.goto("/?range=1h");
-  await expect(page.getByTestId("kpi-impressions").getByTestId("kpi-value")).toHaveText(fmtInt(api.data.current.impressions));
-  await expect(page.getByTestId("kpi-plays").getByTestId("kpi-value")).toHaveText(fmtInt(EXPECTED.kpis1h.current.plays));
-  await expect(page.getByTestId("kpi-completion").getByTestId("kpi-value")).toHaveText(pct(EXPECTED.kpis1h.current.completionRate));
+  // EXPECTED.kpis1h.current: impressions 145, plays 86, completion 55 / 86 = 63.95 %.
+  await expect(page.getByTestId("kpi-impressions").getByTestId("kpi-value")).toHaveText("145");
+  await expect(page.getByTestId("kpi-plays").getByTestId("kpi-value")).toHaveText("86");
+  await expect(page.getByTestId("kpi-completion").getByTestId("kpi-value")).toHaveText("64.0%");
   // impressions 145 vs 100 a day earlier: +45.0 %
   await expect(page.getByTestId("kpi-impressions").getByTestId("kpi-change")).toHaveText("+45.0% vs 24 h earlier");
   await expect(page.getByTestId("platform-chart")).toHaveAttribute("data-points", "60");
-  await expect(page.getByTestId("panel-series").getByTestId("watermark")).toContainText("complete through");
+  await expectWatermark(page, behindAtLoad);
   const rows = page.getByTestId("trending-row");
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText(VIDEOS.a);
-  await expect(rows.first().getByTestId("velocity")).toHaveText(EXPECTED.trending[0].velocity.toFixed(2));
+  // EXPECTED.trending[0].velocity = 46 / 15 = 3.0667 plays/min.
+  await expect(rows.first().getByTestId("velocity")).toHaveText("3.07");
   await expect(page.getByText(VIDEOS.banned)).toHaveCount(0);
   await page.getByTestId("panel-series").getByRole("button", { name: "SQL" }).click();
   await expect(page.getByTestId("panel-sql")).toContainText("rt_platform_minute");
@@ -66,14 +86,15 @@ test("a custom range is applied from the inputs and kept in the URL", async ({ p
   await expect(page.getByTestId("platform-chart")).toHaveAttribute("data-points", "30");
 });
 
-test("a shared video link opens the video page with its numbers and a preview image", async ({ browser, request }, info) => {
+test("a shared video link opens the video page with the fixture's numbers and a preview image", async ({ browser, request }, info) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`/videos/${VIDEOS.a}?range=1h`);
   await expect(page.getByTestId("video-id")).toHaveText(VIDEOS.a);
-  await expect(page.getByTestId("video-plays-24h")).toHaveText(fmtInt(EXPECTED.videoA.plays24h));
-  await expect(page.getByTestId("video-completion-24h")).toHaveText(pct(EXPECTED.videoA.completionRate24h));
-  await expect(page.getByTestId("video-velocity")).toHaveText(EXPECTED.videoA.velocity.toFixed(2));
+  // EXPECTED.videoA: 61 plays, completion 45 / 61 = 73.77 %, velocity 46 / 15 = 3.0667.
+  await expect(page.getByTestId("video-plays-24h")).toHaveText("61");
+  await expect(page.getByTestId("video-completion-24h")).toHaveText("73.8%");
+  await expect(page.getByTestId("video-velocity")).toHaveText("3.07");
   await expect(page.getByTestId("video-category")).toHaveText("Gaming");
   await expect(page.getByTestId("video-counts-chart")).toHaveAttribute("data-points", "60");
   await expect(page.getByTestId("video-daily-table").locator("tbody tr")).toHaveCount(2);
@@ -136,13 +157,28 @@ test("daily page: merged table, sorting, category trends, CSV of exactly what is
   await expect(page.getByTestId("video-id")).toHaveText(VIDEOS.a);
 });
 
-test("dark mode follows the system", async ({ browser }, info) => {
-  const context = await browser.newContext({ colorScheme: "dark" });
-  const page = await context.newPage();
-  await page.goto("/?range=1h");
-  await expect(page.getByTestId("platform-chart")).toHaveAttribute("data-points", "60");
-  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  expect(bg).not.toBe("rgb(248, 250, 252)");
-  await shot(page, info, "pulse-dark");
-  await context.close();
+/**
+ * The body's colours per system scheme (app/globals.css): Tailwind's slate-50 background with
+ * slate-900 text, and slate-950 with slate-100 in the dark; Chromium reports Tailwind's oklch()
+ * values in CIE Lab.
+ */
+const THEME = {
+  light: { background: "lab(98.1434 -0.369519 -1.05966)", text: "lab(7.78673 1.82345 -15.0537)" },
+  dark: { background: "lab(1.76974 1.32743 -9.28855)", text: "lab(96.286 -0.852436 -2.46847)" },
+} as const;
+
+test("dark mode follows the system: the theme's own colours in each scheme", async ({ browser }, info) => {
+  for (const scheme of ["light", "dark"] as const) {
+    const context = await browser.newContext({ colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto("/?range=1h");
+    await expect(page.getByTestId("platform-chart")).toHaveAttribute("data-points", "60");
+    const colours = await page.evaluate(() => {
+      const style = getComputedStyle(document.body);
+      return { background: style.backgroundColor, text: style.color };
+    });
+    expect(colours, scheme).toEqual(THEME[scheme]);
+    if (scheme === "dark") await shot(page, info, "pulse-dark");
+    await context.close();
+  }
 });

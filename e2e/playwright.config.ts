@@ -4,16 +4,17 @@
  *   webServer    `next start` of that build on PULSE_E2E_PORT (3100), pointed at the test Trino;
  *   globalSetup  a fresh test Trino with e2e/fixtures.ts (its watermark reaches the specs by env);
  *   globalTeardown stops the test Trino unless PULSE_TEST_KEEP=1.
- * Projects: "main" (API and pages), then "outage", which stops Trino and so must come after every
- * other test (a dependency, not a file-name order).
+ * Projects: "main" (API and pages), then "outage" (a Trino outage, a frozen Trino, a broken view),
+ * which disturbs Trino and so must come after every other test (a dependency, not a file-name order).
  * Chromium is Debian's (/usr/bin/chromium); Playwright never downloads a browser here.
  */
 import { defineConfig } from "@playwright/test";
 import { toolsConfig } from "../lib/config/tools";
 import { REPO_ROOT, serverUrl } from "../lib/lakehouse/settings";
-import { E2E_DIST_DIR, E2E_PORT, E2E_URL, testTrino } from "./e2e-settings";
+import { E2E_DIST_DIR, E2E_PORT, E2E_REPORT_FILE, E2E_URL, testTrino } from "./e2e-settings";
 
-const OUTAGE = /outage\.spec\.ts$/;
+/** Specs that stop, freeze or alter the test Trino: project "outage", after every other test. */
+const OUTAGE = /(outage|api-failures)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: ".",
@@ -27,7 +28,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: [["list"], ["html", { outputFolder: "../playwright-report", open: "never" }]],
+  // The JSON report tells tools/testing/run-tests.ts how many tests ran: zero fails the phase.
+  reporter: [["list"], ["html", { outputFolder: "../playwright-report", open: "never" }], ["json", { outputFile: E2E_REPORT_FILE }]],
   use: {
     baseURL: E2E_URL,
     browserName: "chromium",
@@ -61,6 +63,9 @@ export default defineConfig({
       PULSE_NEXT_DIST_DIR: E2E_DIST_DIR,
       NEXT_TELEMETRY_DISABLED: "1",
       PULSE_PUBLIC_URL: process.env.PULSE_PUBLIC_URL ?? E2E_URL,
+      // The port it serves, not an inherited one: the crash spec finds its own dashboards by this
+      // variable, and must not count this server when PULSE_DASHBOARD_PORT equals E2E_CRASH_PORT.
+      PULSE_DASHBOARD_PORT: String(E2E_PORT),
     },
   },
 });

@@ -12,6 +12,7 @@ import { PlatformRetentionTile } from "@/components/platform-retention-tile";
 import { TrendingTable } from "@/components/trending-table";
 import { useRefresh } from "@/components/use-refresh";
 import { useUrlState } from "@/components/use-url-state";
+import { dailyRefetchInterval } from "@/lib/dashboard/daily-poll";
 import { fmtInt, fmtPct } from "@/lib/dashboard/format";
 import type { PlatformSeries } from "@/lib/dashboard/models";
 import { api } from "@/lib/dashboard/query-keys";
@@ -39,7 +40,7 @@ export function PulseClient() {
   const kpis = useQuery({ ...api.pulseKpis(rangeParams), ...refresh.options });
   const trending = useQuery({ ...api.trending(trendingParams), ...refresh.options });
   // A daily figure: a slow poll catches the morning build; the live refresh setting does not apply.
-  const retention = useQuery({ ...api.platformRetention(), refetchInterval: 300_000 });
+  const retention = useQuery({ ...api.platformRetention(), refetchInterval: dailyRefetchInterval });
   const lastUpdated = Math.max(series.dataUpdatedAt, kpis.dataUpdatedAt, trending.dataUpdatedAt) || null;
   const onFirstRender = useCallback(markFirstChart, []);
 

@@ -10,6 +10,7 @@ import { Panel } from "@/components/panel";
 import { RETENTION_CSV_COLUMNS, RetentionChart, retentionCsvRows } from "@/components/retention/retention-chart";
 import { DISTRIBUTION_CSV_COLUMNS, distributionCsvRows, RetentionDistributionView } from "@/components/retention/retention-distribution";
 import { useUrlState } from "@/components/use-url-state";
+import { dailyRefetchInterval } from "@/lib/dashboard/daily-poll";
 import { api } from "@/lib/dashboard/query-keys";
 import { DEFAULT_MIN_VIEWERS, MIN_VIEWERS_CHOICES } from "@/lib/dashboard/schemas";
 import { dailyCategoriesParams, dailyRetentionParams, dailyVideosParams, retentionDistributionParams, type TrendMetric, trendMetric } from "./search-params";
@@ -24,21 +25,18 @@ const METRICS: readonly { value: TrendMetric; label: string }[] = [
 type MinViewers = (typeof MIN_VIEWERS_CHOICES)[number];
 const MIN_VIEWERS_OPTIONS = MIN_VIEWERS_CHOICES.map((v) => ({ value: v, label: `≥ ${v}` }));
 
-// The mart changes once a day; a slow poll catches the morning build without a reload.
-const DAILY_POLL_MS = 300_000;
-
 export function DailyClient() {
   const [params, setParams] = useUrlState();
   const videosParams = dailyVideosParams(params);
   const categoriesParams = dailyCategoriesParams(params);
-  const videos = useQuery({ ...api.dailyVideos(videosParams), placeholderData: keepPreviousData, refetchInterval: DAILY_POLL_MS });
-  const categories = useQuery({ ...api.dailyCategories(categoriesParams), placeholderData: keepPreviousData, refetchInterval: DAILY_POLL_MS });
+  const videos = useQuery({ ...api.dailyVideos(videosParams), placeholderData: keepPreviousData, refetchInterval: dailyRefetchInterval });
+  const categories = useQuery({ ...api.dailyCategories(categoriesParams), placeholderData: keepPreviousData, refetchInterval: dailyRefetchInterval });
   const retentionParams = dailyRetentionParams(params);
-  const retention = useQuery({ ...api.dailyRetention(retentionParams), placeholderData: keepPreviousData, refetchInterval: DAILY_POLL_MS });
+  const retention = useQuery({ ...api.dailyRetention(retentionParams), placeholderData: keepPreviousData, refetchInterval: dailyRefetchInterval });
   const distribution = useQuery({
     ...api.retentionDistribution(retentionDistributionParams(params)),
     placeholderData: keepPreviousData,
-    refetchInterval: DAILY_POLL_MS,
+    refetchInterval: dailyRefetchInterval,
   });
   const coverage = useQuery({ ...api.dailyCoverage(), staleTime: 60_000 });
   const metric = trendMetric(params);

@@ -47,8 +47,8 @@ export function RetentionDistributionView({ data }: { data: RetentionDistributio
   return (
     <div className="space-y-3">
       <p className="text-xs text-slate-500" data-testid="distribution-count">
-        {fmtInt(data.videos)} videos with at least {fmtInt(data.minViewers)} viewers on days whose retention is known, {data.from} to {data.to}; each
-        video&apos;s days weighted by their viewers.
+        {fmtInt(data.videos)} videos with at least {fmtInt(data.minViewers)} {data.minViewers === 1 ? "viewer" : "viewers"} on days whose retention is known,{" "}
+        {data.from} to {data.to}; each video&apos;s days weighted by their viewers.
       </p>
       <Histogram labels={binLabels(data.counts.length)} counts={data.counts} unit="videos" testId="retention-histogram" />
       <div className="grid gap-4 md:grid-cols-2">

@@ -1,12 +1,15 @@
 /**
  * Maintenance on the real Trino, run as the pipeline's writer user: the RT TTL deletes exactly the
  * rows older than 7 days; compaction, snapshot expiry and orphan removal leave the data intact
- * while collapsing the micro-batch's small files and old snapshots.
+ * while collapsing the micro-batch's small files and old snapshots and deleting a planted orphan.
  */
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import { before, test } from "node:test";
 import { insertRows, q, requireTestInstance, rows, testInstance, trinoMinuteNow } from "../../tools/testing/trino-fixtures";
 import { connectionFor } from "../lakehouse/connection";
+import { instancePaths } from "../lakehouse/settings";
 import { sqlInstant } from "../trino/bind";
 import { MAINTAINED_TABLES, runMaintenance, runRtTtl } from "./maintenance";
 
@@ -38,21 +41,41 @@ test("the TTL deletes exactly the RT rows older than 7 days", async () => {
   );
 });
 
-test("compaction, snapshot expiry and orphan removal keep the data and shrink files and snapshots", async () => {
-  const now = await trinoMinuteNow();
-  // Five one-row commits into the same (day, bucket) partition: five small files.
+test("compaction, snapshot expiry and orphan removal: one file and one snapshot left, the planted orphan gone, the data intact", async () => {
+  await q("admin", "DELETE FROM lakehouse.gold.rt_video_stats_1min");
+  // Five one-row commits into the same (day, bucket) partition: five small files. Yesterday noon,
+  // so all five minutes fall on one day whatever the time, and inside the TTL.
+  const noon = Math.floor((await trinoMinuteNow()) / DAY) * DAY - DAY / 2;
   for (let i = 1; i <= 5; i++) {
-    await insertRows("lakehouse.gold.rt_video_stats_1min", COLS, [["same", sqlInstant(new Date(now - i * MIN)), i, 0, 0, 0, 0]]);
+    await insertRows("lakehouse.gold.rt_video_stats_1min", COLS, [["same", sqlInstant(new Date(noon + i * MIN)), i, 0, 0, 0, 0]]);
   }
   const files = async () => (await rows<{ n: number }>("admin", `SELECT count(*) AS n FROM lakehouse.gold."rt_video_stats_1min$files"`))[0]!.n;
   const snapshots = async () => (await rows<{ n: number }>("admin", `SELECT count(*) AS n FROM lakehouse.gold."rt_video_stats_1min$snapshots"`))[0]!.n;
   const total = async () => (await rows<{ n: number }>("admin", "SELECT sum(impressions) AS n FROM lakehouse.gold.rt_video_stats_1min"))[0]!.n;
-  const before = { files: await files(), snapshots: await snapshots(), total: await total() };
-  assert.ok(before.files >= 5 && before.snapshots >= 5);
+  assert.equal(await files(), 5);
+  assert.equal(await total(), 1 + 2 + 3 + 4 + 5);
+  const orphan = await plantOrphan();
+
   const report = await runMaintenance(writer(), { retention: "0s" });
   assert.equal(report.tables, MAINTAINED_TABLES.length);
-  const after = { files: await files(), snapshots: await snapshots(), total: await total() };
-  assert.equal(after.total, before.total); // 1+2+3+4+5 plus the rows the TTL test kept
-  assert.ok(after.files < before.files, `files ${before.files} -> ${after.files}`);
-  assert.equal(after.snapshots, 1);
+  assert.equal(report.ttlDeletedRows, 0);
+  assert.equal(await total(), 15);
+  assert.equal(await files(), 1, "the five files of the one partition compacted into one");
+  assert.equal(await snapshots(), 1);
+  assert.equal(fs.existsSync(orphan), false, `${orphan} was removed`);
 });
+
+/**
+ * A file no snapshot references, in the RT table's data folder, as a crashed writer leaves behind:
+ * dated an hour back, older than any retention the test could pass.
+ */
+async function plantOrphan(): Promise<string> {
+  const [r] = await rows<{ path: string }>("admin", `SELECT "$path" AS path FROM lakehouse.gold.rt_video_stats_1min LIMIT 1`);
+  // local:///gold/rt_video_stats_1min-<uuid>/data/... lives under the instance's warehouse folder.
+  const tableDir = /^local:\/\/\/(.+?\/data)\//.exec(r!.path)![1]!;
+  const orphan = path.join(instancePaths(testInstance).warehouse, tableDir, "orphan-from-a-crashed-writer.parquet");
+  fs.writeFileSync(orphan, "not referenced by any snapshot");
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  fs.utimesSync(orphan, anHourAgo, anHourAgo);
+  return orphan;
+}

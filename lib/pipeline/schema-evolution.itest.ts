@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { q, requireTestInstance, rows, testInstance } from "../../tools/testing/trino-fixtures";
+import { waitUntil } from "../../tools/testing/wait";
 import { connectionFor } from "../lakehouse/connection";
 import { loadDdlFiles } from "../lakehouse/migrate";
 import { runQuery } from "../trino/client";
@@ -15,6 +16,7 @@ import { runMicroBatch } from "./rt/microbatch";
 
 const writer = () => connectionFor(testInstance, "writer");
 const MIGRATION = "310_silver_add_vr_headset_model.sql";
+const ROUNDS_DEADLINE_MS = 60_000;
 
 function batch(round: number, nowMs: number): BronzeEvent[] {
   return [0, 1, 2].map((i) => ({
@@ -57,13 +59,17 @@ test("the migration lands while Bronze writes and micro-batches keep running", a
       round += 1;
     }
   })();
-  while (round < 2) await new Promise((r) => setTimeout(r, 100));
-  const migration = loadDdlFiles({ velocity_window_minutes: 15 }).find((f) => f.name === MIGRATION)!;
-  await runQuery(connectionFor(testInstance, "admin"), migration.sql);
-  const after = round;
-  while (round < after + 2) await new Promise((r) => setTimeout(r, 100));
-  running = false;
-  await jobs;
+  try {
+    // A round (one Bronze write and one micro-batch) takes a few seconds; a minute for two is a hang.
+    await waitUntil(() => round >= 2, ROUNDS_DEADLINE_MS, "two rounds of writes and micro-batches before the migration");
+    const migration = loadDdlFiles({ velocity_window_minutes: 15 }).find((f) => f.name === MIGRATION)!;
+    await runQuery(connectionFor(testInstance, "admin"), migration.sql);
+    const after = round;
+    await waitUntil(() => round >= after + 2, ROUNDS_DEADLINE_MS, "two rounds of writes and micro-batches after the migration");
+  } finally {
+    running = false;
+    await jobs;
+  }
   assert.deepEqual(failures, []);
 
   const [today] = await rows<{ d: string }>("admin", "SELECT CAST(current_date AS varchar) AS d");

@@ -1,11 +1,19 @@
 /** The Trino wrapper against the real server: SQL errors, timeouts with cancellation, a dead server. */
 import assert from "node:assert/strict";
+import path from "node:path";
 import { before, test } from "node:test";
 import { requireTestInstance, rows, testInstance } from "../../tools/testing/trino-fixtures";
+import { waitUntil } from "../../tools/testing/wait";
 import { connectionFor } from "../lakehouse/connection";
+import { REPO_ROOT } from "../lakehouse/settings";
 import { runQuery, TrinoQueryError, TrinoTimeoutError, TrinoUnavailableError } from "./client";
+import { loadStatement } from "./sql-files";
 
 before(requireTestInstance);
+
+/** Trino's query id format, e.g. 20261125_034956_00339_4wtkp. */
+const QUERY_ID = /^\d{8}_\d{6}_\d{5}_\w{5}$/;
+const NEVER_ENDING = loadStatement(path.join(REPO_ROOT, "tools", "testing", "sql"), "never_ending");
 
 test("rows come back as objects keyed by column name, with Trino's types", async () => {
   const r = await runQuery(connectionFor(testInstance, "dashboard"), "SELECT 1 AS a, 'x' AS b, 2.5e0 AS c, CAST(NULL AS bigint) AS d, DATE '2026-11-24' AS e");
@@ -14,7 +22,7 @@ test("rows come back as objects keyed by column name, with Trino's types", async
     r.columns.map((c) => c.type),
     ["integer", "varchar(1)", "double", "bigint", "date"],
   );
-  assert.match(r.queryId, /^\d{8}_\d{6}_\d{5}_\w{5}$/);
+  assert.match(r.queryId, QUERY_ID);
 });
 
 test("a SQL error inside a result page becomes a TrinoQueryError", async () => {
@@ -30,31 +38,32 @@ test("a SQL error inside a result page becomes a TrinoQueryError", async () => {
   );
 });
 
-test("a query that overruns its timeout is cancelled in Trino", async () => {
-  const slow =
-    "SELECT count(*) FROM UNNEST(sequence(1, 10000)) a (x) CROSS JOIN UNNEST(sequence(1, 10000)) b (y) CROSS JOIN UNNEST(sequence(1, 10000)) c (z) WHERE x + y + z = -1";
-  const started = Date.now();
+test("a query that overruns its timeout is cancelled in Trino: the error names the query, which Trino shows as cancelled", async () => {
   let queryId: string | undefined;
-  await assert.rejects(runQuery(connectionFor(testInstance, "dashboard"), slow, { timeoutMs: 1500 }), (err: unknown) => {
+  await assert.rejects(runQuery(connectionFor(testInstance, "dashboard"), NEVER_ENDING, { timeoutMs: 1500 }), (err: unknown) => {
     assert.ok(err instanceof TrinoTimeoutError);
+    assert.equal(err.timeoutMs, 1500);
     queryId = err.queryId;
+    assert.match(queryId ?? "", QUERY_ID);
+    assert.equal(err.message, `Trino query ${queryId} exceeded 1500 ms and was cancelled`);
     return true;
   });
-  assert.ok(Date.now() - started < 5000, "gave up near the deadline");
-  assert.ok(queryId, "the timed-out query's id is known");
-  let state = "";
-  for (let i = 0; i < 20 && state !== "FAILED"; i++) {
-    const found: { state: string; error_code: string }[] = await rows<{ state: string; error_code: string }>(
-      "admin",
-      "SELECT state, error_code FROM system.runtime.queries WHERE query_id = :id",
-      { id: queryId! },
-    );
-    const r = found[0];
-    state = r?.state ?? "";
-    if (state === "FAILED") assert.equal(r!.error_code, "USER_CANCELED");
-    else await new Promise((res) => setTimeout(res, 250));
-  }
-  assert.equal(state, "FAILED");
+  // How fast that happens is a benchmark's business (tools/bench/trino-cancel.ts); here only the outcome counts.
+  let seen: { state: string; error_code: string | null; query: string } | undefined;
+  await waitUntil(
+    async () => {
+      [seen] = await rows<{ state: string; error_code: string | null; query: string }>(
+        "admin",
+        "SELECT state, error_code, query FROM system.runtime.queries WHERE query_id = :id",
+        { id: queryId! },
+      );
+      return seen?.state === "FAILED";
+    },
+    10_000,
+    `query ${queryId} to be FAILED in system.runtime.queries`,
+    250,
+  );
+  assert.deepEqual(seen, { state: "FAILED", error_code: "USER_CANCELED", query: NEVER_ENDING });
 });
 
 test("a server that does not answer is reported as unavailable, with no stack trace", async () => {

@@ -39,6 +39,8 @@ export interface QueryOutput<Row = Record<string, unknown>> {
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** How long a timed-out query waits for Trino to confirm its cancellation before failing anyway. */
+const CANCEL_WAIT_MS = 2_000;
 
 export class TrinoQueryError extends Error {
   override readonly name = "TrinoQueryError";
@@ -163,7 +165,11 @@ export async function runQuery<Row = Record<string, unknown>>(conn: TrinoConnect
     return { queryId: queryId ?? "", columns, rows, stats };
   } catch (err) {
     if (err instanceof TrinoTimeoutError && queryId) {
-      await client.cancel(queryId).catch(() => undefined);
+      // A Trino that stopped answering does not answer the cancel either: waiting on it would hold
+      // the failure (and a dashboard's stale fallback) until Trino came back. The server-side limit
+      // set in createClient ends the query regardless.
+      const cancel = client.cancel(queryId).catch(() => undefined);
+      await Promise.race([cancel, new Promise<void>((resolve) => setTimeout(resolve, CANCEL_WAIT_MS).unref())]);
     }
     throw err;
   }

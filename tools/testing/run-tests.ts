@@ -1,61 +1,66 @@
 /**
  * Test runner behind `npm run test:unit|test:integration|test:e2e` (entry: scripts/test.ts).
- * unit        : every lib/**\/*.test.ts (pure functions, fixtures, no services)
- * integration : every **\/*.itest.ts against a real PostgreSQL and Trino 476 started here on their own
- *               ports and data dir (.lakehouse/test, wiped first), never the demo's; stopped afterwards.
+ * unit        : every lib/**\/*.test.ts and tools/**\/*.test.ts (pure functions, fixtures, no services)
+ * integration : every **\/*.itest.ts against a real PostgreSQL and Trino 476 on their own ports and data
+ *               dir (.lakehouse/test), never the demo's, freshly migrated (fresh-lakehouse.ts); stopped afterwards.
  * e2e         : builds the dashboard into .next-test, then runs Playwright (e2e/playwright.config.ts),
  *               whose globalSetup fills a fresh test lakehouse with e2e/fixtures.ts and whose webServer
  *               serves the build; Debian's Chromium; API tests included.
+ * Arguments after the phase narrow it: for unit and integration, substrings of the file paths to run
+ * (`npx tsx scripts/test.ts integration maintenance pruning`); for e2e, Playwright's own arguments
+ * (`npx tsx scripts/test.ts e2e pages.spec.ts -g "dark mode"`).
+ * Every phase must run at least one test and skip none, or it fails naming itself (phase-summary.ts),
+ * whatever its runner's exit code says.
  * Set PULSE_TEST_KEEP=1 to leave the test Trino and PostgreSQL running between runs while iterating.
- * Node 20's test runner takes no globs, hence the file walk.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { E2E_DIST_DIR } from "../../e2e/e2e-settings";
+import { E2E_DIST_DIR, E2E_REPORT_FILE } from "../../e2e/e2e-settings";
 import { toolsConfig } from "../../lib/config/tools";
 import { instanceSettings, REPO_ROOT } from "../../lib/lakehouse/settings";
 import { buildDashboard } from "../dashboard/next-process";
-import { migrateLakehouse, startLakehouse, stopLakehouse, wipeLakehouse } from "../lakehouse/stack";
-import { status } from "../trino/server";
-
-const SKIP_DIRS = new Set(["node_modules", ".next", ".lakehouse", ".git", "e2e"]);
-
-function findFiles(dir: string, suffix: string, out: string[] = []): string[] {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (SKIP_DIRS.has(entry.name)) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) findFiles(full, suffix, out);
-    else if (entry.name.endsWith(suffix)) out.push(path.relative(REPO_ROOT, full));
-  }
-  return out.sort();
-}
-
-function runNodeTests(files: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", ...files], {
-      cwd: REPO_ROOT,
-      stdio: "inherit",
-      env,
-    });
-    child.on("close", (code) => resolve(code ?? 1));
-  });
-}
+import { stopLakehouse } from "../lakehouse/stack";
+import { freshTestLakehouse } from "./fresh-lakehouse";
+import { runNodeTests } from "./node-tests";
+import { type PhaseCounts, type PlaywrightStats, phaseProblem, playwrightCounts } from "./phase-summary";
+import { findFiles, selectFiles } from "./test-files";
 
 const log = (msg: string) => console.log(`[tests] ${msg}`);
 
-async function integration(files: string[]): Promise<number> {
+/** The runner's exit code, unless the phase ran no test or skipped one: then 1, naming the phase. */
+function verdict(phase: string, code: number, counts: PhaseCounts | null): number {
+  const problem = phaseProblem(phase, counts);
+  if (problem) {
+    console.error(`[tests] FAILED ${problem}`);
+    return code === 0 ? 1 : code;
+  }
+  log(`${phase}: ${counts!.tests} tests, ${counts!.failed} failed`);
+  return code;
+}
+
+function selected(phase: string, all: string[], filters: string[]): string[] {
+  const files = selectFiles(all, filters);
+  log(`${files.length} ${phase} test files${filters.length ? ` matching ${filters.join(", ")}` : ""}`);
+  return files;
+}
+
+async function unit(filters: string[]): Promise<number> {
+  const all = [...findFiles(REPO_ROOT, path.join(REPO_ROOT, "lib"), ".test.ts"), ...findFiles(REPO_ROOT, path.join(REPO_ROOT, "tools"), ".test.ts")];
+  const run = await runNodeTests(selected("unit", all, filters), process.env);
+  return verdict("unit", run.code, run.counts);
+}
+
+async function integration(filters: string[]): Promise<number> {
+  const files = selected("integration", findFiles(REPO_ROOT, REPO_ROOT, ".itest.ts"), filters);
+  if (files.length === 0) return verdict("integration", 1, null);
   const s = instanceSettings("test");
-  const keep = toolsConfig().PULSE_TEST_KEEP === "1";
-  // A fresh warehouse and catalog each run (the tests own every byte of this instance), unless
-  // PULSE_TEST_KEEP=1 left the last run's servers up.
-  if (!(await status(s)).running) await wipeLakehouse(s, log);
-  await startLakehouse(s, log);
-  await migrateLakehouse(s, log);
+  await freshTestLakehouse(s, log);
   try {
-    return await runNodeTests(files, { ...process.env, PULSE_TEST_INSTANCE: "1" });
+    const run = await runNodeTests(files, { ...process.env, PULSE_TEST_INSTANCE: "1" });
+    return verdict("integration", run.code, run.counts);
   } finally {
-    if (!keep) await stopLakehouse(s, log);
+    if (toolsConfig().PULSE_TEST_KEEP !== "1") await stopLakehouse(s, log);
   }
 }
 
@@ -64,32 +69,28 @@ async function integration(files: string[]): Promise<number> {
  * the rest: the test Trino and its fixtures (globalSetup/globalTeardown) and `next start` (webServer).
  * The build stays here because Playwright starts webServer before anything else.
  */
-async function e2e(): Promise<number> {
+async function e2e(args: string[]): Promise<number> {
   await buildDashboard(log, E2E_DIST_DIR);
-  return new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", "-c", "e2e/playwright.config.ts"], {
+  fs.rmSync(E2E_REPORT_FILE, { force: true });
+  const code = await new Promise<number>((resolve) => {
+    const cli = path.join(REPO_ROOT, "node_modules", "@playwright", "test", "cli.js");
+    const child = spawn(process.execPath, [cli, "test", "-c", "e2e/playwright.config.ts", ...args], {
       cwd: REPO_ROOT,
       stdio: "inherit",
       env: { ...process.env, PULSE_TEST_INSTANCE: "1" },
     });
-    child.on("close", (code) => resolve(code ?? 1));
+    child.on("close", (c) => resolve(c ?? 1));
   });
+  const stats = fs.existsSync(E2E_REPORT_FILE) ? (JSON.parse(fs.readFileSync(E2E_REPORT_FILE, "utf8")) as { stats: PlaywrightStats }).stats : null;
+  return verdict("e2e", code, stats ? playwrightCounts(stats) : null);
 }
 
 async function main(): Promise<number> {
-  const kind = process.argv[2];
-  if (kind === "unit") {
-    const files = [...findFiles(path.join(REPO_ROOT, "lib"), ".test.ts"), ...findFiles(path.join(REPO_ROOT, "tools"), ".test.ts")];
-    log(`${files.length} unit test files`);
-    return runNodeTests(files, process.env);
-  }
-  if (kind === "integration") {
-    const files = findFiles(REPO_ROOT, ".itest.ts");
-    log(`${files.length} integration test files`);
-    return integration(files);
-  }
-  if (kind === "e2e") return e2e();
-  console.error("usage: run-tests.ts unit|integration|e2e");
+  const [kind, ...rest] = process.argv.slice(2);
+  if (kind === "unit") return unit(rest);
+  if (kind === "integration") return integration(rest);
+  if (kind === "e2e") return e2e(rest);
+  console.error("usage: run-tests.ts unit|integration [path filters...] | e2e [playwright arguments...]");
   return 2;
 }
 

@@ -3,6 +3,25 @@ import test from "node:test";
 import { parseJavaVersion } from "./java";
 import { accessControlRules, renderTrinoConfig } from "./trino-config";
 
+/** The access rules, written out by hand: what Trino enforces is exactly this document. */
+const RULES = {
+  catalogs: [
+    { user: "pulse_admin", allow: "all" },
+    { user: "pulse_writer", catalog: "(lakehouse|system)", allow: "all" },
+    { user: "pulse_dashboard", catalog: "(lakehouse|system)", allow: "read-only" },
+    { allow: "none" },
+  ],
+  schemas: [{ user: "pulse_admin", owner: true }],
+  tables: [
+    { user: "pulse_admin", privileges: ["SELECT", "INSERT", "DELETE", "UPDATE", "OWNERSHIP", "GRANT_SELECT"] },
+    { user: "pulse_writer", catalog: "lakehouse", privileges: ["SELECT", "INSERT", "DELETE", "UPDATE"] },
+    { user: "pulse_writer", catalog: "system", privileges: ["SELECT"] },
+    { user: "pulse_dashboard", privileges: ["SELECT"] },
+  ],
+  system_session_properties: [{ allow: true }],
+  catalog_session_properties: [{ allow: true }],
+};
+
 const settings = { name: "test", port: 18999, pgPort: 15999, dir: "/tmp/pulse-x", heapGb: 4, velocityWindowMinutes: 15, maintenanceMinRetention: "0s" };
 
 test("single node bound to loopback, with the lakehouse catalog in PostgreSQL and its files on the local file system", () => {
@@ -28,14 +47,11 @@ test("single node bound to loopback, with the lakehouse catalog in PostgreSQL an
   assert.doesNotMatch(catalog, /metastore/);
   assert.match(catalog, /^iceberg\.allowed-extra-properties=\*$/m);
   assert.match(catalog, /^iceberg\.expire-snapshots\.min-retention=0s$/m);
-  assert.deepEqual(JSON.parse(files["rules.json"]!), accessControlRules());
+  assert.deepEqual(JSON.parse(files["rules.json"]!), RULES);
 });
 
-test("the dashboard user is read-only and the writer cannot own schemas", () => {
-  const rules = accessControlRules() as { catalogs: { user?: string; allow: string }[]; schemas: { user: string; owner: boolean }[] };
-  assert.equal(rules.catalogs.find((c) => c.user === "pulse_dashboard")?.allow, "read-only");
-  assert.deepEqual(rules.schemas, [{ user: "pulse_admin", owner: true }]);
-  assert.equal(rules.catalogs.at(-1)?.allow, "none");
+test("the rules: the dashboard user is read-only, the writer cannot own schemas, anyone else is denied", () => {
+  assert.deepEqual(accessControlRules(), RULES);
 });
 
 test("java -version output is parsed to a major version", () => {

@@ -11,6 +11,7 @@ import { useRefresh } from "@/components/use-refresh";
 import { useUrlState } from "@/components/use-url-state";
 import { VIDEO_DAILY_CSV_COLUMNS, VideoDailyChart } from "@/components/video-daily-chart";
 import { VideoDailyTable } from "@/components/video-daily-table";
+import { dailyRefetchInterval } from "@/lib/dashboard/daily-poll";
 import { fmt2, fmtAge, fmtDateTime, fmtDuration, fmtInt, fmtPct, zoneLabel } from "@/lib/dashboard/format";
 import type { VideoMinute, VideoSummary } from "@/lib/dashboard/models";
 import { api } from "@/lib/dashboard/query-keys";
@@ -29,7 +30,7 @@ export function VideoClient({ videoId }: { videoId: string }) {
   const seriesParams = videoSeriesParams(params);
   const summary = useQuery({ ...api.videoSummary(videoId), ...refresh.options });
   const series = useQuery({ ...api.videoSeries(videoId, seriesParams), ...refresh.options });
-  const daily = useQuery({ ...api.videoDaily(videoId), refetchInterval: 300_000, placeholderData: refresh.options.placeholderData });
+  const daily = useQuery({ ...api.videoDaily(videoId), refetchInterval: dailyRefetchInterval, placeholderData: refresh.options.placeholderData });
   const lastUpdated = Math.max(summary.dataUpdatedAt, series.dataUpdatedAt) || null;
 
   return (

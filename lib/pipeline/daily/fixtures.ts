@@ -132,6 +132,9 @@ export type GoldRow = {
   completion_rate: number | null;
   unique_viewers: number;
   retention_d1: number | null;
+  /** The denominators of every multi-day completion rate on /daily: started and finished (session, video) pairs. */
+  plays_started: number;
+  plays_finished: number;
   viewers_hll: string;
   updated_at: string;
 };
@@ -140,7 +143,7 @@ export type GoldRow = {
 export const goldRows = (date: string) =>
   rows<GoldRow>(
     "admin",
-    `SELECT video_id, category_at_date, total_watch_time_hrs, completion_rate, unique_viewers, retention_d1,
+    `SELECT video_id, category_at_date, total_watch_time_hrs, completion_rate, unique_viewers, retention_d1, plays_started, plays_finished,
             to_base64(viewers_hll) AS viewers_hll, to_iso8601(updated_at) AS updated_at
      FROM lakehouse.gold.batch_video_daily WHERE date = :date ORDER BY video_id`,
     { date: sqlDate(date) },

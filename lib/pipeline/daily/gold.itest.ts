@@ -73,15 +73,20 @@ type Metrics = Omit<GoldRow, "updated_at" | "viewers_hll">;
 const real = (x: number | null) => (x === null ? null : Math.fround(x));
 const metrics = (r: readonly GoldRow[]): Metrics[] =>
   r.map(({ updated_at: _u, viewers_hll: _h, ...m }) => ({ ...m, completion_rate: real(m.completion_rate), retention_d1: real(m.retention_d1) }));
-const m = (video_id: string, category: string, watchMs: number, completion: number | null, viewers: number, retention: number | null): Metrics => ({
+/** One video's metrics; completion is given as the pairs it is made of, [finished, started]. */
+const m = (video_id: string, category: string, watchMs: number, [finished, started]: [number, number], viewers: number, retention: number | null): Metrics => ({
   video_id,
   category_at_date: category,
   total_watch_time_hrs: watchMs / 3.6e6,
-  completion_rate: real(completion),
+  completion_rate: real(started === 0 ? null : finished / started),
   unique_viewers: viewers,
   retention_d1: real(retention),
+  plays_started: started,
+  plays_finished: finished,
 });
 
+// plays_started / plays_finished are the started / finished (session, video) pairs below, exactly;
+// completion_rate is their ratio (NULL with nothing started), and C's impressions make a row of 0 / 0.
 // D. A: watch 60 000 + 30 000 + 20 000 + 60 000 + 5 000; started (session, A) pairs u1 s1, u1 s2, u2, u5 = 4,
 //      finished u1 s1, u2 = 2; viewers {u1, u2, u5}; category at the end of D: Comedy.
 //    B: watch 10 000 + 0 + 30 000; started u1 s1, u2, u4 = 3 (u3's finish without a start is no pair), finished u4;
@@ -89,13 +94,13 @@ const m = (video_id: string, category: string, watchMs: number, completion: numb
 // Retention (returners on N = users with a play_start on N = {u1, u4, u6}; u2 and u5 had none):
 //    A: {u1, u2, u5} ∩ returners = {u1} -> 1/3;  B: {u1, u2, u4} ∩ returners = {u1, u4} -> 2/3;  C: no viewers -> NULL.
 const dRows = (retention: boolean): Metrics[] => [
-  m("A", "Comedy", 175_000, 2 / 4, 3, retention ? 1 / 3 : null),
-  m("B", "Music", 40_000, 1 / 3, 3, retention ? 2 / 3 : null),
-  m("C", "News", 0, null, 0, null),
+  m("A", "Comedy", 175_000, [2, 4], 3, retention ? 1 / 3 : null),
+  m("B", "Music", 40_000, [1, 3], 3, retention ? 2 / 3 : null),
+  m("C", "News", 0, [0, 0], 0, null),
 ];
 // N. A: watch 1 000 + 3 000; started u1, u6, none finished (u5's finish belongs to a play started on D); viewers {u1, u6}.
 //    C: watch 2 000; started u4, not finished; viewers {u4}. Retention waits for N + 1: NULL.
-const N_ROWS: Metrics[] = [m("A", "Comedy", 4_000, 0, 2, null), m("C", "News", 2_000, 0, 1, null)];
+const N_ROWS: Metrics[] = [m("A", "Comedy", 4_000, [0, 2], 2, null), m("C", "News", 2_000, [0, 1], 1, null)];
 
 before(requireTestInstance);
 beforeEach(clearDailyTables);

@@ -8,7 +8,7 @@ import { before, test } from "node:test";
 import { q, requireTestInstance, rows, testInstance } from "../../../tools/testing/trino-fixtures";
 import { connectionFor } from "../../lakehouse/connection";
 import { type SeedResult, seedHistory } from "./backfill";
-import { startSimulation } from "./simulation-source";
+import { initialChanges, splitChanges, startSimulation } from "./simulation-source";
 
 const DAY = 86_400_000;
 const UNTIL = Date.UTC(2026, 10, 10, 6, 0, 0); // history: 2026-11-09 00:00 .. 2026-11-10 06:00
@@ -35,15 +35,17 @@ before(async () => {
 
 /** The seed's simulation replayed independently of the seed: every delivery it made up to UNTIL. */
 function replaySeed() {
-  const sim = startSimulation({
-    seed: SCALE.seed,
-    startMs: UNTIL - (UNTIL % DAY) - DAY,
-    videos: SCALE.videos,
-    users: SCALE.users,
-    eventsPerDay: SCALE.eventsPerDay,
-  });
-  return sim.advance(UNTIL);
+  return startSimulation(simConfig()).advance(UNTIL);
 }
+
+/** The seed's world: history from the UTC midnight a day before UNTIL's. */
+const simConfig = () => ({
+  seed: SCALE.seed,
+  startMs: UNTIL - (UNTIL % DAY) - DAY,
+  videos: SCALE.videos,
+  users: SCALE.users,
+  eventsPerDay: SCALE.eventsPerDay,
+});
 
 /** Independent expectation: replay the same simulation, keep each event_id once, count per (video, minute). */
 function expectedGold(): Map<string, number[]> {
@@ -85,18 +87,29 @@ test("Gold RT equals the independent per-(video, minute) count of distinct event
   for (const [k, counts] of expected) assert.deepEqual(actual.get(k), counts, k);
 });
 
-test("the dims hold the simulated catalog and its changes", async () => {
-  const [v] = await rows<{ n: number; versions: number }>(
+test("the dims hold exactly the simulated catalog and its changes: one current row per id, one version per change", async () => {
+  // The replay's own dims: the initial catalog plus every change delivered up to UNTIL, one SCD2
+  // version per (id, change time), one current row per id.
+  const sim = startSimulation(simConfig());
+  const initial = initialChanges(sim);
+  const changes = splitChanges(sim.advance(UNTIL).changes);
+  const videos = [...initial.videos, ...changes.videos];
+  const users = [...initial.users, ...changes.users];
+  const [d] = await rows<{ videos: number; video_versions: number; users: number; user_versions: number }>(
     "admin",
-    "SELECT (SELECT count(*) FROM lakehouse.dims.dim_videos) AS n, (SELECT count(*) FROM lakehouse.dims.dim_videos_history) AS versions",
+    `SELECT (SELECT count(*) FROM lakehouse.dims.dim_videos) AS videos, (SELECT count(*) FROM lakehouse.dims.dim_videos_history) AS video_versions,
+            (SELECT count(*) FROM lakehouse.dims.dim_users) AS users, (SELECT count(*) FROM lakehouse.dims.dim_users_history) AS user_versions`,
   );
-  assert.ok(v!.n >= SCALE.videos);
-  assert.ok(v!.versions >= v!.n);
-  const [u] = await rows<{ n: number }>("admin", "SELECT count(*) AS n FROM lakehouse.dims.dim_users");
-  assert.equal(u!.n, SCALE.users);
+  assert.deepEqual(d, {
+    videos: new Set(videos.map((v) => v.video_id)).size,
+    video_versions: new Set(videos.map((v) => `${v.video_id}@${v.changed_ms}`)).size,
+    users: SCALE.users,
+    user_versions: new Set(users.map((u) => `${u.user_id}@${u.changed_ms}`)).size,
+  });
+  assert.ok(d!.videos > SCALE.videos && d!.video_versions > d!.videos, "the day had uploads and changes, so the counts above test something");
 });
 
-test("the completed day went through Silver and Gold daily", async () => {
+test("the completed day went through Silver and Gold daily: one Gold row per video with events that day", async () => {
   assert.deepEqual(seeded.days, ["2026-11-09"]);
   const [s] = await rows<{ n: number }>("admin", "SELECT count(*) AS n FROM lakehouse.silver.fact_user_engagement WHERE date = DATE '2026-11-09'");
   const [b] = await rows<{ n: number }>(
@@ -104,8 +117,26 @@ test("the completed day went through Silver and Gold daily", async () => {
     "SELECT count(DISTINCT event_id) AS n FROM lakehouse.bronze.raw_events WHERE event_timestamp >= TIMESTAMP '2026-11-09 00:00:00 UTC' AND event_timestamp < TIMESTAMP '2026-11-10 00:00:00 UTC'",
   );
   assert.equal(s!.n, b!.n);
-  const [g] = await rows<{ n: number }>("admin", "SELECT count(*) AS n FROM lakehouse.gold.batch_video_daily WHERE date = DATE '2026-11-09'");
-  assert.ok(g!.n > 0);
+  // Independently of Gold: the videos of that day's distinct simulated events, and Silver's own
+  // (session, video) pairs with a play_start, and those that also have a play_finish.
+  const dayVideos = new Set(
+    replaySeed()
+      .events.map((e) => e.row)
+      .filter((r) => r.event_timestamp >= Date.UTC(2026, 10, 9) && r.event_timestamp < Date.UTC(2026, 10, 10))
+      .map((r) => r.video_id),
+  );
+  const [pairs] = await rows<{ started: number; finished: number }>(
+    "admin",
+    `SELECT count_if(started) AS started, count_if(started AND finished) AS finished FROM (
+       SELECT bool_or(event_type = 'play_start') AS started, bool_or(event_type = 'play_finish') AS finished
+       FROM lakehouse.silver.fact_user_engagement WHERE date = DATE '2026-11-09' AND session_id IS NOT NULL
+       GROUP BY session_id, video_id)`,
+  );
+  const [g] = await rows<{ n: number; started: number; finished: number }>(
+    "admin",
+    "SELECT count(*) AS n, sum(plays_started) AS started, sum(plays_finished) AS finished FROM lakehouse.gold.batch_video_daily WHERE date = DATE '2026-11-09'",
+  );
+  assert.deepEqual(g, { n: dayVideos.size, started: pairs!.started, finished: pairs!.finished });
 });
 
 test("the seed recorded its progress day by day, then its end (meta.seed_progress: 1 of 1 day, finished)", async () => {
