@@ -10,11 +10,13 @@
  *   daily    run Silver then Gold daily for one date (`daily --date 2026-11-23`)
  *   maintain run maintenance once (TTL, compaction, snapshot expiry, orphan files)
  *   reset    stop and delete this instance's data (needs --yes)
+ *   passwords    where the users' passwords and Trino's certificate are; `passwords --reset` makes new passwords
  * Add `--instance test` to act on the test suite's instance instead of the demo's.
  */
 import fs from "node:fs";
 import { connectionFor, templateVars } from "../lib/lakehouse/connection";
 import { migrate } from "../lib/lakehouse/migrate";
+import { secretPaths } from "../lib/lakehouse/secrets";
 import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
 import { runGoldDaily } from "../lib/pipeline/daily/gold";
 import { runSilverDaily } from "../lib/pipeline/daily/silver";
@@ -23,6 +25,7 @@ import { runMicroBatch } from "../lib/pipeline/rt/microbatch";
 import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
 import { saveIdentity } from "../lib/pipeline/runner/sim-state";
 import { DEFAULT_SCALE } from "../lib/pipeline/runner/simulation-source";
+import { passwords } from "../tools/trino/passwords-command";
 import { LakehouseError, start, status, stop, tailLog } from "../tools/trino/server";
 
 const log = (msg: string) => console.log(`[lakehouse] ${msg}`);
@@ -45,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
         `up in ${((Date.now() - t0) / 1000).toFixed(1)} s${res.alreadyRunning ? " (was already running)" : `, Trino start-up ${(res.startupMs / 1000).toFixed(1)} s`}${res.fromCache ? "" : `, downloaded ${(res.downloadedBytes / 1024 ** 2).toFixed(0)} MB`}`,
       );
       log(`Trino (${s.name}) at ${serverUrl(s)}, catalog lakehouse, data in ${instancePaths(s).warehouse}`);
+      log(`passwords in ${secretPaths(s).credentials}, certificate ${secretPaths(s).certificate}`);
       return 0;
     }
     case "down":
@@ -52,7 +56,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case "status": {
       const st = await status(s);
-      console.log(JSON.stringify({ instance: s.name, state: st.running ? (st.starting ? "starting" : "running") : "stopped", ...st }, null, 2));
+      const { credentials, certificate } = secretPaths(s);
+      const state = st.running ? (st.starting ? "starting" : "running") : "stopped";
+      console.log(JSON.stringify({ instance: s.name, state, ...st, credentials, certificate }, null, 2));
       return 0;
     }
     case "logs":
@@ -109,8 +115,12 @@ async function main(argv: string[]): Promise<number> {
       log(`deleted ${s.dir}`);
       return 0;
     }
+    case "passwords":
+      return passwords(s, rest.includes("--reset"), log);
     default:
-      throw new LakehouseError(`unknown command '${command}'; use up | down | status | logs | migrate | seed | microbatch | daily | maintain | reset`);
+      throw new LakehouseError(
+        `unknown command '${command}'; use up | down | status | logs | migrate | seed | microbatch | daily | maintain | reset | passwords [--reset]`,
+      );
   }
 }
 

@@ -9,6 +9,7 @@
 import path from "node:path";
 import { toolsConfig } from "../lib/config/tools";
 import { connectionFor, templateVars } from "../lib/lakehouse/connection";
+import { dashboardTrinoEnv } from "../lib/lakehouse/dashboard-env";
 import { migrate } from "../lib/lakehouse/migrate";
 import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
 import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   log(`lakehouse ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${serverUrl(s)} (catalog lakehouse), ${m.applied.length} migrations applied`);
   log(`data in ${instancePaths(s).warehouse}; Trino log: ${instancePaths(s).serverLog}`);
   await building;
-  const dashboard: DashboardHandle = await startDashboard({ port, trinoUrl: serverUrl(s), log, pidFile: path.join(s.dir, "dashboard.pid") });
+  const dashboard: DashboardHandle = await startDashboard({ port, trino: dashboardTrinoEnv(s), log, pidFile: path.join(s.dir, "dashboard.pid") });
   log(`dashboard: ${dashboard.url}`);
 
   const writer = connectionFor(s, "writer");
