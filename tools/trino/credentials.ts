@@ -85,11 +85,27 @@ export function ensureSecrets(s: InstanceSettings, java: () => JavaHome = findJa
     // A new keystore password needs a new keystore.
     for (const f of [p.keystore, p.certificate]) fs.rmSync(f, { force: true });
     writeCredentials(s, secrets);
-  } else if ((mtime(p.passwordFile) ?? 0) < (mtime(p.credentials) ?? 0)) {
-    writePrivate(p.passwordFile, passwordFileText(secrets));
+  } else {
+    refreshPasswordFile(s);
   }
   if (!fs.existsSync(p.keystore) || !fs.existsSync(p.certificate)) createCertificate(java(), p, secrets.trino.keystorePassword);
   return secrets;
+}
+
+/**
+ * For a Trino that is already running: brings password.db up to date with credentials.json (Trino
+ * reloads it within 5 s). New Trino secrets cannot be made under it: it keeps serving the keystore
+ * it started with, so a missing credentials file asks for a restart instead.
+ */
+export function refreshPasswordFile(s: InstanceSettings): void {
+  const p = secretPaths(s);
+  const secrets = readIfValid(p.credentials);
+  if (!secrets) {
+    throw new Error(
+      `${p.credentials} is missing or not valid while Trino runs: stop it (\`npm run lakehouse -- down\`) and start it again, which makes new secrets`,
+    );
+  }
+  if ((mtime(p.passwordFile) ?? 0) < (mtime(p.credentials) ?? 0)) writePrivate(p.passwordFile, passwordFileText(secrets));
 }
 
 /** New passwords for the three users (Trino's own secrets and the certificate stay). */

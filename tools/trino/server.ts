@@ -10,7 +10,7 @@ import { connectionFor } from "../../lib/lakehouse/connection";
 import { type InstanceSettings, instancePaths, serverUrl } from "../../lib/lakehouse/settings";
 import { runQuery } from "../../lib/trino/client";
 import { portIsFree } from "../net/ports";
-import { ensureSecrets } from "./credentials";
+import { ensureSecrets, refreshPasswordFile } from "./credentials";
 import { ensureDistribution, type Progress } from "./distribution";
 import { answersPlainHttp, fetchInfo } from "./info";
 import { findJava, type JavaHome } from "./java";
@@ -142,8 +142,6 @@ export async function start(s: InstanceSettings, progress: Progress = () => unde
   const java = findJava();
   const current = await status(s);
   if (current.running) {
-    // Brings password.db up to date with credentials.json: a running Trino reloads it within 5 s.
-    ensureSecrets(s, () => java);
     const info = await fetchInfo(s);
     if (info?.environment !== "pulse") {
       if (await answersPlainHttp(s)) {
@@ -153,6 +151,7 @@ export async function start(s: InstanceSettings, progress: Progress = () => unde
       }
       throw new LakehouseError(`pid ${current.pid} from ${instancePaths(s).pidFile} is alive but port ${s.port} does not answer as this lakehouse`);
     }
+    refreshPasswordFile(s);
     await waitUntilReady(s, current.pid!, progress);
     return { alreadyRunning: true, startupMs: 0, downloadedBytes: 0, fromCache: true };
   }
