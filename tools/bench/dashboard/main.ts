@@ -4,6 +4,9 @@
  *   npx tsx scripts/bench-dashboard.ts [--port 3300] [--viewers 50] [--seconds 60] [--interval 5] [--runs 7]
  *                                      [--trino https://127.0.0.1:18080] [--chromium /usr/bin/chromium] [--no-build] [--seed 1]
  *
+ * The demo's Trino is reached with its generated dashboard password and certificate; another one
+ * (--trino) with TRINO_USER, TRINO_PASSWORD and TRINO_CA_FILE from the environment (trino-target.ts).
+ *
  * Builds the production dashboard when its sources changed (into .next, or PULSE_NEXT_DIST_DIR like
  * `npm start`; --no-build uses the build as it is), runs its own `next start` on a free port (3300
  * unless --port; never the :3000 one), and measures, printing each section as it completes:
