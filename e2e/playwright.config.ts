@@ -10,8 +10,14 @@
  */
 import { defineConfig } from "@playwright/test";
 import { toolsConfig } from "../lib/config/tools";
-import { REPO_ROOT, serverUrl } from "../lib/lakehouse/settings";
+import { dashboardTrinoEnv } from "../lib/lakehouse/dashboard-env";
+import { REPO_ROOT } from "../lib/lakehouse/settings";
+import { ensureSecrets } from "../tools/trino/credentials";
 import { E2E_DIST_DIR, E2E_PORT, E2E_REPORT_FILE, E2E_URL, testTrino } from "./e2e-settings";
+
+// Playwright starts webServer before globalSetup starts Trino, and the server needs the test Trino's
+// password and certificate in its environment: they are made here if this is the instance's first run.
+ensureSecrets(testTrino);
 
 /** Specs that stop, freeze or alter the test Trino: project "outage", after every other test. */
 const OUTAGE = /(outage|api-failures)\.spec\.ts$/;
@@ -54,7 +60,7 @@ export default defineConfig({
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     env: {
-      TRINO_URL: serverUrl(testTrino),
+      ...dashboardTrinoEnv(testTrino),
       // Short cache periods so the outage test sees staleness and recovery within seconds.
       PULSE_RT_CACHE_SECONDS: "2",
       PULSE_DAILY_CACHE_SECONDS: "2",

@@ -11,10 +11,12 @@
  *   daily    run Silver then Gold daily for one date (`daily --date 2026-11-23`)
  *   maintain run maintenance once (TTL, compaction, snapshot expiry, orphan files)
  *   reset    stop and delete this instance's data, catalog included (needs --yes)
+ *   passwords    where the users' passwords and Trino's certificate are; `passwords --reset` makes new passwords
  * Add `--instance test` to act on the test suite's instance instead of the demo's.
  */
 import fs from "node:fs";
 import { connectionFor } from "../lib/lakehouse/connection";
+import { secretPaths } from "../lib/lakehouse/secrets";
 import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
 import { runGoldDaily } from "../lib/pipeline/daily/gold";
 import { runSilverDaily } from "../lib/pipeline/daily/silver";
@@ -25,6 +27,7 @@ import { saveIdentity } from "../lib/pipeline/runner/sim-state";
 import { DEFAULT_SCALE } from "../lib/pipeline/runner/simulation-source";
 import { describeMigration, lakehouseStatus, migrateLakehouse, startLakehouse, stopLakehouse } from "../tools/lakehouse/stack";
 import { tailLog } from "../tools/process/log-tail";
+import { passwords } from "../tools/trino/passwords-command";
 import { LakehouseError } from "../tools/trino/server";
 
 const log = (msg: string) => console.log(`[lakehouse] ${msg}`);
@@ -49,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
       const download = res.trino.fromCache ? "" : `, downloaded ${(res.trino.downloadedBytes / 1024 ** 2).toFixed(0)} MB`;
       log(`up in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${pg}, ${trino}${download}`);
       log(`Trino (${s.name}) at ${serverUrl(s)}, catalog lakehouse on PostgreSQL 127.0.0.1:${s.pgPort}, data in ${instancePaths(s).warehouse}`);
+      log(`passwords in ${secretPaths(s).credentials}, certificate ${secretPaths(s).certificate}`);
       return 0;
     }
     case "down":
@@ -56,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case "status": {
       const { trino, postgres } = await lakehouseStatus(s);
+      const { credentials, certificate } = secretPaths(s);
       const state = (running: boolean, starting?: boolean) => (running ? (starting ? "starting" : "running") : "stopped");
       console.log(
         JSON.stringify(
@@ -63,6 +68,8 @@ async function main(argv: string[]): Promise<number> {
             instance: s.name,
             trino: { state: state(trino.running, trino.starting), ...trino },
             postgres: { state: state(postgres.running), ...postgres },
+            credentials,
+            certificate,
           },
           null,
           2,
@@ -129,8 +136,12 @@ async function main(argv: string[]): Promise<number> {
       log(`deleted ${s.dir}`);
       return 0;
     }
+    case "passwords":
+      return passwords(s, rest.includes("--reset"), log);
     default:
-      throw new LakehouseError(`unknown command '${command}'; use up | down | status | logs | migrate | seed | microbatch | daily | maintain | reset`);
+      throw new LakehouseError(
+        `unknown command '${command}'; use up | down | status | logs | migrate | seed | microbatch | daily | maintain | reset | passwords [--reset]`,
+      );
   }
 }
 

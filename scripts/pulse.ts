@@ -9,6 +9,7 @@
 import path from "node:path";
 import { toolsConfig } from "../lib/config/tools";
 import { connectionFor } from "../lib/lakehouse/connection";
+import { dashboardTrinoEnv } from "../lib/lakehouse/dashboard-env";
 import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
 import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
 import { LivePipeline } from "../lib/pipeline/runner/live";
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const p = instancePaths(s);
   log(`data in ${p.warehouse}; logs: ${p.serverLog}, ${p.pgLog}`);
   await building;
-  const dashboard: DashboardHandle = await startDashboard({ port, trinoUrl: serverUrl(s), log, pidFile: path.join(s.dir, "dashboard.pid") });
+  const dashboard: DashboardHandle = await startDashboard({ port, trino: dashboardTrinoEnv(s), log, pidFile: path.join(s.dir, "dashboard.pid") });
   log(`dashboard: ${dashboard.url}`);
 
   const writer = connectionFor(s, "writer");

@@ -8,9 +8,10 @@ import { REPO_ROOT } from "./env-files";
 describe("settings", () => {
   it("gives each process kind its defaults", () => {
     const server = parseConfig("server", {});
-    assert.equal(server.TRINO_URL, "http://127.0.0.1:18080");
+    assert.equal(server.TRINO_URL, "https://127.0.0.1:18080");
     assert.equal(server.TRINO_USER, "pulse_dashboard");
     assert.equal(server.TRINO_PASSWORD, undefined);
+    assert.equal(server.TRINO_CA_FILE, undefined);
     assert.equal(server.TRINO_QUERY_TIMEOUT_MS, 20_000);
     assert.equal(server.PULSE_RT_CACHE_SECONDS, 10);
     assert.equal(server.PULSE_PARENT_PID, undefined);
@@ -40,7 +41,7 @@ describe("settings", () => {
           'invalid tools configuration: PULSE_DASHBOARD_PORT="80": Too small: expected number to be >=1024; ' +
             'PULSE_NEXT_DIST_DIR="../out": must be a dot-folder name such as .next-test',
     );
-    assert.throws(() => parseConfig("server", { TRINO_URL: "not a url" }), /TRINO_URL="not a url": must be a URL such as http:\/\/127\.0\.0\.1:18080/);
+    assert.throws(() => parseConfig("server", { TRINO_URL: "not a url" }), /TRINO_URL="not a url": must be a URL such as https:\/\/127\.0\.0\.1:18080/);
   });
 
   it(".env.example is the generated one (run `npm run env:example` after changing a definition)", () => {
@@ -56,6 +57,6 @@ describe("settings", () => {
     assert.ok(names.includes("PULSE_DASHBOARD_PORT"));
     assert.ok(!names.includes("PULSE_PARENT_PID"));
     assert.ok(!names.includes("PULSE_TEST_INSTANCE"));
-    assert.equal(names.length, 23);
+    assert.equal(names.length, 24);
   });
 });

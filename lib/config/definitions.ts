@@ -30,7 +30,7 @@ const define = <T extends z.ZodType>(d: VariableDefinition<T>) => d;
 export const VARIABLES = {
   // ---- Trino as the dashboard sees it
   TRINO_URL: define({
-    schema: z.url({ error: "must be a URL such as http://127.0.0.1:18080" }).default("http://127.0.0.1:18080"),
+    schema: z.url({ error: "must be a URL such as https://127.0.0.1:18080" }).default("https://127.0.0.1:18080"),
     kinds: ["server"],
     doc: "Trino coordinator the dashboard queries (`npm start` sets it to its own local Trino).",
   }),
@@ -42,7 +42,13 @@ export const VARIABLES = {
   TRINO_PASSWORD: define({
     schema: optionalText,
     kinds: ["server"],
-    doc: "Only over HTTPS: Trino refuses passwords on plain HTTP. Leave empty for the local lakehouse.",
+    doc: "TRINO_USER's password (Trino takes passwords only over HTTPS). `npm start` passes the local lakehouse's generated one.",
+    example: "",
+  }),
+  TRINO_CA_FILE: define({
+    schema: optionalText,
+    kinds: ["server"],
+    doc: "PEM file of the certificate(s) to trust for TRINO_URL instead of Node's roots; `npm start` passes the local Trino's own. Empty: Node's roots.",
     example: "",
   }),
   TRINO_CATALOG: define({
@@ -82,8 +88,12 @@ export const VARIABLES = {
 
   // ---- the local lakehouse and the commands around it
   PULSE_DASHBOARD_PORT: define({ schema: port(3000), kinds: ["tools"], doc: "Port of the dashboard `npm start` serves." }),
-  PULSE_TRINO_PORT: define({ schema: port(18080), kinds: ["tools"], doc: "HTTP port of the demo Trino (bound to 127.0.0.1 only)." }),
-  PULSE_TEST_TRINO_PORT: define({ schema: port(18180), kinds: ["tools"], doc: "Port of the test suite's Trino." }),
+  PULSE_TRINO_PORT: define({
+    schema: port(18080),
+    kinds: ["tools"],
+    doc: "HTTPS port of the demo Trino (bound to 127.0.0.1 only; it has no plain HTTP port).",
+  }),
+  PULSE_TEST_TRINO_PORT: define({ schema: port(18180), kinds: ["tools"], doc: "HTTPS port of the test suite's Trino." }),
   PULSE_PG_PORT: define({
     schema: port(15432),
     kinds: ["tools"],

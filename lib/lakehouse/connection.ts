@@ -1,9 +1,17 @@
-/** Trino connections for the three roles of a local lakehouse instance. */
+/** Trino connections for the three roles of a local lakehouse instance: HTTPS, each with its password. */
 import type { TrinoConnection } from "../trino/client";
+import { rolePassword, trustedCertificate } from "./secrets";
 import { CATALOG, type InstanceSettings, type Role, serverUrl, USERS } from "./settings";
 
 export function connectionFor(s: InstanceSettings, role: Role): TrinoConnection {
-  return { server: serverUrl(s), user: USERS[role], catalog: CATALOG, source: `pulse-${role}` };
+  return {
+    server: serverUrl(s),
+    user: USERS[role],
+    password: rolePassword(s, role),
+    ca: trustedCertificate(s),
+    catalog: CATALOG,
+    source: `pulse-${role}`,
+  };
 }
 
 export const templateVars = (s: InstanceSettings) => ({ velocity_window_minutes: s.velocityWindowMinutes });

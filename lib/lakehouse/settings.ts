@@ -89,4 +89,5 @@ export const instancePaths = (s: InstanceSettings) => ({
   pgCredentials: path.join(s.dir, "postgres", "credentials.json"),
 });
 
-export const serverUrl = (s: InstanceSettings) => `http://127.0.0.1:${s.port}`;
+/** HTTPS only: Trino takes passwords over nothing else (tools/trino/security-config.ts). */
+export const serverUrl = (s: InstanceSettings) => `https://127.0.0.1:${s.port}`;

@@ -11,6 +11,7 @@ import { bindSql, type SqlParams } from "../trino/bind";
 import { runQuery, type TrinoConnection, TrinoQueryError, TrinoTimeoutError, TrinoUnavailableError } from "../trino/client";
 import { type CachedValue, ResultCache } from "./result-cache";
 import { querySql } from "./sql-files";
+import { trinoCa } from "./trino-ca";
 import { parseRows, RowShapeError } from "./typed-rows";
 
 /** Trino could not answer and no earlier result exists: the API answers 503 with this message. */
@@ -41,7 +42,14 @@ export function resultCache(): ResultCache<Stored> {
 
 export function dashboardConnection(): TrinoConnection {
   const env = serverConfig();
-  return { server: env.TRINO_URL, user: env.TRINO_USER, password: env.TRINO_PASSWORD, catalog: env.TRINO_CATALOG, source: "pulse-dashboard" };
+  return {
+    server: env.TRINO_URL,
+    user: env.TRINO_USER,
+    password: env.TRINO_PASSWORD,
+    ca: trinoCa(env.TRINO_CA_FILE),
+    catalog: env.TRINO_CATALOG,
+    source: "pulse-dashboard",
+  };
 }
 
 export function describeFailure(err: unknown): string {

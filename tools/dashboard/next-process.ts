@@ -78,7 +78,8 @@ export interface DashboardHandle {
 
 export interface DashboardOptions {
   readonly port: number;
-  readonly trinoUrl: string;
+  /** TRINO_URL and, for an HTTPS Trino with passwords, TRINO_USER, TRINO_PASSWORD, TRINO_CA_FILE. */
+  readonly trino: Readonly<Record<string, string>>;
   readonly env?: Readonly<Record<string, string>>;
   readonly log: (line: string) => void;
   /** Where this dashboard's pid is kept; a server found there from an earlier run is stopped first. */
@@ -116,7 +117,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
-      TRINO_URL: o.trinoUrl,
+      ...o.trino,
       PULSE_PUBLIC_URL: process.env.PULSE_PUBLIC_URL ?? url,
       PULSE_PARENT_PID: String(process.pid),
       ...o.env,

@@ -13,7 +13,7 @@ if (!Number.isInteger(port) || !pidFile) {
   process.exit(2);
 }
 
-startDashboard({ port, pidFile, trinoUrl: "http://127.0.0.1:9", log: (line) => console.error(line) }).then(
+startDashboard({ port, pidFile, trino: { TRINO_URL: "https://127.0.0.1:9" }, log: (line) => console.error(line) }).then(
   (d) => {
     console.log(`ready ${d.url} ${d.child.pid}`);
     setInterval(() => undefined, 60_000);

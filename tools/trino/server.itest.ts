@@ -30,6 +30,6 @@ test("status of the running test instance reports version, URL and data dir", as
   assert.equal(st.running, true);
   assert.equal(st.version, "476");
   assert.equal(st.starting, false);
-  assert.equal(st.url, `http://127.0.0.1:${testInstance.port}`);
+  assert.equal(st.url, `https://127.0.0.1:${testInstance.port}`);
   assert.match(st.dataDir, /\.lakehouse\/test\/warehouse$/);
 });

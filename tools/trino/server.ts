@@ -6,14 +6,18 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { connectionFor } from "../../lib/lakehouse/connection";
 import { loadDbCredentials } from "../../lib/lakehouse/db-credentials";
-import { type InstanceSettings, instancePaths, serverUrl, USERS } from "../../lib/lakehouse/settings";
+import { type InstanceSettings, instancePaths, serverUrl } from "../../lib/lakehouse/settings";
 import { runQuery } from "../../lib/trino/client";
 import { portIsFree } from "../net/ports";
 import { tailLog } from "../process/log-tail";
 import { alive, readPidFile, stopRecordedServer } from "../process/pid-file";
+import { ensureSecrets, refreshPasswordFile } from "./credentials";
 import { ensureDistribution, type Progress } from "./distribution";
+import { answersPlainHttp, fetchInfo } from "./info";
 import { findJava, type JavaHome } from "./java";
+import type { TrinoSecrets } from "./security-config";
 import { CATALOG_PASSWORD_ENV, renderTrinoConfig } from "./trino-config";
 
 export class LakehouseError extends Error {
@@ -35,17 +39,6 @@ const START_TIMEOUT_MS = 240_000;
 
 const readPid = (s: InstanceSettings) => readPidFile(instancePaths(s).pidFile);
 
-async function fetchInfo(s: InstanceSettings): Promise<{ version: string; starting: boolean; uptime: string; environment: string } | undefined> {
-  try {
-    const res = await fetch(`${serverUrl(s)}/v1/info`, { signal: AbortSignal.timeout(2000) });
-    if (!res.ok) return undefined;
-    const body = (await res.json()) as { nodeVersion: { version: string }; starting: boolean; uptime: string; environment: string };
-    return { version: body.nodeVersion.version, starting: body.starting, uptime: body.uptime, environment: body.environment };
-  } catch {
-    return undefined;
-  }
-}
-
 export async function status(s: InstanceSettings): Promise<ServerInfo> {
   const pid = readPid(s);
   const running = pid !== undefined && alive(pid);
@@ -61,10 +54,15 @@ export async function status(s: InstanceSettings): Promise<ServerInfo> {
   };
 }
 
-function writeConfig(s: InstanceSettings): void {
+function writeConfig(s: InstanceSettings, secrets: TrinoSecrets): void {
   const p = instancePaths(s);
   for (const dir of [p.etc, path.join(p.etc, "catalog"), p.var, p.warehouse]) fs.mkdirSync(dir, { recursive: true });
-  for (const [rel, content] of Object.entries(renderTrinoConfig(s))) fs.writeFileSync(path.join(p.etc, rel), content);
+  // 0600: config.properties holds the keystore password and the internal shared secret.
+  for (const [rel, content] of Object.entries(renderTrinoConfig(s, secrets))) {
+    const file = path.join(p.etc, rel);
+    fs.writeFileSync(file, content, { mode: 0o600 });
+    fs.chmodSync(file, 0o600);
+  }
 }
 
 /** The open-file limit Trino will get: the launcher raises its soft limit to the hard one (see `launcher`). */
@@ -108,7 +106,7 @@ async function waitUntilReady(s: InstanceSettings, pid: number, progress: Progre
     }
     const info = await fetchInfo(s);
     if (info && !info.starting) {
-      const ok = await runQuery({ server: serverUrl(s), user: USERS.admin }, "SELECT count(*) AS active FROM system.runtime.nodes WHERE state = 'active'", {
+      const ok = await runQuery(connectionFor(s, "admin"), "SELECT count(*) AS active FROM system.runtime.nodes WHERE state = 'active'", {
         timeoutMs: 10_000,
       })
         .then((r) => Number(r.rows[0]?.active ?? 0) > 0)
@@ -136,8 +134,14 @@ export async function start(s: InstanceSettings, progress: Progress = () => unde
   if (current.running) {
     const info = await fetchInfo(s);
     if (info?.environment !== "pulse") {
+      if (await answersPlainHttp(s)) {
+        throw new LakehouseError(
+          `the Trino running as pid ${current.pid} was started before this lakehouse used HTTPS and passwords; stop it with \`npm run lakehouse -- down${s.name === "test" ? " --instance test" : ""}\` and start again`,
+        );
+      }
       throw new LakehouseError(`pid ${current.pid} from ${instancePaths(s).pidFile} is alive but port ${s.port} does not answer as this lakehouse`);
     }
+    refreshPasswordFile(s);
     await waitUntilReady(s, current.pid!, progress);
     return { alreadyRunning: true, startupMs: 0, downloadedBytes: 0, fromCache: true };
   }
@@ -152,8 +156,9 @@ export async function start(s: InstanceSettings, progress: Progress = () => unde
       `Trino needs an open-file limit of at least ${MIN_OPEN_FILES} (the hard limit, ulimit -Hn, is ${limit}): raise it in /etc/security/limits.conf or the service manager`,
     );
   }
+  const secrets = ensureSecrets(s, () => java);
   const dist = await ensureDistribution(progress);
-  writeConfig(s);
+  writeConfig(s, secrets.trino);
   progress(`starting Trino ${dist.home.split("-").pop()} on ${serverUrl(s)} with Java ${java.version}`);
   const t0 = Date.now();
   const res = launcher(dist.home, java, s, "start");

@@ -23,11 +23,10 @@ const RULES = {
 };
 
 const settings = { name: "test", port: 18999, pgPort: 15999, dir: "/tmp/pulse-x", heapGb: 4, velocityWindowMinutes: 15, maintenanceMinRetention: "0s" };
+const secrets = { keystorePassword: "k".repeat(32), sharedSecret: "s".repeat(44) };
 
 test("single node bound to loopback, with the lakehouse catalog in PostgreSQL and its files on the local file system", () => {
-  const files = renderTrinoConfig(settings);
-  assert.match(files["config.properties"]!, /^http-server\.http\.port=18999$/m);
-  assert.match(files["config.properties"]!, /^discovery\.uri=http:\/\/127\.0\.0\.1:18999$/m);
+  const files = renderTrinoConfig(settings, secrets);
   assert.match(files["config.properties"]!, /^query\.max-memory-per-node=2GB$/m);
   assert.match(files["node.properties"]!, /^node\.bind-ip=127\.0\.0\.1$/m);
   assert.match(files["node.properties"]!, /^node\.data-dir=\/tmp\/pulse-x\/node$/m);
@@ -48,6 +47,29 @@ test("single node bound to loopback, with the lakehouse catalog in PostgreSQL an
   assert.match(catalog, /^iceberg\.allowed-extra-properties=\*$/m);
   assert.match(catalog, /^iceberg\.expire-snapshots\.min-retention=0s$/m);
   assert.deepEqual(JSON.parse(files["rules.json"]!), RULES);
+});
+
+test("HTTPS only, passwords from the file authenticator, internal traffic over HTTPS with the same keystore", () => {
+  const files = renderTrinoConfig(settings, secrets);
+  const config = files["config.properties"]!.split("\n");
+  const keystore = "/tmp/pulse-x/secrets/keystore.p12";
+  for (const line of [
+    "http-server.http.enabled=false",
+    "http-server.https.enabled=true",
+    "http-server.https.port=18999",
+    `http-server.https.keystore.path=${keystore}`,
+    `http-server.https.keystore.key=${"k".repeat(32)}`,
+    "http-server.authentication.type=PASSWORD",
+    "discovery.uri=https://127.0.0.1:18999",
+    `internal-communication.shared-secret=${"s".repeat(44)}`,
+    "internal-communication.https.required=true",
+    `internal-communication.https.keystore.path=${keystore}`,
+    `internal-communication.https.keystore.key=${"k".repeat(32)}`,
+  ]) {
+    assert.ok(config.includes(line), `config.properties lacks ${line}`);
+  }
+  assert.equal(config.filter((l) => l.startsWith("http-server.http.port")).length, 0);
+  assert.equal(files["password-authenticator.properties"], "password-authenticator.name=file\nfile.password-file=/tmp/pulse-x/secrets/password.db\n");
 });
 
 test("the rules: the dashboard user is read-only, the writer cannot own schemas, anyone else is denied", () => {

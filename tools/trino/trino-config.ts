@@ -10,11 +10,13 @@
  * - session and JVM time zone UTC, so `current_timestamp` and day()/hour() partitions agree;
  * - maintenance retention minimums lowered (settings.maintenanceMinRetention) so the pipeline can
  *   expire snapshots and remove orphan files hourly;
+ * - HTTPS only, with password authentication (security-config.ts);
  * - file-based access control: the dashboard is read-only, the jobs can write data but not change
  *   schemas, only the admin runs migrations.
  */
 import { jdbcCatalogSettings } from "../../lib/lakehouse/catalog-tables";
 import { CATALOG, type InstanceSettings, instancePaths, USERS } from "../../lib/lakehouse/settings";
+import { httpsServerLines, passwordAuthenticatorProperties, type TrinoSecrets } from "./security-config";
 
 /** Environment variable through which tools/trino/server.ts hands Trino the catalog database's password. */
 export const CATALOG_PASSWORD_ENV = "PULSE_CATALOG_DB_PASSWORD";
@@ -43,7 +45,7 @@ export function accessControlRules(): object {
   };
 }
 
-export function renderTrinoConfig(s: InstanceSettings): ConfigFiles {
+export function renderTrinoConfig(s: InstanceSettings, secrets: TrinoSecrets): ConfigFiles {
   const p = instancePaths(s);
   const queryMemoryGb = Math.max(1, Math.floor(s.heapGb * 0.6));
   const jdbc = jdbcCatalogSettings(s);
@@ -58,9 +60,8 @@ export function renderTrinoConfig(s: InstanceSettings): ConfigFiles {
     "config.properties": lines(
       "coordinator=true",
       "node-scheduler.include-coordinator=true",
-      `http-server.http.port=${s.port}`,
+      ...httpsServerLines(s, secrets),
       "http-server.show-stack-trace=false",
-      `discovery.uri=http://127.0.0.1:${s.port}`,
       `query.max-memory=${queryMemoryGb}GB`,
       `query.max-memory-per-node=${queryMemoryGb}GB`,
       // 2 cores: a few concurrent queries, each not fanned out further than the cores can serve.
@@ -93,6 +94,7 @@ export function renderTrinoConfig(s: InstanceSettings): ConfigFiles {
       "-XX:+EnableDynamicAgentLoading",
     ),
     "log.properties": lines("io.trino=INFO", "io.trino.server.PluginManager=WARN"),
+    "password-authenticator.properties": passwordAuthenticatorProperties(s),
     "access-control.properties": lines("access-control.name=file", `security.config-file=${p.etc}/rules.json`, "security.refresh-period=10s"),
     "rules.json": `${JSON.stringify(accessControlRules(), null, 2)}\n`,
     [`catalog/${CATALOG}.properties`]: lines(

@@ -2,7 +2,10 @@
  * Dashboard benchmark against the running demo lakehouse (start it with `npm start` first):
  *   npm run bench:dashboard
  *   npx tsx scripts/bench-dashboard.ts [--port 3300] [--viewers 50] [--seconds 60] [--interval 5] [--runs 7]
- *                                      [--trino http://127.0.0.1:18080] [--chromium /usr/bin/chromium] [--no-build] [--seed 1]
+ *                                      [--trino https://127.0.0.1:18080] [--chromium /usr/bin/chromium] [--no-build] [--seed 1]
+ *
+ * The demo's Trino is reached with its generated dashboard password and certificate; another one
+ * (--trino) with TRINO_USER, TRINO_PASSWORD and TRINO_CA_FILE from the environment (trino-target.ts).
  *
  * Builds the production dashboard when its sources changed (into .next, or PULSE_NEXT_DIST_DIR like
  * `npm start`; --no-build uses the build as it is), runs its own `next start` on a free port (3300
@@ -31,6 +34,7 @@ import { gzipTotal, measurePageJs, type PageJs, reportJs } from "./js-size";
 import { type BenchOptions, describeOptions, parseOptions } from "./options";
 import { queryRatio, reportQueries } from "./queries-per-minute";
 import { PULSE_ROUTES } from "./routes";
+import { trinoFacts, trinoTarget } from "./trino-target";
 import { failures, latencies, type PhasePlan, reportPhase, viewerPhase } from "./viewers";
 
 /** Ports tried when --port is not given: clear of the demo's :3000 and the e2e suite's :3100. */
@@ -46,15 +50,6 @@ async function choosePort(explicit: number | undefined): Promise<number> {
   if (explicit === undefined) return pickFreePort(...PORT_RANGE);
   if (!(await portIsFree(explicit))) throw new Error(`port ${explicit} is in use; pass another --port`);
   return explicit;
-}
-
-async function trinoFacts(trinoUrl: string): Promise<string> {
-  try {
-    const info = await getJson<{ nodeVersion?: { version?: string }; uptime?: string }>(`${trinoUrl}/v1/info`, 5_000);
-    return `Trino ${info.body.nodeVersion?.version ?? "?"} at ${trinoUrl}, up ${info.body.uptime ?? "?"}`;
-  } catch (err) {
-    throw new Error(`Trino at ${trinoUrl} does not answer (${err instanceof Error ? err.message : String(err)}); start the demo with npm start`);
-  }
 }
 
 function commandLine(args: readonly string[]): string {
@@ -86,7 +81,8 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const port = await choosePort(o.port);
-  const trino = await trinoFacts(o.trinoUrl);
+  const target = trinoTarget(o.trinoUrl);
+  const trino = await trinoFacts(o.trinoUrl, target);
 
   out("# Pulse dashboard benchmark");
   out();
@@ -116,7 +112,7 @@ async function main(): Promise<void> {
   try {
     const build = await prepareBuild(o);
     const tStart = Date.now();
-    dashboard = await startDashboard({ port, trinoUrl: o.trinoUrl, log: serverLog });
+    dashboard = await startDashboard({ port, trino: target.env, log: serverLog });
     const base = dashboard.url;
     progress(`dashboard up at ${base} in ${((Date.now() - tStart) / 1000).toFixed(1)} s (build step ${build.seconds.toFixed(1)} s, ${build.id})`);
     const tMeasure = Date.now();

@@ -1,0 +1,83 @@
+/**
+ * The browser never receives a credential. The dashboard server logs in to the test Trino as
+ * pulse_dashboard with its generated password (from its environment, e2e/playwright.config.ts);
+ * here every byte a browser gets (each page's HTML, script, style, image, API answer and header)
+ * and every API route's answer, errors included, is searched for any generated secret: the three
+ * passwords, the Authorization header value each would make, Trino's keystore password and shared
+ * secret; and for the header's very name, which nothing the browser gets has reason to mention.
+ */
+import { expect, type Response, test } from "@playwright/test";
+import { readInstanceSecrets } from "../lib/lakehouse/secrets";
+import { testTrino } from "./e2e-settings";
+import { DAYS, VIDEOS } from "./fixtures";
+
+const RANGE = `from=${DAYS.d1}&to=${DAYS.d2}`;
+const PAGES = ["/?range=1h", `/videos/${VIDEOS.a}?range=1h`, `/daily?${RANGE}`, "/videos/v_nobody_knows", "/no-such-page"];
+const API = [
+  "/api/health",
+  "/api/categories",
+  "/api/pulse/kpis?range=1h",
+  "/api/pulse/series?range=1h",
+  "/api/pulse/trending?limit=25",
+  "/api/pulse/retention",
+  `/api/videos/${VIDEOS.a}`,
+  `/api/videos/${VIDEOS.a}/series?range=1h`,
+  `/api/videos/${VIDEOS.a}/daily`,
+  "/api/videos/v_does_not_exist",
+  `/api/daily/videos?${RANGE}`,
+  `/api/daily/categories?${RANGE}`,
+  `/api/daily/coverage?${RANGE}`,
+  `/api/daily/retention?${RANGE}`,
+  `/api/daily/retention-distribution?${RANGE}`,
+  "/api/pulse/series?range=7d",
+  "/api/videos/%ZZ",
+];
+
+/** Every secret of the test instance, with a name to report (never the value). */
+function secrets(): Map<string, string> {
+  const s = readInstanceSecrets(testTrino);
+  const out = new Map<string, string>();
+  for (const [user, password] of Object.entries(s.users)) {
+    out.set(`${user}'s password`, password);
+    out.set(`${user}'s Authorization header value`, Buffer.from(`${user}:${password}`).toString("base64"));
+  }
+  out.set("Trino's keystore password", s.trino.keystorePassword);
+  out.set("Trino's internal shared secret", s.trino.sharedSecret);
+  out.set("the word Authorization", "Authorization");
+  return out;
+}
+
+/** What a response carried: its headers and its body as bytes (images included), searched as text. */
+async function carried(res: Response): Promise<string> {
+  const body = await res.body().catch(() => Buffer.alloc(0));
+  return `${JSON.stringify(await res.allHeaders())}\n${body.toString("latin1")}`;
+}
+
+test("no page, asset, API answer or header carries a password, an Authorization value or Trino's secrets", async ({ page, request }) => {
+  const forbidden = secrets();
+  const seen: { url: string; text: Promise<string> }[] = [];
+  page.on("response", (res) => seen.push({ url: res.url(), text: carried(res) }));
+
+  for (const path of PAGES) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const html = await page.content();
+    seen.push({ url: `${path} (rendered HTML)`, text: Promise.resolve(html) });
+  }
+  // The pages really were served from Trino through the dashboard's login: the fixture's numbers.
+  await page.goto("/?range=1h");
+  await expect(page.getByTestId("kpi-plays").getByTestId("kpi-value")).toHaveText("86");
+
+  for (const path of API) {
+    const res = await request.get(path);
+    seen.push({ url: `${path} (${res.status()})`, text: Promise.resolve(`${JSON.stringify(res.headers())}\n${await res.text()}`) });
+  }
+
+  expect(seen.length).toBeGreaterThan(PAGES.length + API.length);
+  const leaks: string[] = [];
+  for (const { url, text } of seen) {
+    const t = await text;
+    for (const [name, value] of forbidden) if (t.toLowerCase().includes(value.toLowerCase())) leaks.push(`${url} carries ${name}`);
+  }
+  expect(leaks).toEqual([]);
+});
