@@ -75,10 +75,16 @@ test("status of the running test instance: PostgreSQL 15 on its port, data in th
 test("`lakehouse status` reports both servers of the instance", () => {
   const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/lakehouse.ts", "status", "--instance", "test"], { cwd: REPO_ROOT, encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
-  const out = JSON.parse(r.stdout) as { instance: string; trino: { state: string; url: string }; postgres: { state: string; port: number; version: string } };
+  const out = JSON.parse(r.stdout) as {
+    instance: string;
+    trino: { state: string; url: string };
+    postgres: { state: string; port: number; version: string };
+    credentials: string;
+  };
   assert.equal(out.instance, "test");
   assert.equal(out.trino.state, "running");
-  assert.equal(out.trino.url, `http://127.0.0.1:${testInstance.port}`);
+  assert.equal(out.trino.url, `https://127.0.0.1:${testInstance.port}`);
+  assert.match(out.credentials, /\.lakehouse\/test\/secrets\/credentials\.json$/);
   assert.equal(out.postgres.state, "running");
   assert.equal(out.postgres.port, testInstance.pgPort);
   assert.match(out.postgres.version, /^15\./);
