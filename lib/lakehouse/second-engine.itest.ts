@@ -10,7 +10,7 @@ import { before, test } from "node:test";
 import { localInstanceTarget } from "../../tools/iceberg-reader/local-target";
 import type { TableRequest } from "../../tools/iceberg-reader/reader";
 import { readWithBothEngines, type TwoReadings } from "../../tools/testing/second-engine";
-import { insertRows, q, requireTestInstance, testInstance } from "../../tools/testing/trino-fixtures";
+import { insertRows, q, requireTestInstance, rows, testInstance } from "../../tools/testing/trino-fixtures";
 import { type SqlValue, sqlDate, sqlInstant } from "../trino/bind";
 import { connectionFor } from "./connection";
 
@@ -96,6 +96,10 @@ test("Iceberg's Java API reads both Gold tables through the JDBC catalog with Tr
   await q("admin", `DELETE FROM ${DAILY} WHERE date = :d AND video_id = :v`, { d: sqlDate("2026-01-01"), v: "v2" });
   await insertRows(DAILY, DAILY_COLUMNS, [daily("2026-01-03", "v3", "Beauty", 4, 1, 7, 6, 6), daily("2026-01-03", "v4", "Pets", 0.25, 0, 1, 2, 0)]);
   await insertRows(RT, RT_COLUMNS, [rt("A", "2026-01-01T10:00:00Z", 5, 0, 0, 2, 1, 3)]);
+  // The DELETE left the v1/v2 data file of 2026-01-01 in place and wrote one position delete file:
+  // the Java reader has to apply it to read 4 rows, not 5.
+  const [deletes] = await rows<{ n: number }>("admin", `SELECT count(*) AS n FROM lakehouse.gold."batch_video_daily$files" WHERE content = 1`);
+  assert.equal(deletes?.n, 1);
   const second = await readBoth();
   // v2 gone, v3 and v4 added: 4 rows; hours 1.5 + 0.125 + 4 + 0.25 = 5.875; completion 0.5 + 0.25 + 1 + 0 = 1.75;
   // viewers 10 + 5 + 7 + 1 = 23; started 8 + 4 + 6 + 2 = 20; finished 4 + 1 + 6 + 0 = 11.

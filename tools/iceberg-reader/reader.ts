@@ -10,39 +10,9 @@ import path from "node:path";
 import { z } from "zod";
 import { findJava } from "../trino/java";
 import { ensureReaderBuild } from "./build";
+import { type CatalogLogin, JVM_OPTIONS, MAIN_CLASS, readerArguments, readerEnvironment, type Storage, type TableRequest } from "./invocation";
 
-export interface CatalogLogin {
-  /** JDBC URL of the catalog database, e.g. jdbc:postgresql://127.0.0.1:15432/pulse?currentSchema=iceberg_catalog */
-  readonly url: string;
-  readonly catalogName: string;
-  readonly user: string;
-  readonly password: string;
-}
-
-/** Where the table files are: Trino's native local file system, or S3-compatible object storage. */
-export type Storage =
-  | {
-      readonly kind: "local";
-      /** Trino's `local.location`: what `local:///` means. */
-      readonly warehouseDir: string;
-    }
-  | {
-      readonly kind: "s3";
-      /** The catalog's warehouse, e.g. s3://pulse-lakehouse/ */
-      readonly warehouse: string;
-      readonly endpoint: string;
-      readonly region: string;
-      readonly pathStyle: boolean;
-      readonly accessKeyId: string;
-      readonly secretAccessKey: string;
-    };
-
-export interface TableRequest {
-  /** schema.table in the catalog, e.g. gold.batch_video_daily */
-  readonly table: string;
-  /** Numeric columns to add up. */
-  readonly sum: readonly string[];
-}
+export type { CatalogLogin, Storage, TableRequest };
 
 const tableTotalsSchema = z.object({
   table: z.string(),
@@ -65,37 +35,13 @@ export class IcebergReaderError extends Error {
   override readonly name = "IcebergReaderError";
 }
 
-const MAIN_CLASS = "dev.pulse.icebergreader.Main";
-/** Must match ReaderArgs.java. */
-const PASSWORD_ENV = "PULSE_CATALOG_DB_PASSWORD";
-
-function commandLine(catalog: CatalogLogin, storage: Storage, tables: readonly TableRequest[]): string[] {
-  const args = ["--uri", catalog.url, "--catalog", catalog.catalogName, "--user", catalog.user];
-  if (storage.kind === "local") args.push("--warehouse", "local:///", "--local-root", path.resolve(storage.warehouseDir));
-  else {
-    args.push("--warehouse", storage.warehouse, "--s3-endpoint", storage.endpoint, "--s3-region", storage.region);
-    if (storage.pathStyle) args.push("--s3-path-style");
-  }
-  for (const t of tables) args.push("--table", t.sum.length ? `${t.table}=${t.sum.join(",")}` : t.table);
-  return args;
-}
-
-function secretEnv(catalog: CatalogLogin, storage: Storage): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, [PASSWORD_ENV]: catalog.password };
-  if (storage.kind === "s3") {
-    env.AWS_ACCESS_KEY_ID = storage.accessKeyId;
-    env.AWS_SECRET_ACCESS_KEY = storage.secretAccessKey;
-  }
-  return env;
-}
-
 /** Reads each table's current snapshot with Iceberg's Java API: row count and column sums. */
 export async function readWithIceberg(catalog: CatalogLogin, storage: Storage, tables: readonly TableRequest[]): Promise<ReaderOutput> {
   const build = await ensureReaderBuild((msg) => console.log(`[iceberg-reader] ${msg}`));
   const java = path.join(findJava().home, "bin", "java");
-  const args = ["-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", build.classpath, MAIN_CLASS, ...commandLine(catalog, storage, tables)];
+  const args = [...JVM_OPTIONS, "-cp", build.classpath, MAIN_CLASS, ...readerArguments(catalog, storage, tables)];
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(java, args, { stdio: ["ignore", "pipe", "pipe"], env: secretEnv(catalog, storage) });
+    const child = spawn(java, args, { stdio: ["ignore", "pipe", "pipe"], env: readerEnvironment(catalog, storage) });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (c: Buffer) => out.push(c));

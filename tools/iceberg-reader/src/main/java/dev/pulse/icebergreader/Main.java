@@ -27,6 +27,7 @@ public final class Main {
       System.exit(2);
       return;
     }
+    if (args.s3() != null) S3Compatibility.apply();
     try (JdbcCatalog catalog = new JdbcCatalog()) {
       catalog.initialize(args.catalog(), CatalogProperties.of(args));
       List<Object> tables = new ArrayList<>();
