@@ -43,7 +43,7 @@ export const MAIN_CLASS = "dev.pulse.icebergreader.Main";
  * Java 24+ warns, on stderr, about the native access of zstd/snappy and the sun.misc.Unsafe use of
  * caffeine; allowing both keeps the reader's stderr for its own errors.
  */
-export const JVM_OPTIONS = ["--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"];
+export const JVM_OPTIONS = ["--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"];
 /** Must match ReaderArgs.java. */
 const PASSWORD_ENV = "PULSE_CATALOG_DB_PASSWORD";
 
