@@ -38,6 +38,12 @@ export interface InstanceSettings {
    * default is for shared clusters with long readers); 0s for tests, which cannot wait.
    */
   readonly maintenanceMinRetention: string;
+  /**
+   * Finished queries Trino keeps listed in system.runtime.queries (query.max-history; 5 when unset,
+   * see trino-config.ts for why so few). The test instance keeps more: its tests look a query up after
+   * it ended, and with 5 a finished query is forgotten a second after five others ran.
+   */
+  readonly queryHistory?: number;
 }
 
 export interface DistributionSettings {
@@ -64,6 +70,7 @@ export function instanceSettings(name: "main" | "test" = "main"): InstanceSettin
     heapGb: isTest ? 3 : (config.PULSE_TRINO_HEAP_GB ?? defaultHeapGb()),
     velocityWindowMinutes: config.PULSE_VELOCITY_WINDOW_MINUTES,
     maintenanceMinRetention: isTest ? "0s" : "1h",
+    ...(isTest ? { queryHistory: 50 } : {}),
   };
 }
 

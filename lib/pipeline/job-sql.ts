@@ -16,6 +16,10 @@ const JOBS_DIR = path.join(REPO_ROOT, "sql", "jobs");
  * `vars` fill `{{name}}` identifiers (a table name in a maintenance statement): callers pass names
  * from code, and renderTemplate refuses anything but letters, digits and underscores.
  */
+/** The bound text of a job statement, as runJob sends it. */
+export const jobStatement = (name: string, params: SqlParams = {}, vars: TemplateVars = {}): string =>
+  bindSql(renderTemplate(loadStatement(JOBS_DIR, name), vars), params);
+
 export function runJob<Row = Record<string, unknown>>(
   conn: TrinoConnection,
   name: string,
@@ -23,5 +27,5 @@ export function runJob<Row = Record<string, unknown>>(
   opts: QueryOptions = {},
   vars: TemplateVars = {},
 ): Promise<QueryOutput<Row>> {
-  return runQuery<Row>(conn, bindSql(renderTemplate(loadStatement(JOBS_DIR, name), vars), params), { timeoutMs: 600_000, ...opts });
+  return runQuery<Row>(conn, jobStatement(name, params, vars), { timeoutMs: 600_000, ...opts });
 }

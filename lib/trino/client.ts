@@ -87,7 +87,8 @@ function httpsAgentOptions(conn: TrinoConnection): https.AgentOptions {
   return { keepAlive: true, timeout: IDLE_SOCKET_MS, ...(conn.ca ? { ca: conn.ca } : {}) };
 }
 
-function createClient(conn: TrinoConnection, opts: QueryOptions, timeoutMs: number): Trino {
+/** Exported for the commit-safety test's sender (tools/testing/bronze-write-main.ts), which must die mid-query; everything else goes through runQuery. */
+export function createClient(conn: TrinoConnection, opts: QueryOptions, timeoutMs: number): Trino {
   return Trino.create({
     server: conn.server,
     catalog: conn.catalog,

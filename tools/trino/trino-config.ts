@@ -72,7 +72,7 @@ export function renderTrinoConfig(s: InstanceSettings, secrets: TrinoSecrets): C
       // Finished queries keep their text in memory for min-expire-age; with megabyte-sized Bronze
       // batches the 15-minute default filled a 6 GB heap during a seed (OutOfMemoryError).
       "query.min-expire-age=1s",
-      "query.max-history=5",
+      `query.max-history=${s.queryHistory ?? 5}`,
       "catalog.management=static",
     ),
     "jvm.config": lines(

@@ -21,7 +21,7 @@ import { COMMIT_SAFETY_MS, runMicroBatch } from "./microbatch";
 
 const MIN = 60_000;
 /** The killed write's limit: the pipeline's 15 s scaled down, so a write of seconds outlives it. */
-const LIMIT_MS = 2_000;
+const LIMIT_MS = 1_000;
 const writer = () => connectionFor(testInstance, "writer");
 
 type WriteQuery = { query_id: string; state: string; error_code: string | null };
@@ -80,34 +80,36 @@ test("a live write still in flight while a micro-batch runs is left to a later b
 test("a live write that outlives its limit is ended by Trino itself, even with its sender gone, and nothing of it lands behind the margin", async () => {
   const snapshots = async () => (await rows<{ n: number }>("admin", `SELECT count(*) AS n FROM lakehouse.bronze."raw_events$snapshots"`))[0]!.n;
   const before = await snapshots();
+  // The sender kills itself once Trino has created the write (bronze-write-main.ts): only Trino's limit is left.
   const sender = spawn(process.execPath, ["--import", "tsx", "tools/testing/bronze-write-main.ts", "killed", String(Date.now()), String(LIMIT_MS)], {
     cwd: REPO_ROOT,
-    stdio: "ignore",
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  const exited = new Promise((resolve) => sender.on("exit", resolve));
-  let query: WriteQuery | undefined;
-  await waitUntil(
-    async () => {
-      query = await bronzeWriteInFlight();
-      return query !== undefined;
-    },
-    30_000,
-    "the slow Bronze write to reach Trino",
-    20,
-  );
-  // The sender dies before its own deadline could cancel anything: only Trino's limit is left.
-  sender.kill("SIGKILL");
-  await exited;
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  sender.stdout.on("data", collect);
+  sender.stderr.on("data", collect);
+  const closed = new Promise<NodeJS.Signals | null>((resolve) => sender.on("close", (_code, sig) => resolve(sig)));
+  // Watched from the moment it exists: Trino keeps only 5 finished queries older than 1 s
+  // (query.max-history, query.min-expire-age), so a query seen late may already be forgotten.
+  let queryId: string | undefined;
   let end: WriteQuery | undefined;
   await waitUntil(
     async () => {
-      [end] = await rows<WriteQuery>("admin", "SELECT query_id, state, error_code FROM system.runtime.queries WHERE query_id = :id", { id: query!.query_id });
+      queryId ??= /^created (\S+)$/m.exec(output)?.[1];
+      if (!queryId) return false;
+      [end] = await rows<WriteQuery>("admin", "SELECT query_id, state, error_code FROM system.runtime.queries WHERE query_id = :id", { id: queryId });
       return end?.state === "FINISHED" || end?.state === "FAILED";
     },
-    30_000,
-    `query ${query!.query_id} to end`,
-    50,
+    60_000,
+    "the slow Bronze write to be created and then to end",
+    20,
   );
+  const signal = await closed;
+  assert.equal(signal, "SIGKILL", `the sender died with the write in flight (output: ${output.trim()})`);
+  const query = { query_id: queryId! };
   assert.deepEqual(end, { query_id: query!.query_id, state: "FAILED", error_code: "EXCEEDED_TIME_LIMIT" });
   // Trino's kill can race the write's own commit, so the write may still have landed, whole, in the
   // moment it was failed: what the margin needs is that it never lands later than its stamp plus
