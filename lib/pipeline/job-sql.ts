@@ -13,6 +13,8 @@ import { renderTemplate, type TemplateVars } from "../trino/sql-text";
 const JOBS_DIR = path.join(REPO_ROOT, "sql", "jobs");
 
 /**
+ * The statement is renamed into `conn.catalog` (lib/trino/catalog-name.ts), so the same jobs run on
+ * an attached lakehouse whose catalog is not called `lakehouse`.
  * `vars` fill `{{name}}` identifiers (a table name in a maintenance statement): callers pass names
  * from code, and renderTemplate refuses anything but letters, digits and underscores.
  */
@@ -23,5 +25,5 @@ export function runJob<Row = Record<string, unknown>>(
   opts: QueryOptions = {},
   vars: TemplateVars = {},
 ): Promise<QueryOutput<Row>> {
-  return runQuery<Row>(conn, bindSql(renderTemplate(loadStatement(JOBS_DIR, name), vars), params), { timeoutMs: 600_000, ...opts });
+  return runQuery<Row>(conn, bindSql(renderTemplate(loadStatement(JOBS_DIR, name, conn.catalog), vars), params), { timeoutMs: 600_000, ...opts });
 }
