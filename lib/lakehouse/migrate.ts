@@ -56,7 +56,25 @@ export interface MigrateResult {
   readonly skipped: number;
 }
 
-export async function migrate(conn: TrinoConnection, vars: TemplateVars, progress: Progress = () => undefined): Promise<MigrateResult> {
+/** The ledger (file name -> checksum of its latest application), empty before the ledger table exists. */
+export async function readLedgerIfAny(conn: TrinoConnection): Promise<Map<string, string>> {
+  return (await ledgerExists(conn)) ? readLedger(conn) : new Map<string, string>();
+}
+
+export interface MigrateOptions {
+  /**
+   * Files not to apply and not to record: in attach mode, the files of tables the attached
+   * lakehouse already has and Pulse did not create (lib/lakehouse/attach-migrate.ts).
+   */
+  readonly skip?: ReadonlySet<string>;
+}
+
+export async function migrate(
+  conn: TrinoConnection,
+  vars: TemplateVars,
+  progress: Progress = () => undefined,
+  opts: MigrateOptions = {},
+): Promise<MigrateResult> {
   const files = loadDdlFiles(vars, conn.catalog);
   let ready = await ledgerExists(conn);
   const done = ready ? await readLedger(conn) : new Map<string, string>();
@@ -64,6 +82,7 @@ export async function migrate(conn: TrinoConnection, vars: TemplateVars, progres
   // Files applied before the ledger table exists (the bootstrap ones) are recorded once it does.
   let unrecorded: DdlFile[] = [];
   for (const file of pendingMigrations(files, done, "sql/ddl")) {
+    if (opts.skip?.has(file.name)) continue;
     progress(`  applying ${file.name}`);
     await runQuery(conn, file.sql, { timeoutMs: 120_000 });
     applied.push(file);
