@@ -60,6 +60,9 @@ function defaultHeapGb(): number {
   return Math.min(12, Math.max(2, half));
 }
 
+/** The folder of the instances' folders (PULSE_LAKEHOUSE_DIR, default ./.lakehouse); attach mode keeps its dashboard's pid file in attach/. */
+export const lakehouseRoot = (): string => toolsConfig().PULSE_LAKEHOUSE_DIR ?? path.join(REPO_ROOT, ".lakehouse");
+
 export function instanceSettings(name: "main" | "test" = "main"): InstanceSettings {
   const isTest = name === "test";
   const config = toolsConfig();
@@ -68,7 +71,7 @@ export function instanceSettings(name: "main" | "test" = "main"): InstanceSettin
     catalog: CATALOG,
     port: isTest ? config.PULSE_TEST_TRINO_PORT : config.PULSE_TRINO_PORT,
     pgPort: isTest ? config.PULSE_TEST_PG_PORT : config.PULSE_PG_PORT,
-    dir: path.join(config.PULSE_LAKEHOUSE_DIR ?? path.join(REPO_ROOT, ".lakehouse"), name),
+    dir: path.join(lakehouseRoot(), name),
     heapGb: isTest ? 3 : (config.PULSE_TRINO_HEAP_GB ?? defaultHeapGb()),
     velocityWindowMinutes: config.PULSE_VELOCITY_WINDOW_MINUTES,
     maintenanceMinRetention: isTest ? "0s" : "1h",
