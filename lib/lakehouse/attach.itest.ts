@@ -150,7 +150,7 @@ test("migrate adds schemas, meta tables, the absent seed tables and the views; t
   const [view] = await teamRows<{ view_definition: string }>(
     "SELECT view_definition FROM warehouse_prod.information_schema.views WHERE table_schema = 'gold' AND table_name = 'rt_video_minute'",
   );
-  assert.match(view!.view_definition, /FROM warehouse_prod\.gold\.rt_video_stats_1min r/);
+  assert.match(view!.view_definition, /FROM\s+warehouse_prod\.gold\.rt_video_stats_1min r/);
   assert.doesNotMatch(view!.view_definition, /lakehouse\./);
   const [videos] = await teamRows<{ n: number }>("SELECT count(*) AS n FROM warehouse_prod.dims.dim_videos");
   assert.equal(videos!.n, 3);
