@@ -17,6 +17,7 @@
  */
 import path from "node:path";
 import { bindSql } from "../trino/bind";
+import { SQL_CATALOG } from "../trino/catalog-name";
 import { runQuery, type TrinoConnection } from "../trino/client";
 import { loadStatement } from "../trino/sql-files";
 import type { TemplateVars } from "../trino/sql-text";
@@ -107,7 +108,7 @@ export function planAttach(objects: readonly DdlObject[], found: ReadonlyMap<str
 }
 
 export async function attachMigrate(conn: TrinoConnection, vars: TemplateVars, progress: Progress = () => undefined): Promise<AttachMigrateResult> {
-  const catalog = conn.catalog ?? "lakehouse";
+  const catalog = conn.catalog ?? SQL_CATALOG;
   const objects = loadDdlFiles(vars, catalog).map(classifyDdl);
   const schemas = [...new Set(objects.map((o) => o.schema))];
   const [found, ledger] = [await foundObjects(conn, schemas), await readLedgerIfAny(conn)];
