@@ -13,8 +13,12 @@
  *   reset    stop and delete this instance's data, catalog included (needs --yes)
  *   passwords    where the users' passwords and Trino's certificate are; `passwords --reset` makes new passwords
  * Add `--instance test` to act on the test suite's instance instead of the demo's.
+ * Attach mode (PULSE_ATTACH_TRINO_URL set, lib/lakehouse/attach.ts): Pulse runs no server, so only
+ * status, migrate, microbatch, daily and maintain apply, against the attached Trino and catalog.
  */
 import fs from "node:fs";
+import { toolsConfig } from "../lib/config/tools";
+import { attachConnection, attachTarget } from "../lib/lakehouse/attach";
 import { connectionFor } from "../lib/lakehouse/connection";
 import { secretPaths } from "../lib/lakehouse/secrets";
 import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
@@ -25,12 +29,16 @@ import { runMicroBatch } from "../lib/pipeline/rt/microbatch";
 import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
 import { saveIdentity } from "../lib/pipeline/runner/sim-state";
 import { DEFAULT_SCALE } from "../lib/pipeline/runner/simulation-source";
+import { attachedMigrate, attachedStatus } from "../tools/lakehouse/attached";
 import { describeMigration, lakehouseStatus, migrateLakehouse, startLakehouse, stopLakehouse } from "../tools/lakehouse/stack";
 import { tailLog } from "../tools/process/log-tail";
 import { passwords } from "../tools/trino/passwords-command";
 import { LakehouseError } from "../tools/trino/server";
 
 const log = (msg: string) => console.log(`[lakehouse] ${msg}`);
+
+/** What applies to a lakehouse Pulse does not run: no server to start, stop, reset or read logs of, no simulator to seed from. */
+const ATTACHED_COMMANDS = new Set(["status", "migrate", "microbatch", "daily", "maintain"]);
 
 async function main(argv: string[]): Promise<number> {
   const instIdx = argv.indexOf("--instance");
@@ -39,6 +47,14 @@ async function main(argv: string[]): Promise<number> {
   const args = instIdx < 0 ? argv : argv.filter((_, i) => i !== instIdx && i !== instIdx + 1);
   const [command = "status", ...rest] = args;
   const s = instanceSettings(instance);
+  const attached = attachTarget(toolsConfig());
+  if (attached && instIdx >= 0) throw new LakehouseError("--instance names a local lakehouse; attach mode (PULSE_ATTACH_TRINO_URL) has none");
+  if (attached && !ATTACHED_COMMANDS.has(command)) {
+    throw new LakehouseError(`'${command}' acts on a lakehouse Pulse runs; in attach mode (PULSE_ATTACH_TRINO_URL) use ${[...ATTACHED_COMMANDS].join(" | ")}`);
+  }
+  // The jobs' connection and snapshot retention: the attached Trino's, or the local instance's.
+  const writer = () => (attached ? attachConnection(attached, "writer") : connectionFor(s, "writer"));
+  const retention = attached ? attached.maintenanceRetention : s.maintenanceMinRetention;
 
   switch (command) {
     case "up": {
@@ -59,6 +75,10 @@ async function main(argv: string[]): Promise<number> {
       await stopLakehouse(s, log);
       return 0;
     case "status": {
+      if (attached) {
+        console.log(JSON.stringify(await attachedStatus(attached), null, 2));
+        return 0;
+      }
       const { trino, postgres } = await lakehouseStatus(s);
       const { credentials, certificate } = secretPaths(s);
       const state = (running: boolean, starting?: boolean) => (running ? (starting ? "starting" : "running") : "stopped");
@@ -87,16 +107,20 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "migrate": {
+      if (attached) {
+        await attachedMigrate(attached, log);
+        return 0;
+      }
       log(describeMigration(await migrateLakehouse(s, log)));
       return 0;
     }
     case "seed": {
-      const writer = connectionFor(s, "writer");
-      if (!(await bronzeIsEmpty(writer))) throw new LakehouseError("Bronze already holds data; seed builds history only into an empty lakehouse (reset first)");
+      const conn = writer();
+      if (!(await bronzeIsEmpty(conn))) throw new LakehouseError("Bronze already holds data; seed builds history only into an empty lakehouse (reset first)");
       const daysArg = rest.indexOf("--days");
       const days = daysArg >= 0 ? Number(rest[daysArg + 1]) : DEFAULT_SCALE.days;
       if (!Number.isInteger(days) || days < 1 || days > 60) throw new LakehouseError("--days takes a whole number from 1 to 60");
-      const res = await seedHistory(writer, { ...DEFAULT_SCALE, days }, log);
+      const res = await seedHistory(conn, { ...DEFAULT_SCALE, days }, log);
       saveIdentity(s, res.identity);
       log(
         `seeded ${res.events.toLocaleString("en-US")} events (${Math.round(res.eventsPerSecond).toLocaleString("en-US")} events/s into Bronze), ${res.days.length} daily marts, in ${res.seconds.toFixed(0)} s`,
@@ -104,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "microbatch": {
-      const r = await runMicroBatch(connectionFor(s, "writer"));
+      const r = await runMicroBatch(writer());
       log(
         r.skipped
           ? "micro-batch: nothing new"
@@ -118,14 +142,13 @@ async function main(argv: string[]): Promise<number> {
       if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
         throw new LakehouseError("daily needs --date YYYY-MM-DD");
       }
-      const writer = connectionFor(s, "writer");
-      const silver = await runSilverDaily(writer, date);
-      const gold = await runGoldDaily(writer, date);
+      const silver = await runSilverDaily(writer(), date);
+      const gold = await runGoldDaily(writer(), date);
       log(`daily ${date}: Silver ${silver.rows} rows in ${silver.durationMs} ms, Gold ${gold.rows} rows in ${gold.durationMs} ms`);
       return 0;
     }
     case "maintain": {
-      const r = await runMaintenance(connectionFor(s, "writer"), { retention: s.maintenanceMinRetention }, log);
+      const r = await runMaintenance(writer(), { retention }, log);
       log(`maintenance: TTL removed ${r.ttlDeletedRows} RT rows, ${r.tables} tables in ${(r.durationMs / 1000).toFixed(1)} s`);
       return 0;
     }

@@ -5,9 +5,12 @@
  * lets running jobs finish and shuts Trino and PostgreSQL down cleanly. The dashboard (Next.js production build,
  * rebuilt when its sources changed) starts as soon as the lakehouse is up, on PULSE_DASHBOARD_PORT
  * (default 3000), so it shows its loading and empty states while a first seed runs.
+ * Attach mode (PULSE_ATTACH_TRINO_URL set): no local servers and no simulator; the dashboard over the
+ * attached catalog, and with `--jobs` the live jobs over the team's Bronze (tools/lakehouse/attached-start.ts).
  */
 import path from "node:path";
 import { toolsConfig } from "../lib/config/tools";
+import { type AttachTarget, attachTarget } from "../lib/lakehouse/attach";
 import { connectionFor } from "../lib/lakehouse/connection";
 import { dashboardTrinoEnv } from "../lib/lakehouse/dashboard-env";
 import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
@@ -17,11 +20,38 @@ import { loadIdentity, resumeSimulation, saveIdentity } from "../lib/pipeline/ru
 import { DEFAULT_SCALE } from "../lib/pipeline/runner/simulation-source";
 import type { Simulation } from "../lib/pipeline/simulator";
 import { buildDashboard, type DashboardHandle, startDashboard } from "../tools/dashboard/next-process";
+import { startAttached } from "../tools/lakehouse/attached-start";
 import { describeMigration, migrateLakehouse, startLakehouse, stopLakehouse } from "../tools/lakehouse/stack";
 
 const log = (msg: string) => console.log(`${new Date().toISOString().slice(11, 19)} [pulse] ${msg}`);
 
-async function main(): Promise<void> {
+/** Ctrl-C and SIGTERM run `stop` once, then exit. */
+function onSignals(stop: () => Promise<void>): void {
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: letting running jobs finish`);
+    await stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+async function mainAttached(t: AttachTarget, jobs: boolean): Promise<void> {
+  const run = await startAttached(t, { jobs, port: toolsConfig().PULSE_DASHBOARD_PORT, log });
+  log(`dashboard: ${run.dashboardUrl}`);
+  log("running; press Ctrl-C to stop");
+  onSignals(() => run.stop());
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const unknown = argv.filter((a) => a !== "--jobs");
+  if (unknown.length > 0) throw new Error(`unknown argument ${unknown[0]}; npm start takes only --jobs (attach mode)`);
+  const attached = attachTarget(toolsConfig());
+  if (attached) return mainAttached(attached, argv.includes("--jobs"));
+  if (argv.includes("--jobs")) throw new Error("--jobs is for attach mode (PULSE_ATTACH_TRINO_URL); the local lakehouse always runs its jobs");
   const s = instanceSettings("main");
   const t0 = Date.now();
   const port = toolsConfig().PULSE_DASHBOARD_PORT;
@@ -60,21 +90,14 @@ async function main(): Promise<void> {
   pipeline.start();
   log("running; press Ctrl-C to stop");
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: letting running jobs finish`);
+  onSignals(async () => {
     await pipeline.stop();
     await dashboard.stop();
     await stopLakehouse(s, log);
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  });
 }
 
-main().catch((err: unknown) => {
+main(process.argv.slice(2)).catch((err: unknown) => {
   console.error(`[pulse] error: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

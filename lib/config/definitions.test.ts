@@ -23,6 +23,22 @@ describe("settings", () => {
     assert.equal(tools.PULSE_NEXT_DIST_DIR, ".next");
     assert.equal(tools.PULSE_TEST_KEEP, "0");
     assert.equal("TRINO_URL" in tools, false);
+    assert.equal(tools.PULSE_ATTACH_TRINO_URL, undefined);
+    assert.equal(tools.PULSE_ATTACH_CATALOG, "lakehouse");
+    assert.equal(tools.PULSE_ATTACH_MAINTENANCE_RETENTION, "7d");
+    assert.equal(tools.PULSE_TEST_FOREIGN_TRINO_PORT, undefined);
+  });
+
+  it("attach mode takes an https:// Trino only, and a plain catalog name", () => {
+    assert.equal(parseConfig("tools", { PULSE_ATTACH_TRINO_URL: "https://trino.example.com:8443" }).PULSE_ATTACH_TRINO_URL, "https://trino.example.com:8443");
+    assert.throws(
+      () => parseConfig("tools", { PULSE_ATTACH_TRINO_URL: "http://trino.example.com:8080", PULSE_ATTACH_CATALOG: "prod.x" }),
+      (err: unknown) =>
+        err instanceof ConfigError &&
+        err.message ===
+          'invalid tools configuration: PULSE_ATTACH_TRINO_URL="http://trino.example.com:8080": must be an https:// URL: Pulse sends passwords over HTTPS only; ' +
+            'PULSE_ATTACH_CATALOG="prod.x": must be a plain catalog name',
+    );
   });
 
   it("coerces strings and treats an empty value as unset", () => {
@@ -57,6 +73,6 @@ describe("settings", () => {
     assert.ok(names.includes("PULSE_DASHBOARD_PORT"));
     assert.ok(!names.includes("PULSE_PARENT_PID"));
     assert.ok(!names.includes("PULSE_TEST_INSTANCE"));
-    assert.equal(names.length, 24);
+    assert.equal(names.length, 39);
   });
 });

@@ -21,6 +21,8 @@ export interface VariableDefinition<T extends z.ZodType = z.ZodType> {
 }
 
 const port = (fallback: number) => z.coerce.number().int().min(1024).max(65535).default(fallback);
+/** A port whose default is derived from other settings in code (see its doc line). */
+const optionalPort = z.coerce.number().int().min(1024).max(65535).optional();
 const flag = z.enum(["0", "1"]).default("0");
 const optionalText = z.string().min(1).optional();
 
@@ -139,6 +141,74 @@ export const VARIABLES = {
   }),
   PULSE_TEST_KEEP: define({ schema: flag, kinds: ["tools"], doc: "1 keeps the test Trino and PostgreSQL running between test runs while iterating." }),
   PULSE_TEST_INSTANCE: define({ schema: flag, kinds: ["tools"], doc: "Set by the test runner: integration tests may touch the test Trino.", internal: true }),
+  // ---- attach mode: Pulse on a lakehouse it does not run (lib/lakehouse/attach.ts)
+  PULSE_ATTACH_TRINO_URL: define({
+    schema: z
+      .url({ error: "must be a URL such as https://trino.example.com:8443" })
+      .refine((u) => u.startsWith("https://"), "must be an https:// URL: Pulse sends passwords over HTTPS only")
+      .optional(),
+    kinds: ["tools"],
+    doc: "Attach mode when set: Pulse starts no Trino, PostgreSQL or simulator and uses this Trino (HTTPS only) instead.",
+    example: "",
+  }),
+  PULSE_ATTACH_CATALOG: define({
+    schema: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, "must be a plain catalog name")
+      .default("lakehouse"),
+    kinds: ["tools"],
+    doc: "Iceberg catalog of the attached Trino that holds (or is to hold) Pulse's schemas.",
+  }),
+  PULSE_ATTACH_CA_FILE: define({
+    schema: optionalText,
+    kinds: ["tools"],
+    doc: "PEM file of the certificate(s) to trust for PULSE_ATTACH_TRINO_URL instead of Node's roots. Empty: Node's roots.",
+    example: "",
+  }),
+  PULSE_ATTACH_USER: define({
+    schema: optionalText,
+    kinds: ["tools"],
+    doc: "User for every role on the attached Trino (migrations, jobs, dashboard), unless a role's own is set below.",
+    example: "",
+  }),
+  PULSE_ATTACH_PASSWORD: define({ schema: optionalText, kinds: ["tools"], doc: "PULSE_ATTACH_USER's password.", example: "" }),
+  PULSE_ATTACH_ADMIN_USER: define({ schema: optionalText, kinds: ["tools"], doc: "User that runs `migrate` (creates schemas, tables, views).", example: "" }),
+  PULSE_ATTACH_ADMIN_PASSWORD: define({ schema: optionalText, kinds: ["tools"], doc: "PULSE_ATTACH_ADMIN_USER's password.", example: "" }),
+  PULSE_ATTACH_WRITER_USER: define({
+    schema: optionalText,
+    kinds: ["tools"],
+    doc: "User the jobs write data as (microbatch, daily, maintain, --jobs).",
+    example: "",
+  }),
+  PULSE_ATTACH_WRITER_PASSWORD: define({ schema: optionalText, kinds: ["tools"], doc: "PULSE_ATTACH_WRITER_USER's password.", example: "" }),
+  PULSE_ATTACH_DASHBOARD_USER: define({ schema: optionalText, kinds: ["tools"], doc: "User the dashboard reads as (read-only is enough).", example: "" }),
+  PULSE_ATTACH_DASHBOARD_PASSWORD: define({ schema: optionalText, kinds: ["tools"], doc: "PULSE_ATTACH_DASHBOARD_USER's password.", example: "" }),
+  PULSE_ATTACH_MAINTENANCE_RETENTION: define({
+    schema: z
+      .string()
+      .regex(/^[0-9]+(ms|s|m|h|d)$/, "must be a Trino duration such as 7d or 12h")
+      .default("7d"),
+    kinds: ["tools"],
+    doc: "Snapshot expiry and orphan-file retention of `maintain` on the attached catalog; not below its iceberg.*.min-retention (7d by default).",
+  }),
+  PULSE_TEST_FOREIGN_TRINO_PORT: define({
+    schema: optionalPort,
+    kinds: ["tools"],
+    doc: "HTTPS port of the attach test's stand-in for another team's Trino. Default: PULSE_TEST_TRINO_PORT + 50.",
+    example: "",
+  }),
+  PULSE_TEST_FOREIGN_PG_PORT: define({
+    schema: optionalPort,
+    kinds: ["tools"],
+    doc: "Port of that stand-in's PostgreSQL. Default: PULSE_TEST_PG_PORT + 50.",
+    example: "",
+  }),
+  PULSE_TEST_FOREIGN_DASHBOARD_PORT: define({
+    schema: optionalPort,
+    kinds: ["tools"],
+    doc: "Port of the dashboard the attach test serves from the stand-in. Default: PULSE_E2E_PORT + 80.",
+    example: "",
+  }),
   JAVA_HOME: define({ schema: optionalText, kinds: ["tools"], doc: "A JDK 24+ for Trino; default: the newest under /usr/lib/jvm.", example: "" }),
   MAVEN_REPO_LOCAL: define({
     schema: optionalText,

@@ -8,7 +8,7 @@ import path from "node:path";
 import { dbConfig, withDb } from "../ops-db/connection";
 import { DB_NAME, DB_ROLES } from "./db-credentials";
 import { loadMigrationFiles } from "./migration-files";
-import { CATALOG, type InstanceSettings, REPO_ROOT } from "./settings";
+import { type InstanceSettings, REPO_ROOT } from "./settings";
 
 export const CATALOG_SQL_DIR = path.join(REPO_ROOT, "sql", "catalog");
 /** PostgreSQL schema of the catalog's tables (sql/catalog/001_schema_iceberg_catalog.sql). */
@@ -17,7 +17,7 @@ export const CATALOG_DB_SCHEMA = "iceberg_catalog";
 /** What an engine needs to open this lakehouse's catalog (password: the instance's credentials file). */
 export function jdbcCatalogSettings(s: InstanceSettings) {
   return {
-    catalogName: CATALOG,
+    catalogName: s.catalog,
     url: `jdbc:postgresql://127.0.0.1:${s.pgPort}/${DB_NAME}?currentSchema=${CATALOG_DB_SCHEMA}`,
     user: DB_ROLES.owner,
   };

@@ -1,7 +1,7 @@
 /** Trino connections for the three roles of a local lakehouse instance: HTTPS, each with its password. */
 import type { TrinoConnection } from "../trino/client";
 import { rolePassword, trustedCertificate } from "./secrets";
-import { CATALOG, type InstanceSettings, type Role, serverUrl, USERS } from "./settings";
+import { type InstanceSettings, type Role, serverUrl, USERS } from "./settings";
 
 export function connectionFor(s: InstanceSettings, role: Role): TrinoConnection {
   return {
@@ -9,7 +9,7 @@ export function connectionFor(s: InstanceSettings, role: Role): TrinoConnection 
     user: USERS[role],
     password: rolePassword(s, role),
     ca: trustedCertificate(s),
-    catalog: CATALOG,
+    catalog: s.catalog,
     source: `pulse-${role}`,
   };
 }

@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import { bindSql } from "../trino/bind";
+import { inCatalog } from "../trino/catalog-name";
 import { runQuery, type TrinoConnection } from "../trino/client";
 import type { TemplateVars } from "../trino/sql-text";
 import { loadMigrationFiles, type MigrationFile, pendingMigrations } from "./migration-files";
@@ -18,19 +19,23 @@ export const DDL_DIR = path.join(REPO_ROOT, "sql", "ddl");
 
 export type DdlFile = MigrationFile;
 
-export const loadDdlFiles = (vars: TemplateVars): DdlFile[] => loadMigrationFiles(DDL_DIR, vars);
+/** sql/ddl rendered with `vars` and renamed into `catalog` (an attached lakehouse's may not be `lakehouse`). */
+export const loadDdlFiles = (vars: TemplateVars, catalog?: string): DdlFile[] => loadMigrationFiles(DDL_DIR, vars, catalog);
+
+/** The ledger statements below, in the connection's catalog like every file of sql/ddl. */
+const ledgerSql = (conn: TrinoConnection, sql: string) => inCatalog(sql, conn.catalog);
 
 const LEDGER_EXISTS_SQL = "SELECT count(*) AS n FROM lakehouse.information_schema.tables WHERE table_schema = 'meta' AND table_name = 'schema_migrations'";
 
 async function ledgerExists(conn: TrinoConnection): Promise<boolean> {
-  const res = await runQuery(conn, LEDGER_EXISTS_SQL);
+  const res = await runQuery(conn, ledgerSql(conn, LEDGER_EXISTS_SQL));
   return Number(res.rows[0]?.n ?? 0) > 0;
 }
 
 async function readLedger(conn: TrinoConnection): Promise<Map<string, string>> {
   const res = await runQuery<{ file_name: string; checksum: string }>(
     conn,
-    "SELECT file_name, max_by(checksum, applied_at) AS checksum FROM lakehouse.meta.schema_migrations GROUP BY file_name",
+    ledgerSql(conn, "SELECT file_name, max_by(checksum, applied_at) AS checksum FROM lakehouse.meta.schema_migrations GROUP BY file_name"),
   );
   return new Map(res.rows.map((r) => [r.file_name, r.checksum]));
 }
@@ -43,7 +48,7 @@ async function record(conn: TrinoConnection, files: readonly DdlFile[]): Promise
     params[`name_${i}`] = f.name;
     params[`sum_${i}`] = f.checksum;
   });
-  await runQuery(conn, bindSql(`INSERT INTO lakehouse.meta.schema_migrations VALUES ${values}`, params));
+  await runQuery(conn, bindSql(ledgerSql(conn, `INSERT INTO lakehouse.meta.schema_migrations VALUES ${values}`), params));
 }
 
 export interface MigrateResult {
@@ -51,14 +56,33 @@ export interface MigrateResult {
   readonly skipped: number;
 }
 
-export async function migrate(conn: TrinoConnection, vars: TemplateVars, progress: Progress = () => undefined): Promise<MigrateResult> {
-  const files = loadDdlFiles(vars);
+/** The ledger (file name -> checksum of its latest application), empty before the ledger table exists. */
+export async function readLedgerIfAny(conn: TrinoConnection): Promise<Map<string, string>> {
+  return (await ledgerExists(conn)) ? readLedger(conn) : new Map<string, string>();
+}
+
+export interface MigrateOptions {
+  /**
+   * Files not to apply and not to record: in attach mode, the files of tables the attached
+   * lakehouse already has and Pulse did not create (lib/lakehouse/attach-migrate.ts).
+   */
+  readonly skip?: ReadonlySet<string>;
+}
+
+export async function migrate(
+  conn: TrinoConnection,
+  vars: TemplateVars,
+  progress: Progress = () => undefined,
+  opts: MigrateOptions = {},
+): Promise<MigrateResult> {
+  const files = loadDdlFiles(vars, conn.catalog);
   let ready = await ledgerExists(conn);
   const done = ready ? await readLedger(conn) : new Map<string, string>();
   const applied: DdlFile[] = [];
   // Files applied before the ledger table exists (the bootstrap ones) are recorded once it does.
   let unrecorded: DdlFile[] = [];
   for (const file of pendingMigrations(files, done, "sql/ddl")) {
+    if (opts.skip?.has(file.name)) continue;
     progress(`  applying ${file.name}`);
     await runQuery(conn, file.sql, { timeoutMs: 120_000 });
     applied.push(file);

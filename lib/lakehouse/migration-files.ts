@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { inCatalog } from "../trino/catalog-name";
 import { renderTemplate, statementOf, type TemplateVars } from "../trino/sql-text";
 
 export interface MigrationFile {
@@ -17,7 +18,12 @@ export interface MigrationFile {
   readonly isView: boolean;
 }
 
-export function loadMigrationFiles(dir: string, vars: TemplateVars = {}): MigrationFile[] {
+/**
+ * `catalog` renames the `lakehouse.` qualifiers of Trino files (sql/ddl) for an attached lakehouse
+ * whose catalog has another name (lib/trino/catalog-name.ts); PostgreSQL folders pass none. The
+ * checksum is of the renamed text: each catalog keeps its own ledger.
+ */
+export function loadMigrationFiles(dir: string, vars: TemplateVars = {}, catalog?: string): MigrationFile[] {
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith(".sql"))
@@ -26,7 +32,7 @@ export function loadMigrationFiles(dir: string, vars: TemplateVars = {}): Migrat
       const text = fs.readFileSync(path.join(dir, name), "utf8");
       const header = text.split("\n")[0] ?? "";
       if (!header.startsWith("-- ")) throw new Error(`${name} must start with a header comment saying what it is`);
-      const sql = statementOf(name, renderTemplate(text, vars));
+      const sql = inCatalog(statementOf(name, renderTemplate(text, vars)), catalog);
       return {
         name,
         sql,

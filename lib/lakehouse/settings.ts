@@ -7,9 +7,11 @@ import os from "node:os";
 import path from "node:path";
 import { REPO_ROOT } from "../config/env-files";
 import { toolsConfig } from "../config/tools";
+import { SQL_CATALOG } from "../trino/catalog-name";
 
 export const TRINO_VERSION = "476";
-export const CATALOG = "lakehouse";
+/** The local lakehouse's Iceberg catalog: the name sql/ is written with (lib/trino/catalog-name.ts). */
+export const CATALOG = SQL_CATALOG;
 
 /** Users enforced by Trino's file-based access control (see tools/trino/trino-config.ts). */
 export const USERS = {
@@ -24,6 +26,11 @@ export { REPO_ROOT };
 export interface InstanceSettings {
   /** "main" for the demo, "test" for the test suite. */
   readonly name: string;
+  /**
+   * The instance's Iceberg catalog in Trino: `lakehouse` for the demo and the tests; the attach test's
+   * stand-in for another team's Trino names it differently, as a real one may.
+   */
+  readonly catalog: string;
   /** Trino's HTTP port. */
   readonly port: number;
   /** Port of the instance's PostgreSQL: the Iceberg catalog and Pulse's operational store. */
@@ -59,14 +66,18 @@ function defaultHeapGb(): number {
   return Math.min(12, Math.max(2, half));
 }
 
+/** The folder of the instances' folders (PULSE_LAKEHOUSE_DIR, default ./.lakehouse); attach mode keeps its dashboard's pid file in attach/. */
+export const lakehouseRoot = (): string => toolsConfig().PULSE_LAKEHOUSE_DIR ?? path.join(REPO_ROOT, ".lakehouse");
+
 export function instanceSettings(name: "main" | "test" = "main"): InstanceSettings {
   const isTest = name === "test";
   const config = toolsConfig();
   return {
     name,
+    catalog: CATALOG,
     port: isTest ? config.PULSE_TEST_TRINO_PORT : config.PULSE_TRINO_PORT,
     pgPort: isTest ? config.PULSE_TEST_PG_PORT : config.PULSE_PG_PORT,
-    dir: path.join(config.PULSE_LAKEHOUSE_DIR ?? path.join(REPO_ROOT, ".lakehouse"), name),
+    dir: path.join(lakehouseRoot(), name),
     heapGb: isTest ? 3 : (config.PULSE_TRINO_HEAP_GB ?? defaultHeapGb()),
     velocityWindowMinutes: config.PULSE_VELOCITY_WINDOW_MINUTES,
     maintenanceMinRetention: isTest ? "0s" : "1h",

@@ -13,12 +13,13 @@ import { renderTemplate, type TemplateVars } from "../trino/sql-text";
 const JOBS_DIR = path.join(REPO_ROOT, "sql", "jobs");
 
 /**
- * `vars` fill `{{name}}` identifiers (a table name in a maintenance statement): callers pass names
- * from code, and renderTemplate refuses anything but letters, digits and underscores.
+ * The bound text of a job statement, as runJob sends it. It is renamed into `catalog`
+ * (lib/trino/catalog-name.ts), so the same jobs run on an attached lakehouse whose catalog is not
+ * called `lakehouse`. `vars` fill `{{name}}` identifiers (a table name in a maintenance statement):
+ * callers pass names from code, and renderTemplate refuses anything but letters, digits and underscores.
  */
-/** The bound text of a job statement, as runJob sends it. */
-export const jobStatement = (name: string, params: SqlParams = {}, vars: TemplateVars = {}): string =>
-  bindSql(renderTemplate(loadStatement(JOBS_DIR, name), vars), params);
+export const jobStatement = (name: string, params: SqlParams = {}, vars: TemplateVars = {}, catalog?: string): string =>
+  bindSql(renderTemplate(loadStatement(JOBS_DIR, name, catalog), vars), params);
 
 export function runJob<Row = Record<string, unknown>>(
   conn: TrinoConnection,
@@ -27,5 +28,5 @@ export function runJob<Row = Record<string, unknown>>(
   opts: QueryOptions = {},
   vars: TemplateVars = {},
 ): Promise<QueryOutput<Row>> {
-  return runQuery<Row>(conn, jobStatement(name, params, vars), { timeoutMs: 600_000, ...opts });
+  return runQuery<Row>(conn, jobStatement(name, params, vars, conn.catalog), { timeoutMs: 600_000, ...opts });
 }

@@ -2,7 +2,16 @@ import assert from "node:assert/strict";
 import test from "node:test";
 import { renderPostgresConfig } from "./pg-config";
 
-const settings = { name: "test", port: 18999, pgPort: 15999, dir: "/tmp/pulse-x", heapGb: 4, velocityWindowMinutes: 15, maintenanceMinRetention: "0s" };
+const settings = {
+  name: "test",
+  catalog: "lakehouse",
+  port: 18999,
+  pgPort: 15999,
+  dir: "/tmp/pulse-x",
+  heapGb: 4,
+  velocityWindowMinutes: 15,
+  maintenanceMinRetention: "0s",
+};
 
 test("PostgreSQL listens on loopback only, on the instance's port, with no Unix socket", () => {
   const conf = renderPostgresConfig(settings)["pulse.conf"];

@@ -24,8 +24,10 @@ if (!prefix || !Number.isInteger(Number(eventMs)) || !Number.isInteger(Number(li
 }
 
 async function sendThenDie(): Promise<void> {
-  const sql = jobStatement("bronze_append_batch", { batch: encodeBatch(slowBronzeBatch(prefix!, "v_killed", Number(eventMs), 2000), null) });
-  const client = createClient(connectionFor(testInstance, "writer"), {}, Number(limitMs));
+  const conn = connectionFor(testInstance, "writer");
+  const batch = encodeBatch(slowBronzeBatch(prefix!, "v_killed", Number(eventMs), 2000), null);
+  const client = createClient(conn, {}, Number(limitMs));
+  const sql = jobStatement("bronze_append_batch", { batch }, {}, conn.catalog);
   const pages = await client.query(sql);
   // The first page: following nextUri is what makes Trino dispatch the statement.
   const first = await pages.next();

@@ -22,7 +22,16 @@ const RULES = {
   catalog_session_properties: [{ allow: true }],
 };
 
-const settings = { name: "test", port: 18999, pgPort: 15999, dir: "/tmp/pulse-x", heapGb: 4, velocityWindowMinutes: 15, maintenanceMinRetention: "0s" };
+const settings = {
+  name: "test",
+  catalog: "lakehouse",
+  port: 18999,
+  pgPort: 15999,
+  dir: "/tmp/pulse-x",
+  heapGb: 4,
+  velocityWindowMinutes: 15,
+  maintenanceMinRetention: "0s",
+};
 const secrets = { keystorePassword: "k".repeat(32), sharedSecret: "s".repeat(44) };
 
 test("single node bound to loopback, with the lakehouse catalog in PostgreSQL and its files on the local file system", () => {
@@ -73,7 +82,17 @@ test("HTTPS only, passwords from the file authenticator, internal traffic over H
 });
 
 test("the rules: the dashboard user is read-only, the writer cannot own schemas, anyone else is denied", () => {
-  assert.deepEqual(accessControlRules(), RULES);
+  assert.deepEqual(accessControlRules("lakehouse"), RULES);
+});
+
+test("an instance whose catalog has another name (the attach test's stand-in Trino) gets that catalog file and rules", () => {
+  const files = renderTrinoConfig({ ...settings, catalog: "warehouse_prod" }, secrets);
+  assert.equal(files["catalog/lakehouse.properties"], undefined);
+  assert.match(files["catalog/warehouse_prod.properties"]!, /^iceberg\.jdbc-catalog\.catalog-name=warehouse_prod$/m);
+  const rules = JSON.parse(files["rules.json"]!) as typeof RULES;
+  assert.deepEqual(rules.catalogs[1], { user: "pulse_writer", catalog: "(warehouse_prod|system)", allow: "all" });
+  assert.deepEqual(rules.catalogs[2], { user: "pulse_dashboard", catalog: "(warehouse_prod|system)", allow: "read-only" });
+  assert.deepEqual(rules.tables[1], { user: "pulse_writer", catalog: "warehouse_prod", privileges: ["SELECT", "INSERT", "DELETE", "UPDATE"] });
 });
 
 test("java -version output is parsed to a major version", () => {

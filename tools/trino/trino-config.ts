@@ -15,7 +15,7 @@
  *   schemas, only the admin runs migrations.
  */
 import { jdbcCatalogSettings } from "../../lib/lakehouse/catalog-tables";
-import { CATALOG, type InstanceSettings, instancePaths, USERS } from "../../lib/lakehouse/settings";
+import { type InstanceSettings, instancePaths, USERS } from "../../lib/lakehouse/settings";
 import { httpsServerLines, passwordAuthenticatorProperties, type TrinoSecrets } from "./security-config";
 
 /** Environment variable through which tools/trino/server.ts hands Trino the catalog database's password. */
@@ -25,18 +25,18 @@ export type ConfigFiles = Record<string, string>;
 
 const lines = (...xs: string[]) => `${xs.join("\n")}\n`;
 
-export function accessControlRules(): object {
+export function accessControlRules(catalog: string): object {
   return {
     catalogs: [
       { user: USERS.admin, allow: "all" },
-      { user: USERS.writer, catalog: `(${CATALOG}|system)`, allow: "all" },
-      { user: USERS.dashboard, catalog: `(${CATALOG}|system)`, allow: "read-only" },
+      { user: USERS.writer, catalog: `(${catalog}|system)`, allow: "all" },
+      { user: USERS.dashboard, catalog: `(${catalog}|system)`, allow: "read-only" },
       { allow: "none" },
     ],
     schemas: [{ user: USERS.admin, owner: true }],
     tables: [
       { user: USERS.admin, privileges: ["SELECT", "INSERT", "DELETE", "UPDATE", "OWNERSHIP", "GRANT_SELECT"] },
-      { user: USERS.writer, catalog: CATALOG, privileges: ["SELECT", "INSERT", "DELETE", "UPDATE"] },
+      { user: USERS.writer, catalog, privileges: ["SELECT", "INSERT", "DELETE", "UPDATE"] },
       { user: USERS.writer, catalog: "system", privileges: ["SELECT"] },
       { user: USERS.dashboard, privileges: ["SELECT"] },
     ],
@@ -96,8 +96,8 @@ export function renderTrinoConfig(s: InstanceSettings, secrets: TrinoSecrets): C
     "log.properties": lines("io.trino=INFO", "io.trino.server.PluginManager=WARN"),
     "password-authenticator.properties": passwordAuthenticatorProperties(s),
     "access-control.properties": lines("access-control.name=file", `security.config-file=${p.etc}/rules.json`, "security.refresh-period=10s"),
-    "rules.json": `${JSON.stringify(accessControlRules(), null, 2)}\n`,
-    [`catalog/${CATALOG}.properties`]: lines(
+    "rules.json": `${JSON.stringify(accessControlRules(s.catalog), null, 2)}\n`,
+    [`catalog/${s.catalog}.properties`]: lines(
       "connector.name=iceberg",
       "iceberg.catalog.type=jdbc",
       `iceberg.jdbc-catalog.catalog-name=${jdbc.catalogName}`,

@@ -2,6 +2,8 @@
  * The live pipeline of the main command: simulated traffic delivered to Bronze every few seconds,
  * dimension changes applied within seconds (CDC), the 1-minute micro-batch, the daily Silver and
  * Gold jobs at their scheduled hour (catching up any missed day), and hourly maintenance.
+ * Without a simulation (attach mode's `npm start -- --jobs`) the same jobs run over a Bronze and
+ * dimensions that another team's pipelines fill: nothing is ingested here.
  */
 import type { TrinoConnection } from "../../trino/client";
 import { type BronzeEvent, writeBronze } from "../bronze/writer";
@@ -48,7 +50,8 @@ export class LivePipeline {
 
   constructor(
     private readonly conn: TrinoConnection,
-    private readonly sim: Simulation,
+    /** The simulated platform that feeds Bronze and the dims; undefined when someone else feeds them. */
+    private readonly sim: Simulation | undefined,
     private readonly log: (m: string) => void,
     private readonly opts: LiveOptions = {},
   ) {
@@ -56,14 +59,15 @@ export class LivePipeline {
   }
 
   start(): void {
-    this.scheduler.add({ name: "ingest", everyMs: INGEST_EVERY_MS, offsetMs: 0, run: () => this.ingest() });
+    const sim = this.sim;
+    if (sim) this.scheduler.add({ name: "ingest", everyMs: INGEST_EVERY_MS, offsetMs: 0, run: () => this.ingest(sim) });
     this.scheduler.add({ name: "rt-microbatch", everyMs: MINUTE, offsetMs: 25_000, run: () => this.microBatch() });
     this.scheduler.add({ name: "daily", everyMs: 5 * MINUTE, offsetMs: 60_000, run: () => this.daily() });
     this.scheduler.add({ name: "maintenance", everyMs: HOUR, offsetMs: 40 * MINUTE, run: () => this.maintain() });
     // At :05:50, :15:50, ...: clear of the :25 micro-batch and of the hourly pass at :40.
     this.scheduler.add({ name: "rt-compact", everyMs: 10 * MINUTE, offsetMs: 5 * MINUTE + 50_000, run: () => this.compactRt() });
     this.log(
-      `live: ingest every ${INGEST_EVERY_MS / 1000} s, micro-batch every minute at :25, daily jobs at ${DAILY_HOUR_UTC}:00 UTC, maintenance hourly at :40, RT log compaction every 10 min`,
+      `live: ${sim ? `ingest every ${INGEST_EVERY_MS / 1000} s` : "no ingest (Bronze and dims are fed by others)"}, micro-batch every minute at :25, daily jobs at ${DAILY_HOUR_UTC}:00 UTC, maintenance hourly at :40, RT log compaction every 10 min`,
     );
   }
 
@@ -71,8 +75,8 @@ export class LivePipeline {
     return this.scheduler.stop();
   }
 
-  private async ingest(): Promise<void> {
-    const slice = this.sim.advance(Date.now());
+  private async ingest(sim: Simulation): Promise<void> {
+    const slice = sim.advance(Date.now());
     this.backlog.push(...slice.events.map(toBronze));
     const changes = splitChanges(slice.changes);
     this.videoBacklog.push(...changes.videos);

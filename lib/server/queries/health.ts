@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { serverConfig } from "../../config/server";
 import type { Health } from "../../dashboard/models";
 import { runQuery } from "../../trino/client";
 import { dashboardConnection, describeFailure, readRows, resultCache } from "../data";
@@ -43,9 +44,11 @@ async function checkHealth(): Promise<Health> {
     };
     // Before the first committed micro-batch no RT minute is processed: loading, not "behind".
     const rt: Health["rt"] = { state: r.rt_last_commit_ms === null ? "loading" : "complete", seed: seedProgressOf(r) };
+    // Named in the catalog the dashboard reads (TRINO_CATALOG): an attached one may have another name.
+    const catalog = serverConfig().TRINO_CATALOG;
     const tables = [
-      table("lakehouse.gold.rt_video_stats_1min", r.rt_complete_through_ms, r.rt_last_commit_ms, RT_FRESH_SECONDS),
-      table("lakehouse.gold.batch_video_daily", r.daily_complete_through_ms, r.daily_last_commit_ms, DAILY_FRESH_SECONDS),
+      table(`${catalog}.gold.rt_video_stats_1min`, r.rt_complete_through_ms, r.rt_last_commit_ms, RT_FRESH_SECONDS),
+      table(`${catalog}.gold.batch_video_daily`, r.daily_complete_through_ms, r.daily_last_commit_ms, DAILY_FRESH_SECONDS),
     ];
     return {
       ok: tables.every((t) => t.fresh),

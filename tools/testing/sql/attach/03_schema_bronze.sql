@@ -1,0 +1,2 @@
+-- Attach test fixture, the other team's own DDL: their bronze schema.
+CREATE SCHEMA warehouse_prod.bronze
