@@ -68,7 +68,9 @@ function assertBoth(reading: TwoReadings | undefined, expected: { rows: number; 
 before(requireTestInstance);
 
 test("Iceberg's Java API reads both Gold tables through the JDBC catalog with Trino's counts and sums, at the current snapshot", async () => {
-  // Snapshot 1 of each table.
+  // Earlier test files share this lakehouse: start both tables empty, so every number below is this test's.
+  for (const table of [DAILY, RT]) await q("admin", `DELETE FROM ${table}`);
+  // Then one snapshot of rows for each table.
   await insertRows(DAILY, DAILY_COLUMNS, [
     daily("2026-01-01", "v1", "Gaming", 1.5, 0.5, 10, 8, 4),
     daily("2026-01-01", "v2", "Comedy", 2.25, 0.75, 20, 12, 9),

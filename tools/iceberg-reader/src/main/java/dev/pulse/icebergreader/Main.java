@@ -41,7 +41,14 @@ public final class Main {
       System.out.println(Json.write(result));
     } catch (Exception e) {
       System.err.println("iceberg-reader: " + e);
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) System.err.println("  caused by: " + cause);
+      Throwable root = e;
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        System.err.println("  caused by: " + cause);
+        root = cause;
+      }
+      // Where it failed: a bare exception (a NullPointerException from a precondition) says nothing else.
+      StackTraceElement[] frames = root.getStackTrace();
+      for (int i = 0; i < Math.min(8, frames.length); i++) System.err.println("    at " + frames[i]);
       System.exit(1);
     }
   }

@@ -44,7 +44,11 @@ final class TableTotals {
       try (CloseableIterable<Record> records = scan.build()) {
         for (Record record : records) {
           rows++;
-          for (String column : sumColumns) sums.merge(column, toSummable(record.getField(column)), TableTotals::add);
+          for (String column : sumColumns) {
+            Object value = toSummable(record.getField(column));
+            // SUM skips nulls; Map.merge would also refuse a null value outright.
+            if (value != null) sums.merge(column, value, TableTotals::add);
+          }
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -77,10 +81,8 @@ final class TableTotals {
     };
   }
 
-  /** Map.merge drops the entry when this returns null; never here, as null + x is x. */
+  /** Map.merge calls this only with two non-null values (a null-valued entry counts as absent). */
   private static Object add(Object sum, Object value) {
-    if (value == null) return sum;
-    if (sum == null) return value;
     return switch (sum) {
       case BigInteger a -> a.add((BigInteger) value);
       case Double a -> a + (Double) value;
