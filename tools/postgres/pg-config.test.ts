@@ -2,7 +2,18 @@ import assert from "node:assert/strict";
 import test from "node:test";
 import { renderPostgresConfig } from "./pg-config";
 
-const settings = { name: "test", port: 18999, pgPort: 15999, dir: "/tmp/pulse-x", heapGb: 4, velocityWindowMinutes: 15, maintenanceMinRetention: "0s" };
+const settings = {
+  name: "test",
+  port: 18999,
+  pgPort: 15999,
+  dir: "/tmp/pulse-x",
+  heapGb: 4,
+  velocityWindowMinutes: 15,
+  maintenanceMinRetention: "0s",
+  storage: "local" as const,
+  workers: 0,
+  s3Port: 19008,
+};
 
 test("PostgreSQL listens on loopback only, on the instance's port, with no Unix socket", () => {
   const conf = renderPostgresConfig(settings)["pulse.conf"];

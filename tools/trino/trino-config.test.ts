@@ -22,7 +22,18 @@ const RULES = {
   catalog_session_properties: [{ allow: true }],
 };
 
-const settings = { name: "test", port: 18999, pgPort: 15999, dir: "/tmp/pulse-x", heapGb: 4, velocityWindowMinutes: 15, maintenanceMinRetention: "0s" };
+const settings = {
+  name: "test",
+  port: 18999,
+  pgPort: 15999,
+  dir: "/tmp/pulse-x",
+  heapGb: 4,
+  velocityWindowMinutes: 15,
+  maintenanceMinRetention: "0s",
+  storage: "local" as const,
+  workers: 0,
+  s3Port: 19008,
+};
 const secrets = { keystorePassword: "k".repeat(32), sharedSecret: "s".repeat(44) };
 
 test("single node bound to loopback, with the lakehouse catalog in PostgreSQL and its files on the local file system", () => {
