@@ -176,6 +176,12 @@ export const VARIABLES = {
   }),
   PULSE_TEST_KEEP: define({ schema: flag, kinds: ["tools"], doc: "1 keeps the test Trino and PostgreSQL running between test runs while iterating." }),
   PULSE_TEST_INSTANCE: define({ schema: flag, kinds: ["tools"], doc: "Set by the test runner: integration tests may touch the test Trino.", internal: true }),
+  PULSE_TEST_TARGET: define({
+    schema: z.enum(["test", "cluster"]).default("test"),
+    kinds: ["tools"],
+    doc: "Set by the test runner: which instance the integration tests' fixtures talk to (cluster: the cluster smoke's).",
+    internal: true,
+  }),
   JAVA_HOME: define({ schema: optionalText, kinds: ["tools"], doc: "A JDK 24+ for Trino; default: the newest under /usr/lib/jvm.", example: "" }),
   MAVEN_REPO_LOCAL: define({
     schema: optionalText,
