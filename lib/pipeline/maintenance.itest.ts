@@ -5,11 +5,10 @@
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import path from "node:path";
 import { before, test } from "node:test";
 import { insertRows, q, requireTestInstance, rows, testInstance, trinoMinuteNow } from "../../tools/testing/trino-fixtures";
+import { localFileOf } from "../../tools/testing/warehouse-files";
 import { connectionFor } from "../lakehouse/connection";
-import { instancePaths } from "../lakehouse/settings";
 import { sqlInstant } from "../trino/bind";
 import { MAINTAINED_TABLES, runMaintenance, runRtTtl } from "./maintenance";
 
@@ -71,9 +70,9 @@ test("compaction, snapshot expiry and orphan removal: one file and one snapshot 
  */
 async function plantOrphan(): Promise<string> {
   const [r] = await rows<{ path: string }>("admin", `SELECT "$path" AS path FROM lakehouse.gold.rt_video_stats_1min LIMIT 1`);
-  // local:///gold/rt_video_stats_1min-<uuid>/data/... lives under the instance's warehouse folder.
-  const tableDir = /^local:\/\/\/(.+?\/data)\//.exec(r!.path)![1]!;
-  const orphan = path.join(instancePaths(testInstance).warehouse, tableDir, "orphan-from-a-crashed-writer.parquet");
+  // <root>gold/rt_video_stats_1min-<uuid>/data/…: the table's data folder, in the warehouse folder or S3Proxy's backend.
+  const dataDir = r!.path.slice(0, r!.path.indexOf("/data/") + "/data".length);
+  const orphan = localFileOf(testInstance, `${dataDir}/orphan-from-a-crashed-writer.parquet`);
   fs.writeFileSync(orphan, "not referenced by any snapshot");
   const anHourAgo = new Date(Date.now() - 3_600_000);
   fs.utimesSync(orphan, anHourAgo, anHourAgo);
