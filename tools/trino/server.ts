@@ -19,7 +19,7 @@ import { answersPlainHttp, fetchInfo } from "./info";
 import { findJava } from "./java";
 import { MIN_OPEN_FILES, openFileLimit, runLauncher } from "./launcher";
 import { renderTrinoConfig } from "./trino-config";
-import { deadWorker, ensureWorkers, stopWorkers } from "./workers";
+import { deadWorker, ensureWorkers, stopWorkers, workerStatus } from "./workers";
 
 export class LakehouseError extends Error {
   override readonly name = "LakehouseError";
@@ -163,14 +163,16 @@ export async function start(s: InstanceSettings, progress: Progress = () => unde
 const portSetting = (s: InstanceSettings) =>
   s.name === "main" ? "PULSE_TRINO_PORT" : s.name === "test" ? "PULSE_TEST_TRINO_PORT" : "PULSE_CLUSTER_TEST_TRINO_PORT";
 
-async function stopCoordinator(s: InstanceSettings, progress: Progress): Promise<boolean> {
-  const stopped = await stopRecordedServer(s.workers === 0 ? "Trino" : "Trino coordinator", readPid(s), progress);
+async function stopCoordinator(s: InstanceSettings, progress: Progress, label = s.workers === 0 ? "Trino" : "Trino coordinator"): Promise<boolean> {
+  const stopped = await stopRecordedServer(label, readPid(s), progress);
   if (stopped) fs.rmSync(instancePaths(s).pidFile, { force: true });
   return stopped;
 }
 
 /** Stops the workers (every one found, whatever the setting says now), then the coordinator. */
 export async function stop(s: InstanceSettings, progress: Progress = () => undefined): Promise<boolean> {
+  // Named by what runs, not by the setting: `down` without --workers also stops a cluster.
+  const label = workerStatus(s).some((w) => w.running) ? "Trino coordinator" : "Trino";
   await stopWorkers(s, progress);
-  return stopCoordinator(s, progress);
+  return stopCoordinator(s, progress, label);
 }
