@@ -28,7 +28,14 @@ export function signV2(secretKey: string, verb: string, date: string, resource: 
 }
 
 /** One request; `resource` is the signed path (`/bucket/` or `/bucket/key`), `query` is not signed. */
-export function s3Request(t: S3Target, verb: "GET" | "PUT" | "HEAD" | "DELETE", resource: string, query = "", timeoutMs = 5000): Promise<S3Response> {
+export function s3Request(
+  t: S3Target,
+  verb: "GET" | "PUT" | "HEAD" | "DELETE",
+  resource: string,
+  query = "",
+  timeoutMs = 5000,
+  body?: Buffer,
+): Promise<S3Response> {
   const date = new Date().toUTCString();
   const auth = `AWS ${t.credentials.accessKey}:${signV2(t.credentials.secretKey, verb, date, resource)}`;
   return new Promise((resolve, reject) => {
@@ -49,7 +56,7 @@ export function s3Request(t: S3Target, verb: "GET" | "PUT" | "HEAD" | "DELETE", 
     );
     req.on("timeout", () => req.destroy(new S3RequestError(`no answer from S3 on 127.0.0.1:${t.port} within ${timeoutMs} ms`)));
     req.on("error", reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -92,4 +99,10 @@ export async function listObjects(t: S3Target, bucket: string, prefix = ""): Pro
     if (!/<IsTruncated>true<\/IsTruncated>/.test(res.body) || out.length === 0) return out;
     marker = out[out.length - 1]!.key;
   }
+}
+
+/** Writes one object (tests plant files this way: S3Proxy's backend keeps metadata beside each file, so a file copied into its folder is unreadable to it). */
+export async function putObject(t: S3Target, bucket: string, key: string, body: string): Promise<void> {
+  const res = await s3Request(t, "PUT", `/${bucket}/${key}`, "", 30_000, Buffer.from(body));
+  if (res.status !== 200) throw new S3RequestError(`writing s3://${bucket}/${key} failed: HTTP ${res.status} ${res.body.slice(0, 300)}`);
 }
