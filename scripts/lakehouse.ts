@@ -1,10 +1,12 @@
 /**
  * `npm run lakehouse -- <command>`: the local lakehouse (PostgreSQL catalog + Trino 476 + Iceberg)
  * from one command.
- *   up       start PostgreSQL (initialised on first use), fetch Trino if needed and start it, migrate
- *   down     stop the Trino and the PostgreSQL this command started
- *   status   each server: running/stopped, version, URL or port, data dir
- *   logs     last lines of the server logs (`logs 200`, `logs trino 200`, `logs postgres 50`)
+ *   up       start PostgreSQL (initialised on first use), S3Proxy on the s3 profile, fetch Trino if needed
+ *            and start it (`--workers N`: a coordinator and N workers), migrate; `--storage s3` makes
+ *            a new instance keep its warehouse in S3Proxy
+ *   down     stop the Trino (workers, coordinator), S3Proxy and PostgreSQL this command started
+ *   status   each server and each Trino node: running/stopped, version, URL or port, data dir
+ *   logs     last lines of the server logs (`logs 200`, `logs trino 200`, `logs worker2 50`, `logs s3proxy`, `logs postgres 50`)
  *   migrate  apply sql/ops (PostgreSQL) and sql/ddl (Trino), both idempotent
  *   seed     build N days of history into an empty lakehouse (`seed --days 8`)
  *   microbatch   run the 1-minute micro-batch once
@@ -12,7 +14,7 @@
  *   maintain run maintenance once (TTL, compaction, snapshot expiry, orphan files)
  *   reset    stop and delete this instance's data, catalog included (needs --yes)
  *   passwords    where the users' passwords and Trino's certificate are; `passwords --reset` makes new passwords
- * Add `--instance test` to act on the test suite's instance instead of the demo's.
+ * Add `--instance test` (or `--instance cluster`, the cluster smoke's) to act on that instance instead of the demo's.
  * Attach mode (PULSE_ATTACH_TRINO_URL set, lib/lakehouse/attach.ts): Pulse runs no server, so only
  * status, migrate, microbatch, daily and maintain apply, against the attached Trino and catalog.
  */
@@ -21,7 +23,8 @@ import { toolsConfig } from "../lib/config/tools";
 import { attachConnection, attachTarget } from "../lib/lakehouse/attach";
 import { connectionFor } from "../lib/lakehouse/connection";
 import { secretPaths } from "../lib/lakehouse/secrets";
-import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
+import { INSTANCE_NAMES, type InstanceName, type InstanceSettings, instancePaths, instanceSettings, MAX_WORKERS, serverUrl } from "../lib/lakehouse/settings";
+import { describeWarehouse, storageOf } from "../lib/lakehouse/storage-profile";
 import { runGoldDaily } from "../lib/pipeline/daily/gold";
 import { runSilverDaily } from "../lib/pipeline/daily/silver";
 import { runMaintenance } from "../lib/pipeline/maintenance";
@@ -34,21 +37,61 @@ import { describeMigration, lakehouseStatus, migrateLakehouse, startLakehouse, s
 import { tailLog } from "../tools/process/log-tail";
 import { passwords } from "../tools/trino/passwords-command";
 import { LakehouseError } from "../tools/trino/server";
+import { workerStatus } from "../tools/trino/workers";
 
 const log = (msg: string) => console.log(`[lakehouse] ${msg}`);
 
 /** What applies to a lakehouse Pulse does not run: no server to start, stop, reset or read logs of, no simulator to seed from. */
 const ATTACHED_COMMANDS = new Set(["status", "migrate", "microbatch", "daily", "maintain"]);
 
+/** Removes `--name value` from argv and returns the value (undefined when absent). */
+function takeOption(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  if (i < 0) return undefined;
+  const value = argv[i + 1];
+  if (value === undefined || value.startsWith("--")) throw new LakehouseError(`${name} needs a value`);
+  argv.splice(i, 2);
+  return value;
+}
+
+/** The instance's settings, with what `up --workers N --storage s3` asks for instead of the settings' values. */
+function settingsFrom(argv: string[]): InstanceSettings {
+  const instance = takeOption(argv, "--instance") ?? "main";
+  if (!INSTANCE_NAMES.includes(instance as InstanceName)) throw new LakehouseError(`--instance must be ${INSTANCE_NAMES.join(", ")}, not ${instance}`);
+  const s = instanceSettings(instance as InstanceName);
+  const workers = takeOption(argv, "--workers");
+  const storage = takeOption(argv, "--storage");
+  if (workers !== undefined && !(/^\d+$/.test(workers) && Number(workers) <= MAX_WORKERS)) {
+    throw new LakehouseError(`--workers takes a whole number from 0 to ${MAX_WORKERS}, not ${workers}`);
+  }
+  if (storage !== undefined && storage !== "local" && storage !== "s3") throw new LakehouseError(`--storage takes local or s3, not ${storage}`);
+  return { ...s, workers: workers === undefined ? s.workers : Number(workers), storage: storage ?? s.storage };
+}
+
+function printLogs(s: InstanceSettings, rest: string[]): void {
+  const p = instancePaths(s);
+  const servers: [string, string, string][] = [
+    ["trino", s.workers === 0 && workerStatus(s).length === 0 ? "Trino" : "Trino coordinator", p.serverLog],
+    ...workerStatus(s).map((w): [string, string, string] => [`worker${w.index}`, `Trino worker ${w.index}`, w.log]),
+    ...(storageOf(s) === "s3" ? [["s3proxy", "S3Proxy", p.s3Log] as [string, string, string]] : []),
+    ["postgres", "PostgreSQL", p.pgLog],
+  ];
+  const names = servers.map(([n]) => n);
+  const one = rest[0] !== undefined && names.includes(rest[0]) ? rest.shift() : undefined;
+  const n = Number(rest[0] ?? 60);
+  if (!Number.isInteger(n) || n < 1 || rest.length > 1) throw new LakehouseError(`logs takes [${names.join("|")}] [number of lines]`);
+  for (const [name, label, file] of servers) {
+    if (one === undefined) console.log(`\n==> ${label}: ${file}\n${tailLog(file, n)}`);
+    else if (one === name) console.log(tailLog(file, n));
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
-  const instIdx = argv.indexOf("--instance");
-  const instance = instIdx >= 0 ? argv[instIdx + 1] : "main";
-  if (instance !== "main" && instance !== "test") throw new LakehouseError(`--instance must be main or test, not ${instance}`);
-  const args = instIdx < 0 ? argv : argv.filter((_, i) => i !== instIdx && i !== instIdx + 1);
+  const args = [...argv];
+  const s = settingsFrom(args);
   const [command = "status", ...rest] = args;
-  const s = instanceSettings(instance);
   const attached = attachTarget(toolsConfig());
-  if (attached && instIdx >= 0) throw new LakehouseError("--instance names a local lakehouse; attach mode (PULSE_ATTACH_TRINO_URL) has none");
+  if (attached && argv.includes("--instance")) throw new LakehouseError("--instance names a local lakehouse; attach mode (PULSE_ATTACH_TRINO_URL) has none");
   if (attached && !ATTACHED_COMMANDS.has(command)) {
     throw new LakehouseError(`'${command}' acts on a lakehouse Pulse runs; in attach mode (PULSE_ATTACH_TRINO_URL) use ${[...ATTACHED_COMMANDS].join(" | ")}`);
   }
@@ -64,10 +107,14 @@ async function main(argv: string[]): Promise<number> {
       const m = await migrateLakehouse(s, log);
       log(`${describeMigration(m)} (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
       const pg = res.postgres.alreadyRunning ? "PostgreSQL was running" : `PostgreSQL start-up ${(res.postgres.startupMs / 1000).toFixed(1)} s`;
+      const s3 = !res.s3proxy ? "" : res.s3proxy.alreadyRunning ? ", S3Proxy was running" : `, S3Proxy start-up ${(res.s3proxy.startupMs / 1000).toFixed(1)} s`;
       const trino = res.trino.alreadyRunning ? "Trino was running" : `Trino start-up ${(res.trino.startupMs / 1000).toFixed(1)} s`;
       const download = res.trino.fromCache ? "" : `, downloaded ${(res.trino.downloadedBytes / 1024 ** 2).toFixed(0)} MB`;
-      log(`up in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${pg}, ${trino}${download}`);
-      log(`Trino (${s.name}) at ${serverUrl(s)}, catalog lakehouse on PostgreSQL 127.0.0.1:${s.pgPort}, data in ${instancePaths(s).warehouse}`);
+      log(`up in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${pg}${s3}, ${trino}${download}`);
+      const nodes = s.workers === 0 ? "one node" : `coordinator + ${s.workers} worker${s.workers === 1 ? "" : "s"}`;
+      log(
+        `Trino (${s.name}, ${nodes}) at ${serverUrl(s)}, catalog lakehouse on PostgreSQL 127.0.0.1:${s.pgPort}, storage ${storageOf(s)}: ${describeWarehouse(s)}`,
+      );
       log(`passwords in ${secretPaths(s).credentials}, certificate ${secretPaths(s).certificate}`);
       return 0;
     }
@@ -79,14 +126,17 @@ async function main(argv: string[]): Promise<number> {
         console.log(JSON.stringify(await attachedStatus(attached), null, 2));
         return 0;
       }
-      const { trino, postgres } = await lakehouseStatus(s);
+      const { storage, trino, workers, s3proxy, postgres } = await lakehouseStatus(s);
       const { credentials, certificate } = secretPaths(s);
       const state = (running: boolean, starting?: boolean) => (running ? (starting ? "starting" : "running") : "stopped");
       console.log(
         JSON.stringify(
           {
             instance: s.name,
-            trino: { state: state(trino.running, trino.starting), ...trino },
+            storage,
+            trino: { role: workers.length === 0 ? "single node" : "coordinator", state: state(trino.running, trino.starting), ...trino },
+            workers: workers.map((w) => ({ state: state(w.running), ...w })),
+            ...(s3proxy ? { s3proxy: { state: state(s3proxy.running), ...s3proxy } } : {}),
             postgres: { state: state(postgres.running), ...postgres },
             credentials,
             certificate,
@@ -97,15 +147,9 @@ async function main(argv: string[]): Promise<number> {
       );
       return 0;
     }
-    case "logs": {
-      const server = rest[0] === "trino" || rest[0] === "postgres" ? rest.shift() : undefined;
-      const n = Number(rest[0] ?? 60);
-      if (!Number.isInteger(n) || n < 1) throw new LakehouseError("logs takes [trino|postgres] [number of lines]");
-      const p = instancePaths(s);
-      if (server !== "postgres") console.log(`${server ? "" : `==> Trino: ${p.serverLog}\n`}${tailLog(p.serverLog, n)}`);
-      if (server !== "trino") console.log(`${server ? "" : `\n==> PostgreSQL: ${p.pgLog}\n`}${tailLog(p.pgLog, n)}`);
+    case "logs":
+      printLogs(s, rest);
       return 0;
-    }
     case "migrate": {
       if (attached) {
         await attachedMigrate(attached, log);
@@ -153,7 +197,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "reset": {
-      if (!rest.includes("--yes")) throw new LakehouseError(`reset deletes everything in ${s.dir} (data, catalog, operational store); run it again with --yes`);
+      if (!rest.includes("--yes")) {
+        throw new LakehouseError(`reset deletes everything in ${s.dir} (data, catalog, operational store, storage profile); run it again with --yes`);
+      }
       await stopLakehouse(s, log);
       fs.rmSync(s.dir, { recursive: true, force: true });
       log(`deleted ${s.dir}`);

@@ -14,6 +14,7 @@ import { type AttachTarget, attachTarget } from "../lib/lakehouse/attach";
 import { connectionFor } from "../lib/lakehouse/connection";
 import { dashboardTrinoEnv } from "../lib/lakehouse/dashboard-env";
 import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
+import { describeWarehouse } from "../lib/lakehouse/storage-profile";
 import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
 import { LivePipeline } from "../lib/pipeline/runner/live";
 import { loadIdentity, resumeSimulation, saveIdentity } from "../lib/pipeline/runner/sim-state";
@@ -63,7 +64,7 @@ async function main(argv: readonly string[]): Promise<void> {
     `lakehouse ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${serverUrl(s)} (catalog lakehouse on PostgreSQL 127.0.0.1:${s.pgPort}); ${describeMigration(m)}`,
   );
   const p = instancePaths(s);
-  log(`data in ${p.warehouse}; logs: ${p.serverLog}, ${p.pgLog}`);
+  log(`data in ${describeWarehouse(s)}; logs: ${p.serverLog}, ${p.pgLog}`);
   await building;
   const dashboard: DashboardHandle = await startDashboard({ port, trino: dashboardTrinoEnv(s), log, pidFile: path.join(s.dir, "dashboard.pid") });
   log(`dashboard: ${dashboard.url}`);

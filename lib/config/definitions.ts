@@ -21,8 +21,8 @@ export interface VariableDefinition<T extends z.ZodType = z.ZodType> {
 }
 
 const port = (fallback: number) => z.coerce.number().int().min(1024).max(65535).default(fallback);
-/** A port whose default is derived from other settings in code (see its doc line). */
-const optionalPort = z.coerce.number().int().min(1024).max(65535).optional();
+/** A port with no fixed default: unset, its default is derived from another port (see lib/lakehouse/settings.ts). */
+const derivedPort = z.coerce.number().int().min(1024).max(65535).optional();
 const flag = z.enum(["0", "1"]).default("0");
 const optionalText = z.string().min(1).optional();
 
@@ -106,7 +106,7 @@ export const VARIABLES = {
   PULSE_LAKEHOUSE_DIR: define({
     schema: optionalText,
     kinds: ["tools"],
-    doc: "Instance folders (main/, test/): etc/, node/ (Trino logs, pid), warehouse/, postgres/. Default: ./.lakehouse",
+    doc: "Instance folders (main/, test/, cluster/): etc/, node/ (Trino logs, pid), workers/, warehouse/ or s3proxy/, postgres/, secrets/. Default: ./.lakehouse",
     example: "",
   }),
   PULSE_TRINO_CACHE: define({
@@ -119,6 +119,41 @@ export const VARIABLES = {
     schema: z.coerce.number().int().min(1).max(64).optional(),
     kinds: ["tools"],
     doc: "Heap of the demo Trino. Default: half of RAM, 2..12 GB.",
+    example: "",
+  }),
+  PULSE_STORAGE: define({
+    schema: z.enum(["local", "s3"]).optional(),
+    kinds: ["tools"],
+    doc: "Where the demo's warehouse lives: local (files under the instance) or s3 (an S3Proxy server the lakehouse starts). Fixed when an instance is created; empty: the instance's own, local for a new one.",
+    example: "",
+  }),
+  PULSE_WORKERS: define({
+    schema: z.coerce.number().int().min(0).max(4).default(0),
+    kinds: ["tools"],
+    doc: "Trino workers of the demo, each its own JVM on this machine (0: one node that is coordinator and worker). `up --workers N` overrides it.",
+  }),
+  PULSE_S3PROXY_PORT: define({
+    schema: derivedPort,
+    kinds: ["tools"],
+    doc: "Port of the demo's S3Proxy (storage s3, bound to 127.0.0.1 only). Default: PULSE_TRINO_PORT + 9",
+    example: "",
+  }),
+  PULSE_S3PROXY_CACHE: define({
+    schema: optionalText,
+    kinds: ["tools"],
+    doc: "Where the S3Proxy jar is kept, shared by every instance and clone. Default: ~/.cache/pulse/s3proxy-2.7.0",
+    example: "",
+  }),
+  PULSE_CLUSTER_TEST_TRINO_PORT: define({
+    schema: derivedPort,
+    kinds: ["tools"],
+    doc: "HTTPS port of the cluster smoke's coordinator (`npm run test:cluster`); its workers take the next ports, its S3Proxy +9. Default: PULSE_TEST_TRINO_PORT + 50",
+    example: "",
+  }),
+  PULSE_CLUSTER_TEST_PG_PORT: define({
+    schema: derivedPort,
+    kinds: ["tools"],
+    doc: "Port of the cluster smoke's PostgreSQL. Default: PULSE_TEST_PG_PORT + 50",
     example: "",
   }),
   PULSE_VELOCITY_WINDOW_MINUTES: define({
@@ -192,22 +227,28 @@ export const VARIABLES = {
     doc: "Snapshot expiry and orphan-file retention of `maintain` on the attached catalog; not below its iceberg.*.min-retention (7d by default).",
   }),
   PULSE_TEST_FOREIGN_TRINO_PORT: define({
-    schema: optionalPort,
+    schema: derivedPort,
     kinds: ["tools"],
-    doc: "HTTPS port of the attach test's stand-in for another team's Trino. Default: PULSE_TEST_TRINO_PORT + 50.",
+    doc: "HTTPS port of the attach test's stand-in for another team's Trino. Default: PULSE_TEST_TRINO_PORT + 30.",
     example: "",
   }),
   PULSE_TEST_FOREIGN_PG_PORT: define({
-    schema: optionalPort,
+    schema: derivedPort,
     kinds: ["tools"],
-    doc: "Port of that stand-in's PostgreSQL. Default: PULSE_TEST_PG_PORT + 50.",
+    doc: "Port of that stand-in's PostgreSQL. Default: PULSE_TEST_PG_PORT + 30.",
     example: "",
   }),
   PULSE_TEST_FOREIGN_DASHBOARD_PORT: define({
-    schema: optionalPort,
+    schema: derivedPort,
     kinds: ["tools"],
     doc: "Port of the dashboard the attach test serves from the stand-in. Default: PULSE_E2E_PORT + 80.",
     example: "",
+  }),
+  PULSE_TEST_TARGET: define({
+    schema: z.enum(["test", "cluster"]).default("test"),
+    kinds: ["tools"],
+    doc: "Set by the test runner: which instance the integration tests' fixtures talk to (cluster: the cluster smoke's).",
+    internal: true,
   }),
   JAVA_HOME: define({ schema: optionalText, kinds: ["tools"], doc: "A JDK 24+ for Trino; default: the newest under /usr/lib/jvm.", example: "" }),
   MAVEN_REPO_LOCAL: define({

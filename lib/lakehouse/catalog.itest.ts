@@ -5,12 +5,13 @@
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import path from "node:path";
 import { before, test } from "node:test";
 import { pgRows } from "../../tools/testing/pg-fixtures";
 import { q, requireTestInstance, rows, testInstance } from "../../tools/testing/trino-fixtures";
+import { localFileOf } from "../../tools/testing/warehouse-files";
 import { loadDdlFiles } from "./migrate";
-import { CATALOG, instancePaths } from "./settings";
+import { CATALOG, WAREHOUSE_BUCKET } from "./settings";
+import { storageOf } from "./storage-profile";
 
 before(requireTestInstance);
 
@@ -65,10 +66,12 @@ test("iceberg_namespace_properties holds the schemas of sql/ddl", async () => {
 });
 
 test("every catalog row points at a metadata file in this instance's warehouse", async () => {
-  const warehouse = instancePaths(testInstance).warehouse;
+  // local:///<schema>/<table>-<uuid>/… on the default profile, s3://pulse-warehouse/<schema>/… on s3.
+  const root = storageOf(testInstance) === "s3" ? `s3://${WAREHOUSE_BUCKET}/` : "local:///";
   for (const r of await catalogRows()) {
-    assert.match(r.metadata_location, /^local:\/\/\/\w+\/\w+-[0-9a-f]{32}\/metadata\/.+\.metadata\.json$/, r.name);
-    assert.ok(fs.existsSync(path.join(warehouse, r.metadata_location.slice("local:///".length))), r.metadata_location);
+    assert.ok(r.metadata_location.startsWith(root), `${r.name}: ${r.metadata_location}`);
+    assert.match(r.metadata_location.slice(root.length), /^\w+\/\w+-[0-9a-f]{32}\/metadata\/.+\.metadata\.json$/, r.name);
+    assert.ok(fs.existsSync(localFileOf(testInstance, r.metadata_location)), r.metadata_location);
   }
 });
 

@@ -5,11 +5,10 @@
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import path from "node:path";
 import { before, test } from "node:test";
 import { insertRows, q, requireTestInstance, rows, testInstance, trinoMinuteNow } from "../../tools/testing/trino-fixtures";
+import { localFileOf, plantFile } from "../../tools/testing/warehouse-files";
 import { connectionFor } from "../lakehouse/connection";
-import { instancePaths } from "../lakehouse/settings";
 import { sqlInstant } from "../trino/bind";
 import { MAINTAINED_TABLES, runMaintenance, runRtTtl } from "./maintenance";
 
@@ -67,15 +66,13 @@ test("compaction, snapshot expiry and orphan removal: one file and one snapshot 
 
 /**
  * A file no snapshot references, in the RT table's data folder, as a crashed writer leaves behind:
- * dated an hour back, older than any retention the test could pass.
+ * dated an hour back (on the local disk; written now through S3, which the test's 0s retention
+ * covers too). Returns the local file behind it.
  */
 async function plantOrphan(): Promise<string> {
   const [r] = await rows<{ path: string }>("admin", `SELECT "$path" AS path FROM lakehouse.gold.rt_video_stats_1min LIMIT 1`);
-  // local:///gold/rt_video_stats_1min-<uuid>/data/... lives under the instance's warehouse folder.
-  const tableDir = /^local:\/\/\/(.+?\/data)\//.exec(r!.path)![1]!;
-  const orphan = path.join(instancePaths(testInstance).warehouse, tableDir, "orphan-from-a-crashed-writer.parquet");
-  fs.writeFileSync(orphan, "not referenced by any snapshot");
-  const anHourAgo = new Date(Date.now() - 3_600_000);
-  fs.utimesSync(orphan, anHourAgo, anHourAgo);
-  return orphan;
+  // <root>gold/rt_video_stats_1min-<uuid>/data/…: the table's data folder, in the warehouse folder or S3Proxy's bucket.
+  const location = `${r!.path.slice(0, r!.path.indexOf("/data/") + "/data".length)}/orphan-from-a-crashed-writer.parquet`;
+  await plantFile(testInstance, location, "not referenced by any snapshot", 3_600_000);
+  return localFileOf(testInstance, location);
 }

@@ -11,7 +11,19 @@ test("a warehouse built on the former file metastore (files, no catalog database
     // The file metastore's layout: schema folders in the warehouse, and no postgres/ folder.
     fs.mkdirSync(path.join(dir, "warehouse", "bronze"), { recursive: true });
     fs.writeFileSync(path.join(dir, "warehouse", "bronze", ".trinoSchema"), "{}");
-    const s = { name: "main", catalog: "lakehouse", port: 1, pgPort: 1, dir, heapGb: 2, velocityWindowMinutes: 15, maintenanceMinRetention: "1h" };
+    const s = {
+      name: "main",
+      catalog: "lakehouse",
+      port: 1,
+      pgPort: 1,
+      dir,
+      heapGb: 2,
+      velocityWindowMinutes: 15,
+      maintenanceMinRetention: "1h",
+      storage: undefined,
+      workers: 0,
+      s3Port: 10,
+    };
     await assert.rejects(
       startLakehouse(s),
       (err: unknown) => err instanceof OldMetastoreError && /reset --yes/.test(err.message) && /not migrated/.test(err.message),

@@ -1,22 +1,29 @@
 /**
  * The local lakehouse as one unit: PostgreSQL (the Iceberg catalog and Pulse's operational store),
- * then Trino; stopped in the reverse order. Every command that runs a lakehouse (npm start, the
- * lakehouse command, the integration runner, the e2e set-up) goes through here, so each starts,
- * stops, wipes and migrates both servers of its own instance and never just one of them.
+ * S3Proxy on the s3 storage profile, then Trino (one node, or a coordinator and its workers);
+ * stopped in the reverse order. Every command that runs a lakehouse (npm start, the lakehouse
+ * command, the test runners, the e2e set-up) goes through here, so each starts, stops, wipes and
+ * migrates all servers of its own instance and never just one of them.
  */
 import fs from "node:fs";
+import path from "node:path";
 import { ensureCatalogTables } from "../../lib/lakehouse/catalog-tables";
 import { connectionFor, templateVars } from "../../lib/lakehouse/connection";
 import { type MigrateResult, migrate, type Progress } from "../../lib/lakehouse/migrate";
 import { type InstanceSettings, instancePaths } from "../../lib/lakehouse/settings";
+import { settleProfile, storageOf } from "../../lib/lakehouse/storage-profile";
 import { dbConfig } from "../../lib/ops-db/connection";
 import { migrateOps } from "../../lib/ops-db/migrate";
 import { clusterExists } from "../postgres/cluster";
 import { type PostgresInfo, type PostgresStartResult, postgresStatus, startPostgres, stopPostgres, wipePostgres } from "../postgres/server";
+import { type S3ProxyInfo, type S3ProxyStartResult, s3proxyStatus, startS3Proxy, stopS3Proxy } from "../s3proxy/server";
 import { type ServerInfo, type StartResult, start, status, stop } from "../trino/server";
+import { type WorkerInfo, workerStatus } from "../trino/workers";
 
 export interface LakehouseStart {
   readonly postgres: PostgresStartResult;
+  /** Only on the s3 profile. */
+  readonly s3proxy?: S3ProxyStartResult;
   readonly trino: StartResult;
 }
 
@@ -24,30 +31,41 @@ export class OldMetastoreError extends Error {
   override readonly name = "OldMetastoreError";
 }
 
+const hasFiles = (dir: string) => fs.existsSync(dir) && fs.readdirSync(dir).length > 0;
+
 /**
  * A warehouse with files but no catalog database was built on the former file metastore (or lost its
  * catalog): its tables are not in the JDBC catalog, and starting would silently build a second,
  * empty lakehouse beside them. Such a lakehouse is not migrated; a reset and a new seed replace it.
+ * On the s3 profile the files are in S3Proxy's backend folder, one subfolder per bucket: an empty
+ * bucket (a folder with nothing in it) is not a lakehouse.
  */
 function refuseCatalogLessWarehouse(s: InstanceSettings): void {
-  const { warehouse } = instancePaths(s);
-  if (clusterExists(s) || !fs.existsSync(warehouse) || fs.readdirSync(warehouse).length === 0) return;
+  if (clusterExists(s)) return;
+  const p = instancePaths(s);
+  const bucketsWithFiles = fs.existsSync(p.s3Data) && fs.readdirSync(p.s3Data).some((b) => hasFiles(path.join(p.s3Data, b)));
+  if (!hasFiles(p.warehouse) && !bucketsWithFiles) return;
+  const warehouse = bucketsWithFiles ? p.s3Data : p.warehouse;
   throw new OldMetastoreError(
     `${warehouse} holds tables but instance '${s.name}' has no catalog database yet: it was built on the former file metastore, whose tables are not migrated. Start afresh with 'npm run lakehouse -- reset --yes${s.name === "main" ? "" : ` --instance ${s.name}`}', then 'npm start' seeds a new history.`,
   );
 }
 
 export async function startLakehouse(s: InstanceSettings, progress: Progress = () => undefined): Promise<LakehouseStart> {
+  const storage = settleProfile(s, clusterExists(s));
   refuseCatalogLessWarehouse(s);
   const postgres = await startPostgres(s, progress);
+  const s3proxy = storage === "s3" ? await startS3Proxy(s, progress) : undefined;
   // Trino 476 fails every catalog statement until these exist.
   await ensureCatalogTables(s);
   const trino = await start(s, progress);
-  return { postgres, trino };
+  return { postgres, s3proxy, trino };
 }
 
+/** Trino (workers, then the coordinator), S3Proxy, PostgreSQL: each server only if its pid file says it runs. */
 export async function stopLakehouse(s: InstanceSettings, progress: Progress = () => undefined): Promise<void> {
   await stop(s, progress);
+  if ((await s3proxyStatus(s)).running) await stopS3Proxy(s, progress);
   await stopPostgres(s, progress);
 }
 
@@ -57,7 +75,11 @@ export async function stopLakehouse(s: InstanceSettings, progress: Progress = ()
  */
 export async function wipeLakehouse(s: InstanceSettings, progress: Progress = () => undefined): Promise<void> {
   await stopLakehouse(s, progress);
-  fs.rmSync(instancePaths(s).warehouse, { recursive: true, force: true });
+  const p = instancePaths(s);
+  // Both places a warehouse can be: the local folder, and S3Proxy's backend (stopped above, so the
+  // folder is the bucket's whole state). The profile file goes too: a wiped instance is a new one.
+  for (const dir of [p.warehouse, p.s3Data]) fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(p.profileFile, { force: true });
   await wipePostgres(s);
 }
 
@@ -78,11 +100,15 @@ export const describeMigration = (m: LakehouseMigration) =>
   `migrations: sql/ddl ${m.ddl.applied.length} applied, ${m.ddl.skipped} already in place; sql/ops ${m.ops.applied.length} applied, ${m.ops.skipped} already in place`;
 
 export interface LakehouseStatus {
+  readonly storage: "local" | "s3";
   readonly trino: ServerInfo;
+  readonly workers: WorkerInfo[];
+  readonly s3proxy?: S3ProxyInfo;
   readonly postgres: PostgresInfo;
 }
 
 export async function lakehouseStatus(s: InstanceSettings): Promise<LakehouseStatus> {
-  const [trino, postgres] = await Promise.all([status(s), postgresStatus(s)]);
-  return { trino, postgres };
+  const storage = storageOf(s);
+  const [trino, postgres, s3proxy] = await Promise.all([status(s), postgresStatus(s), storage === "s3" ? s3proxyStatus(s) : Promise.resolve(undefined)]);
+  return { storage, trino, workers: workerStatus(s), s3proxy, postgres };
 }

@@ -11,6 +11,9 @@ const settings = {
   heapGb: 4,
   velocityWindowMinutes: 15,
   maintenanceMinRetention: "0s",
+  storage: "local" as const,
+  workers: 0,
+  s3Port: 19008,
 };
 
 test("PostgreSQL listens on loopback only, on the instance's port, with no Unix socket", () => {

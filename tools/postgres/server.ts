@@ -78,7 +78,7 @@ export interface PostgresStartResult {
   readonly startupMs: number;
 }
 
-const portHint = (s: InstanceSettings) => (s.name === "test" ? "PULSE_TEST_PG_PORT" : "PULSE_PG_PORT");
+const portHint = (s: InstanceSettings) => (s.name === "test" ? "PULSE_TEST_PG_PORT" : s.name === "cluster" ? "PULSE_CLUSTER_TEST_PG_PORT" : "PULSE_PG_PORT");
 
 export async function startPostgres(s: InstanceSettings, progress: Progress = () => undefined): Promise<PostgresStartResult> {
   const p = instancePaths(s);

@@ -21,15 +21,15 @@ import { status } from "../trino/server";
 const SQL_DIR = path.join(REPO_ROOT, "tools", "testing", "sql");
 export const FOREIGN_CATALOG = "warehouse_prod";
 
-/** Ports 50 above the test suite's (18230 and 15582 by default) unless set; the dashboard's 80 above PULSE_E2E_PORT (3180). */
+/** Ports 30 above the test suite's (18210 and 15562 by default; the cluster smoke takes 50 above) unless set; the dashboard's 80 above PULSE_E2E_PORT (3180). */
 export function foreignInstance(): InstanceSettings {
   const c = toolsConfig();
   return {
     ...instanceSettings("test"),
     name: "foreign",
     catalog: FOREIGN_CATALOG,
-    port: c.PULSE_TEST_FOREIGN_TRINO_PORT ?? c.PULSE_TEST_TRINO_PORT + 50,
-    pgPort: c.PULSE_TEST_FOREIGN_PG_PORT ?? c.PULSE_TEST_PG_PORT + 50,
+    port: c.PULSE_TEST_FOREIGN_TRINO_PORT ?? c.PULSE_TEST_TRINO_PORT + 30,
+    pgPort: c.PULSE_TEST_FOREIGN_PG_PORT ?? c.PULSE_TEST_PG_PORT + 30,
     dir: path.join(lakehouseRoot(), "foreign"),
     // Only a few small fixture tables: 2 GB leaves the 2 cores' memory to the test Trino beside it.
     heapGb: 2,

@@ -1,12 +1,16 @@
 /**
- * Test runner behind `npm run test:unit|test:integration|test:e2e` (entry: scripts/test.ts).
+ * Test runner behind `npm run test:unit|test:integration|test:e2e|test:cluster` (entry: scripts/test.ts).
  * unit        : every lib/**\/*.test.ts and tools/**\/*.test.ts (pure functions, fixtures, no services)
  * integration : every **\/*.itest.ts against a real PostgreSQL and Trino 476 on their own ports and data
  *               dir (.lakehouse/test), never the demo's, freshly migrated (fresh-lakehouse.ts); stopped afterwards.
  * e2e         : builds the dashboard into .next-test, then runs Playwright (e2e/playwright.config.ts),
  *               whose globalSetup fills a fresh test lakehouse with e2e/fixtures.ts and whose webServer
  *               serves the build; Debian's Chromium; API tests included.
- * Arguments after the phase narrow it: for unit and integration, substrings of the file paths to run
+ * cluster     : the cluster smoke on its own instance (.lakehouse/cluster, ports PULSE_CLUSTER_TEST_*):
+ *               a coordinator + 2 workers with the warehouse in S3Proxy, fresh and migrated, then
+ *               cluster-files.ts (the same fixtures' tests pointed at it, PULSE_TEST_TARGET=cluster);
+ *               reuses the e2e build in .next-test for its dashboard API call.
+ * Arguments after the phase narrow it: for unit, integration and cluster, substrings of the file paths to run
  * (`npx tsx scripts/test.ts integration maintenance pruning`); for e2e, Playwright's own arguments
  * (`npx tsx scripts/test.ts e2e pages.spec.ts -g "dark mode"`).
  * Every phase must run at least one test and skip none, or it fails naming itself (phase-summary.ts),
@@ -21,6 +25,7 @@ import { toolsConfig } from "../../lib/config/tools";
 import { instanceSettings, REPO_ROOT } from "../../lib/lakehouse/settings";
 import { buildDashboard } from "../dashboard/next-process";
 import { stopLakehouse } from "../lakehouse/stack";
+import { CLUSTER_SMOKE_FILES } from "./cluster-files";
 import { freshTestLakehouse } from "./fresh-lakehouse";
 import { runNodeTests } from "./node-tests";
 import { type PhaseCounts, type PlaywrightStats, phaseProblem, playwrightCounts } from "./phase-summary";
@@ -64,6 +69,24 @@ async function integration(filters: string[]): Promise<number> {
   }
 }
 
+async function cluster(filters: string[]): Promise<number> {
+  const files = selectFiles(CLUSTER_SMOKE_FILES, filters);
+  log(`${files.length} cluster smoke test files${filters.length ? ` matching ${filters.join(", ")}` : ""}`);
+  if (files.length === 0) return verdict("cluster", 1, null);
+  const t0 = Date.now();
+  await buildDashboard(log, E2E_DIST_DIR);
+  const s = instanceSettings("cluster");
+  await freshTestLakehouse(s, log);
+  log(`cluster lakehouse fresh and migrated in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  try {
+    const run = await runNodeTests(files, { ...process.env, PULSE_TEST_INSTANCE: "1", PULSE_TEST_TARGET: "cluster" });
+    return verdict("cluster", run.code, run.counts);
+  } finally {
+    if (toolsConfig().PULSE_TEST_KEEP !== "1") await stopLakehouse(s, log);
+    log(`cluster phase took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+}
+
 /**
  * Builds the dashboard, then hands over to Playwright, whose config (e2e/playwright.config.ts) owns
  * the rest: the test Trino and its fixtures (globalSetup/globalTeardown) and `next start` (webServer).
@@ -90,7 +113,8 @@ async function main(): Promise<number> {
   if (kind === "unit") return unit(rest);
   if (kind === "integration") return integration(rest);
   if (kind === "e2e") return e2e(rest);
-  console.error("usage: run-tests.ts unit|integration [path filters...] | e2e [playwright arguments...]");
+  if (kind === "cluster") return cluster(rest);
+  console.error("usage: run-tests.ts unit|integration|cluster [path filters...] | e2e [playwright arguments...]");
   return 2;
 }
 

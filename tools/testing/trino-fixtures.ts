@@ -8,7 +8,8 @@ import { instanceSettings, type Role } from "../../lib/lakehouse/settings";
 import { bindSql, type SqlParams, type SqlValue } from "../../lib/trino/bind";
 import { type QueryOutput, runQuery } from "../../lib/trino/client";
 
-export const testInstance = instanceSettings("test");
+/** The test suite's instance, or the cluster smoke's when its phase runs these same tests (run-tests.ts). */
+export const testInstance = instanceSettings(toolsConfig().PULSE_TEST_TARGET);
 
 export function requireTestInstance(): void {
   if (toolsConfig().PULSE_TEST_INSTANCE !== "1") {

@@ -15,16 +15,21 @@ import type { InstanceSettings } from "../../lib/lakehouse/settings";
 
 export type TrinoSecrets = InstanceSecrets["trino"];
 
-/** Lines of config.properties: the HTTPS server, password authentication, internal communication. */
-export function httpsServerLines(s: InstanceSettings, secrets: TrinoSecrets): string[] {
+/**
+ * Lines of config.properties: the HTTPS server, password authentication, internal communication.
+ * A worker (`port` given) serves the same keystore (its SAN, 127.0.0.1, is every node's address) and
+ * announces itself to the coordinator's URL; it takes no passwords, since only the coordinator
+ * faces users, and the shared secret authenticates what the nodes say to each other.
+ */
+export function httpsServerLines(s: InstanceSettings, secrets: TrinoSecrets, worker?: { port: number }): string[] {
   const { keystore } = secretPaths(s);
   return [
     "http-server.http.enabled=false",
     "http-server.https.enabled=true",
-    `http-server.https.port=${s.port}`,
+    `http-server.https.port=${worker?.port ?? s.port}`,
     `http-server.https.keystore.path=${keystore}`,
     `http-server.https.keystore.key=${secrets.keystorePassword}`,
-    "http-server.authentication.type=PASSWORD",
+    ...(worker ? [] : ["http-server.authentication.type=PASSWORD"]),
     `discovery.uri=https://127.0.0.1:${s.port}`,
     `internal-communication.shared-secret=${secrets.sharedSecret}`,
     "internal-communication.https.required=true",

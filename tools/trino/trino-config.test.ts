@@ -31,6 +31,9 @@ const settings = {
   heapGb: 4,
   velocityWindowMinutes: 15,
   maintenanceMinRetention: "0s",
+  storage: "local" as const,
+  workers: 0,
+  s3Port: 19008,
 };
 const secrets = { keystorePassword: "k".repeat(32), sharedSecret: "s".repeat(44) };
 

@@ -1,12 +1,12 @@
 /**
- * Renders a single-node Trino 476 configuration for one lakehouse instance (a pure function, so
- * the exact files are unit-tested). Choices and why:
+ * Renders the Trino 476 configuration of one lakehouse instance's coordinator, which is its only
+ * node when it has no workers (a pure function, so the exact files are unit-tested; workers:
+ * worker-config.ts). Choices and why:
  * - bound to 127.0.0.1: this is a developer's local lakehouse, never a network service;
- * - Iceberg's JDBC catalog on the instance's own PostgreSQL (tools/postgres/), a catalog other
- *   engines can share, with its tables in schema iceberg_catalog (lib/lakehouse/catalog-tables.ts);
- *   its password is not in the file but read from Trino's environment (${ENV:...});
- * - data and metadata files on Trino's native local file system (`local:///` locations under
- *   `local.location`), the file system that works on 476 without Hadoop;
+ * - the `lakehouse` catalog: Iceberg's JDBC catalog on the instance's own PostgreSQL, files on the
+ *   local disk or S3Proxy (catalog-config.ts);
+ * - with workers, the coordinator schedules no splits on itself (include-coordinator=false), so it
+ *   plans on a small heap and every split runs on a worker, as on a real cluster;
  * - session and JVM time zone UTC, so `current_timestamp` and day()/hour() partitions agree;
  * - maintenance retention minimums lowered (settings.maintenanceMinRetention) so the pipeline can
  *   expire snapshots and remove orphan files hourly;
@@ -14,16 +14,15 @@
  * - file-based access control: the dashboard is read-only, the jobs can write data but not change
  *   schemas, only the admin runs migrations.
  */
-import { jdbcCatalogSettings } from "../../lib/lakehouse/catalog-tables";
-import { type InstanceSettings, instancePaths, USERS } from "../../lib/lakehouse/settings";
+import { clusterHeaps, type InstanceSettings, instancePaths, type StorageProfile, USERS } from "../../lib/lakehouse/settings";
+import { catalogProperties } from "./catalog-config";
 import { httpsServerLines, passwordAuthenticatorProperties, type TrinoSecrets } from "./security-config";
 
-/** Environment variable through which tools/trino/server.ts hands Trino the catalog database's password. */
-export const CATALOG_PASSWORD_ENV = "PULSE_CATALOG_DB_PASSWORD";
+export { CATALOG_PASSWORD_ENV } from "./catalog-config";
 
 export type ConfigFiles = Record<string, string>;
 
-const lines = (...xs: string[]) => `${xs.join("\n")}\n`;
+export const lines = (...xs: string[]) => `${xs.join("\n")}\n`;
 
 export function accessControlRules(catalog: string): object {
   return {
@@ -45,10 +44,41 @@ export function accessControlRules(catalog: string): object {
   };
 }
 
-export function renderTrinoConfig(s: InstanceSettings, secrets: TrinoSecrets): ConfigFiles {
+/** Query memory a node grants: 60% of its heap, leaving Trino's 30% headroom and some slack. */
+export const queryMemoryGb = (heapGb: number) => Math.max(1, Math.floor(heapGb * 0.6));
+
+export function jvmConfig(heapGb: number): string {
+  return lines(
+    "-server",
+    `-Xmx${heapGb}G`,
+    "-XX:InitialRAMPercentage=10",
+    "-XX:+UseG1GC",
+    "-XX:G1HeapRegionSize=32M",
+    "-XX:+ExplicitGCInvokesConcurrent",
+    "-XX:+ExitOnOutOfMemoryError",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:ReservedCodeCacheSize=256M",
+    "-XX:PerMethodRecompilationCutoff=10000",
+    "-XX:PerBytecodeRecompilationCutoff=10000",
+    "-Djdk.attach.allowAttachSelf=true",
+    "-Djdk.nio.maxCachedBufferSize=2000000",
+    "-Dfile.encoding=UTF-8",
+    "-Duser.timezone=UTC",
+    "-XX:+EnableDynamicAgentLoading",
+  );
+}
+
+export const LOG_PROPERTIES = lines("io.trino=INFO", "io.trino.server.PluginManager=WARN");
+
+/** The whole cluster's per-query memory: what the nodes that run splits grant together. */
+function clusterQueryMemoryGb(s: InstanceSettings): number {
+  const heaps = clusterHeaps(s);
+  return s.workers === 0 ? queryMemoryGb(heaps.coordinatorGb) : s.workers * queryMemoryGb(heaps.workerGb);
+}
+
+export function renderTrinoConfig(s: InstanceSettings, secrets: TrinoSecrets, storage: StorageProfile = "local"): ConfigFiles {
   const p = instancePaths(s);
-  const queryMemoryGb = Math.max(1, Math.floor(s.heapGb * 0.6));
-  const jdbc = jdbcCatalogSettings(s);
+  const heapGb = clusterHeaps(s).coordinatorGb;
   return {
     "node.properties": lines(
       "node.environment=pulse",
@@ -59,11 +89,11 @@ export function renderTrinoConfig(s: InstanceSettings, secrets: TrinoSecrets): C
     ),
     "config.properties": lines(
       "coordinator=true",
-      "node-scheduler.include-coordinator=true",
+      `node-scheduler.include-coordinator=${s.workers === 0}`,
       ...httpsServerLines(s, secrets),
       "http-server.show-stack-trace=false",
-      `query.max-memory=${queryMemoryGb}GB`,
-      `query.max-memory-per-node=${queryMemoryGb}GB`,
+      `query.max-memory=${clusterQueryMemoryGb(s)}GB`,
+      `query.max-memory-per-node=${queryMemoryGb(heapGb)}GB`,
       // 2 cores: a few concurrent queries, each not fanned out further than the cores can serve.
       "task.concurrency=2",
       "query.max-execution-time=30m",
@@ -75,46 +105,11 @@ export function renderTrinoConfig(s: InstanceSettings, secrets: TrinoSecrets): C
       `query.max-history=${s.queryHistory ?? 5}`,
       "catalog.management=static",
     ),
-    "jvm.config": lines(
-      "-server",
-      `-Xmx${s.heapGb}G`,
-      "-XX:InitialRAMPercentage=10",
-      "-XX:+UseG1GC",
-      "-XX:G1HeapRegionSize=32M",
-      "-XX:+ExplicitGCInvokesConcurrent",
-      "-XX:+ExitOnOutOfMemoryError",
-      "-XX:-OmitStackTraceInFastThrow",
-      "-XX:ReservedCodeCacheSize=256M",
-      "-XX:PerMethodRecompilationCutoff=10000",
-      "-XX:PerBytecodeRecompilationCutoff=10000",
-      "-Djdk.attach.allowAttachSelf=true",
-      "-Djdk.nio.maxCachedBufferSize=2000000",
-      "-Dfile.encoding=UTF-8",
-      "-Duser.timezone=UTC",
-      "-XX:+EnableDynamicAgentLoading",
-    ),
-    "log.properties": lines("io.trino=INFO", "io.trino.server.PluginManager=WARN"),
+    "jvm.config": jvmConfig(heapGb),
+    "log.properties": LOG_PROPERTIES,
     "password-authenticator.properties": passwordAuthenticatorProperties(s),
     "access-control.properties": lines("access-control.name=file", `security.config-file=${p.etc}/rules.json`, "security.refresh-period=10s"),
     "rules.json": `${JSON.stringify(accessControlRules(s.catalog), null, 2)}\n`,
-    [`catalog/${s.catalog}.properties`]: lines(
-      "connector.name=iceberg",
-      "iceberg.catalog.type=jdbc",
-      `iceberg.jdbc-catalog.catalog-name=${jdbc.catalogName}`,
-      "iceberg.jdbc-catalog.driver-class=org.postgresql.Driver",
-      `iceberg.jdbc-catalog.connection-url=${jdbc.url}`,
-      `iceberg.jdbc-catalog.connection-user=${jdbc.user}`,
-      `iceberg.jdbc-catalog.connection-password=\${ENV:${CATALOG_PASSWORD_ENV}}`,
-      // New tables go under local.location; Trino records their paths as local:///<schema>/<table>-<uuid>.
-      "iceberg.jdbc-catalog.default-warehouse-dir=local:///",
-      "fs.native-local.enabled=true",
-      `local.location=${p.warehouse}`,
-      "iceberg.file-format=PARQUET",
-      "iceberg.format-version=2",
-      "iceberg.allowed-extra-properties=*",
-      `iceberg.expire-snapshots.min-retention=${s.maintenanceMinRetention}`,
-      `iceberg.remove-orphan-files.min-retention=${s.maintenanceMinRetention}`,
-      "iceberg.unique-table-location=true",
-    ),
+    [`catalog/${s.catalog}.properties`]: catalogProperties(s, storage),
   };
 }
