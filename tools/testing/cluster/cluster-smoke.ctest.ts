@@ -26,11 +26,14 @@ import { at, clearDailyTables, type Ev, insertBronze, insertVideoVersions, video
 import { runGoldDaily } from "../../../lib/pipeline/daily/gold";
 import { runSilverDaily } from "../../../lib/pipeline/daily/silver";
 import { runMaintenance } from "../../../lib/pipeline/maintenance";
+import { sqlInstant } from "../../../lib/trino/bind";
 import { type DashboardHandle, startDashboard } from "../../dashboard/next-process";
+import { s3InstanceTarget } from "../../iceberg-reader/s3-target";
 import { listObjects } from "../../s3proxy/s3-client";
 import { s3Target } from "../../s3proxy/server";
 import { workerNodeId } from "../../trino/worker-config";
-import { q, requireTestInstance, rows, testInstance } from "../trino-fixtures";
+import { readWithBothEngines } from "../second-engine";
+import { insertRows, q, requireTestInstance, rows, testInstance } from "../trino-fixtures";
 
 const D = "2026-03-10";
 const HOUR_MS = 3_600_000;
@@ -87,6 +90,35 @@ test("one daily run (Silver + Gold for D) gives the hand-computed marts", async 
     { video_id: "A", watch_ms: 90_000, completion_rate: 0.5, unique_viewers: 2, started: 2, finished: 1, retention: null },
     { video_id: "B", watch_ms: 15_000, completion_rate: 1, unique_viewers: 1, started: 1, finished: 1, retention: null },
   ]);
+});
+
+test("a second engine, Iceberg's Java API, reads both Gold tables from S3 through the JDBC catalog with Trino's counts and sums", async () => {
+  // The RT log gets rows of its own (the micro-batch tests before this file leave theirs): 2 rows,
+  // impressions 40 + 2 = 42, plays 10 + 1 = 11.
+  await q("admin", "DELETE FROM lakehouse.gold.rt_video_stats_1min");
+  await insertRows(
+    "lakehouse.gold.rt_video_stats_1min",
+    ["video_id", "window_start", "upload_ts", "impressions", "likes", "shares", "play_start", "play_finish", "batch_id"],
+    [
+      ["A", sqlInstant(new Date(at(D, 10))), sqlInstant(new Date(at("2026-03-01"))), 40, 3, 1, 10, 6, 1],
+      ["B", sqlInstant(new Date(at(D, 10, 1))), sqlInstant(new Date(at("2026-03-01"))), 2, 0, 0, 1, 1, 1],
+    ],
+  );
+  const readings = await readWithBothEngines(writer(), s3InstanceTarget(testInstance), [
+    { table: "gold.batch_video_daily", sum: ["unique_viewers", "plays_started", "plays_finished"] },
+    { table: "gold.rt_video_stats_1min", sum: ["impressions", "play_start"] },
+  ]);
+  // The daily run above: A has 2 viewers, 2 starts, 1 finish; B 1, 1, 1.
+  const expected = [
+    { rows: 2, sums: { unique_viewers: 3, plays_started: 3, plays_finished: 2 } },
+    { rows: 2, sums: { impressions: 42, play_start: 11 } },
+  ];
+  for (const [i, r] of readings.entries()) {
+    assert.deepEqual({ rows: r.iceberg.rows, sums: r.iceberg.sums }, expected[i], `${r.table} read by Iceberg's Java API from S3`);
+    assert.deepEqual({ rows: r.trino.rows, sums: r.trino.sums }, expected[i], `${r.table} read by Trino`);
+    assert.ok(r.iceberg.snapshotId && r.iceberg.snapshotId === r.trino.snapshotId, `${r.table}: both read the current snapshot`);
+  }
+  console.log(`# second engine on S3: ${JSON.stringify(readings)}`);
 });
 
 test("a scan and an aggregation run their splits on the workers, never on the coordinator (system.runtime.tasks)", async () => {
