@@ -50,6 +50,8 @@ test("a live write still in flight while a micro-batch runs is left to a later b
   const eventMs = (await trinoNowMs()) - 1000;
   // The pipeline's own limit (15 s), well above the ~3 s this write takes.
   const write = writeBronze(writer(), slowBronzeBatch("inflight", "v_slow", eventMs, 600));
+  // Awaited below; a write that fails meanwhile fails the test there, not as an unhandled rejection.
+  write.catch(() => undefined);
   await waitUntil(async () => (await bronzeWriteInFlight()) !== undefined, 30_000, "the slow Bronze write to reach Trino", 20);
   const first = await runMicroBatch(writer());
   await write;
