@@ -3,25 +3,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import test from "node:test";
+import { instanceSettingsFixture } from "../../tools/testing/instance-settings-fixture";
 import type { InstanceSettings } from "./settings";
 import { recordedProfile, StorageProfileError, settleProfile, storageOf } from "./storage-profile";
 
 function withInstance(fn: (s: InstanceSettings) => void): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulse-profile-"));
   try {
-    fn({
-      name: "main",
-      catalog: "lakehouse",
-      port: 1,
-      pgPort: 1,
-      dir,
-      heapGb: 2,
-      velocityWindowMinutes: 15,
-      maintenanceMinRetention: "1h",
-      storage: undefined,
-      workers: 0,
-      s3Port: 10,
-    });
+    fn(instanceSettingsFixture({ name: "main", dir, maintenanceMinRetention: "1h", storage: undefined }));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import test from "node:test";
+import { instanceSettingsFixture } from "../testing/instance-settings-fixture";
 import { OldMetastoreError, startLakehouse } from "./stack";
 
 test("a warehouse built on the former file metastore (files, no catalog database) is refused with the way out, before anything starts", async () => {
@@ -11,19 +12,7 @@ test("a warehouse built on the former file metastore (files, no catalog database
     // The file metastore's layout: schema folders in the warehouse, and no postgres/ folder.
     fs.mkdirSync(path.join(dir, "warehouse", "bronze"), { recursive: true });
     fs.writeFileSync(path.join(dir, "warehouse", "bronze", ".trinoSchema"), "{}");
-    const s = {
-      name: "main",
-      catalog: "lakehouse",
-      port: 1,
-      pgPort: 1,
-      dir,
-      heapGb: 2,
-      velocityWindowMinutes: 15,
-      maintenanceMinRetention: "1h",
-      storage: undefined,
-      workers: 0,
-      s3Port: 10,
-    };
+    const s = instanceSettingsFixture({ name: "main", dir, maintenanceMinRetention: "1h", storage: undefined });
     await assert.rejects(
       startLakehouse(s),
       (err: unknown) => err instanceof OldMetastoreError && /reset --yes/.test(err.message) && /not migrated/.test(err.message),

@@ -1,20 +1,9 @@
 import assert from "node:assert/strict";
 import test from "node:test";
+import { instanceSettingsFixture } from "../testing/instance-settings-fixture";
 import { renderPostgresConfig } from "./pg-config";
 
-const settings = {
-  name: "test",
-  catalog: "lakehouse",
-  port: 18999,
-  pgPort: 15999,
-  dir: "/tmp/pulse-x",
-  heapGb: 4,
-  velocityWindowMinutes: 15,
-  maintenanceMinRetention: "0s",
-  storage: "local" as const,
-  workers: 0,
-  s3Port: 19008,
-};
+const settings = instanceSettingsFixture();
 
 test("PostgreSQL listens on loopback only, on the instance's port, with no Unix socket", () => {
   const conf = renderPostgresConfig(settings)["pulse.conf"];

@@ -1,22 +1,10 @@
 import assert from "node:assert/strict";
 import test from "node:test";
-import type { InstanceSettings } from "../../lib/lakehouse/settings";
+import { instanceSettingsFixture } from "../testing/instance-settings-fixture";
 import { signV2 } from "./s3-client";
 import { renderS3ProxyConfig } from "./s3proxy-config";
 
-const settings: InstanceSettings = {
-  name: "main",
-  catalog: "lakehouse",
-  port: 18999,
-  pgPort: 15999,
-  dir: "/tmp/pulse-x",
-  heapGb: 4,
-  velocityWindowMinutes: 15,
-  maintenanceMinRetention: "1h",
-  storage: "s3",
-  workers: 0,
-  s3Port: 19008,
-};
+const settings = instanceSettingsFixture({ name: "main", maintenanceMinRetention: "1h", storage: "s3" });
 
 test("s3proxy.conf: loopback endpoint, signed requests with the instance's pair, filesystem backend under the instance", () => {
   const creds = { accessKey: "PULSEAAAAAAAAAAAAAAA", secretKey: "x".repeat(40) };

@@ -1,23 +1,12 @@
 import assert from "node:assert/strict";
 import test from "node:test";
-import { clusterHeaps, type InstanceSettings } from "../../lib/lakehouse/settings";
+import { clusterHeaps } from "../../lib/lakehouse/settings";
+import { instanceSettingsFixture } from "../testing/instance-settings-fixture";
 import { catalogProperties } from "./catalog-config";
 import { renderTrinoConfig } from "./trino-config";
 import { renderWorkerConfig } from "./worker-config";
 
-const base: InstanceSettings = {
-  name: "main",
-  catalog: "lakehouse",
-  port: 18999,
-  pgPort: 15999,
-  dir: "/tmp/pulse-x",
-  heapGb: 8,
-  velocityWindowMinutes: 15,
-  maintenanceMinRetention: "1h",
-  storage: "s3",
-  workers: 2,
-  s3Port: 19008,
-};
+const base = instanceSettingsFixture({ name: "main", heapGb: 8, maintenanceMinRetention: "1h", storage: "s3", workers: 2 });
 const secrets = { keystorePassword: "k".repeat(32), sharedSecret: "s".repeat(44) };
 const linesOf = (text: string | undefined) => (text ?? "").split("\n");
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import test from "node:test";
+import { instanceSettingsFixture } from "../testing/instance-settings-fixture";
 import { parseJavaVersion } from "./java";
 import { accessControlRules, renderTrinoConfig } from "./trino-config";
 
@@ -22,19 +23,7 @@ const RULES = {
   catalog_session_properties: [{ allow: true }],
 };
 
-const settings = {
-  name: "test",
-  catalog: "lakehouse",
-  port: 18999,
-  pgPort: 15999,
-  dir: "/tmp/pulse-x",
-  heapGb: 4,
-  velocityWindowMinutes: 15,
-  maintenanceMinRetention: "0s",
-  storage: "local" as const,
-  workers: 0,
-  s3Port: 19008,
-};
+const settings = instanceSettingsFixture();
 const secrets = { keystorePassword: "k".repeat(32), sharedSecret: "s".repeat(44) };
 
 test("single node bound to loopback, with the lakehouse catalog in PostgreSQL and its files on the local file system", () => {
