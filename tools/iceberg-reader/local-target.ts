@@ -13,10 +13,12 @@ export interface ReaderTarget {
   readonly storage: Storage;
 }
 
+/** The instance's JDBC catalog, logged in as the database owner like Trino: the same on every storage profile. */
+export const instanceCatalogLogin = (s: InstanceSettings): CatalogLogin => ({ ...jdbcCatalogSettings(s), password: loadDbCredentials(s).owner.password });
+
 export function localInstanceTarget(s: InstanceSettings): ReaderTarget {
-  const jdbc = jdbcCatalogSettings(s);
   return {
-    catalog: { ...jdbc, password: loadDbCredentials(s).owner.password },
+    catalog: instanceCatalogLogin(s),
     storage: { kind: "local", warehouseDir: instancePaths(s).warehouse },
   };
 }
