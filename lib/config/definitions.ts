@@ -76,6 +76,31 @@ export const VARIABLES = {
     kinds: ["server"],
     doc: "Result cache period of the daily-mart panels.",
   }),
+  PULSE_CATALOG_DB_URL: define({
+    schema: z
+      .url({ error: "must be a URL such as postgres://user:password@127.0.0.1:15432/pulse" })
+      .refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// URL")
+      .optional(),
+    kinds: ["server"],
+    doc: "PostgreSQL of the Iceberg JDBC catalog, read by the live watcher: a commit is an UPDATE of a catalog row, so polling it every PULSE_LIVE_PROBE_MS learns of commits without a Trino query. `npm start` sets it. Empty: the watcher asks Trino every PULSE_LIVE_TRINO_PROBE_SECONDS.",
+    example: "",
+  }),
+  PULSE_CATALOG_DB_CATALOG_NAME: define({
+    schema: optionalText,
+    kinds: ["server"],
+    doc: "The JDBC catalog's name in its tables (Trino's iceberg.jdbc-catalog.catalog-name). Empty: TRINO_CATALOG.",
+    example: "",
+  }),
+  PULSE_LIVE_PROBE_MS: define({
+    schema: z.coerce.number().int().min(200).max(10_000).default(1000),
+    kinds: ["server"],
+    doc: "How often the live watcher polls the catalog database for new commits (a one-row PostgreSQL read); new data reaches viewers within about this long.",
+  }),
+  PULSE_LIVE_TRINO_PROBE_SECONDS: define({
+    schema: z.coerce.number().int().min(2).max(600).default(15),
+    kinds: ["server"],
+    doc: "Without PULSE_CATALOG_DB_URL (e.g. attached to a Trino whose catalog Pulse cannot read): how often the watcher asks Trino for the committed watermark. Each probe is a Trino statement.",
+  }),
   PULSE_PUBLIC_URL: define({
     schema: z.url({ error: "must be an absolute URL such as https://pulse.example.com" }).default("http://localhost:3000"),
     kinds: ["server"],

@@ -23,6 +23,11 @@ export interface ResultMeta {
    * the panel says history is loading instead of showing a watermark or zeros.
    */
   readonly rtLoading?: RtLoading;
+  /**
+   * The data version this result was computed at (the live watcher's), when known: the stream's
+   * event id and the polling routes' ETag, so a client can resume or revalidate from it.
+   */
+  readonly version?: string;
 }
 
 export interface Envelope<T> {

@@ -1,9 +1,11 @@
 /**
- * The Trino settings a dashboard server process gets from whoever starts it on a local instance
- * (`npm start`, the e2e webServer, the benchmarks): the HTTPS URL, the read-only user with its
- * generated password, and the file of the certificate to trust. They travel in the child's
- * environment only; the server keeps them on its side (lib/config/server.ts), never in a page.
+ * The settings a dashboard server process gets from whoever starts it on a local instance
+ * (`npm start`, the e2e webServer, the benchmarks): the Trino HTTPS URL, the read-only user with its
+ * generated password, the file of the certificate to trust, and the catalog database the live
+ * watcher polls for commits. They travel in the child's environment only; the server keeps them on
+ * its side (lib/config/server.ts), never in a page.
  */
+import { DB_NAME, ensureDbCredentials } from "./db-credentials";
 import { rolePassword, secretPaths } from "./secrets";
 import { type InstanceSettings, serverUrl, USERS } from "./settings";
 
@@ -13,5 +15,12 @@ export function dashboardTrinoEnv(s: InstanceSettings): Record<string, string> {
     TRINO_USER: USERS.dashboard,
     TRINO_PASSWORD: rolePassword(s, "dashboard"),
     TRINO_CA_FILE: secretPaths(s).certificate,
+    PULSE_CATALOG_DB_URL: catalogDbUrl(s),
   };
+}
+
+/** The catalog's PostgreSQL as a URL (loopback, the database owner's password, generated here on a fresh instance: e2e builds the env before its set-up starts PostgreSQL). */
+export function catalogDbUrl(s: InstanceSettings): string {
+  const login = ensureDbCredentials(s).owner;
+  return `postgres://${encodeURIComponent(login.user)}:${encodeURIComponent(login.password)}@127.0.0.1:${s.pgPort}/${DB_NAME}`;
 }

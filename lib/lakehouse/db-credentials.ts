@@ -6,6 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
 import { type InstanceSettings, instancePaths } from "./settings";
 
 /** The database holding the Iceberg catalog's tables and Pulse's operational schema. */
@@ -53,6 +54,7 @@ export function ensureDbCredentials(s: InstanceSettings): DbCredentials {
     superuser: { user: DB_ROLES.superuser, password: newPassword() },
     owner: { user: DB_ROLES.owner, password: newPassword() },
   };
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   // "wx": never overwrite a file another process has just written.
   fs.writeFileSync(file, `${JSON.stringify(creds, null, 2)}\n`, { mode: 0o600, flag: "wx" });
   return creds;

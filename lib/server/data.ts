@@ -9,6 +9,7 @@ import { serverConfig } from "../config/server";
 import type { Envelope } from "../dashboard/envelope";
 import { bindSql, type SqlParams } from "../trino/bind";
 import { runQuery, type TrinoConnection, TrinoQueryError, TrinoTimeoutError, TrinoUnavailableError } from "../trino/client";
+import { dataVersion } from "./live/versions";
 import { type CachedValue, ResultCache } from "./result-cache";
 import { querySql } from "./sql-files";
 import { trinoCa } from "./trino-ca";
@@ -26,6 +27,8 @@ interface Stored {
   readonly data: unknown;
   readonly watermark: number | null;
   readonly sql: string;
+  /** The live watcher's data version the result was computed at; undefined without a healthy watcher. */
+  readonly version: string | undefined;
 }
 
 const globalKey = Symbol.for("pulse.dashboard.cache");
@@ -91,19 +94,30 @@ export interface QuerySpec<Row, T> {
   readonly watermark: (rows: readonly Row[]) => number | null;
 }
 
-export async function cachedQuery<Row, T>(spec: QuerySpec<Row, T>): Promise<Envelope<T>> {
+/** Runs one bound statement as the dashboard's user with its deadline and checks each row's shape. */
+export async function fetchRows<Row>(name: string, sql: string, row: z.ZodType<Row>): Promise<Row[]> {
+  const out = await runQuery(dashboardConnection(), sql, { timeoutMs: serverConfig().TRINO_QUERY_TIMEOUT_MS });
+  return readRows(() => parseRows(name, row, out.rows));
+}
+
+export interface CachedQueryOptions {
+  /** Wait for the result at the current data version instead of answering an older one at once (the live hub). */
+  readonly waitForCurrent?: boolean;
+}
+
+export async function cachedQuery<Row, T>(spec: QuerySpec<Row, T>, opts: CachedQueryOptions = {}): Promise<Envelope<T>> {
   const sql = bindSql(querySql(spec.name), spec.params);
-  const env = serverConfig();
+  // With the live watcher healthy, a result is fresh exactly while its data version is current, so
+  // nothing unchanged is queried again; otherwise the cache period decides, as before.
+  const version = dataVersion(spec.freshness);
   const fetch = async (): Promise<Stored> => {
-    const out = await runQuery(dashboardConnection(), sql, { timeoutMs: env.TRINO_QUERY_TIMEOUT_MS });
-    return readRows(() => {
-      const rows = parseRows(spec.name, spec.row, out.rows);
-      return { data: spec.map(rows), watermark: spec.watermark(rows), sql };
-    });
+    const rows = await fetchRows(spec.name, sql, spec.row);
+    return readRows(() => ({ data: spec.map(rows), watermark: spec.watermark(rows), sql, version }));
   };
+  const freshness = version === undefined ? {} : { isCurrent: (v: Stored) => v.version === version, waitForCurrent: opts.waitForCurrent ?? false };
   let got: CachedValue<Stored>;
   try {
-    got = await resultCache().get(sql, fetch, ttlMs(spec.freshness));
+    got = await resultCache().get(sql, fetch, ttlMs(spec.freshness), freshness);
   } catch (err) {
     // Not an outage but a bug (already logged): api.ts answers it with its generic 500.
     if (err instanceof RowShapeError) throw err;
@@ -123,6 +137,7 @@ export async function cachedQuery<Row, T>(spec: QuerySpec<Row, T>): Promise<Enve
       ageSeconds: Math.max(0, Math.round((now - got.fetchedAt) / 1000)),
       ...(got.stale ? { staleReason: describeFailure(got.error) } : {}),
       watermark: got.value.watermark,
+      ...(got.value.version !== undefined ? { version: got.value.version } : {}),
     },
   };
 }

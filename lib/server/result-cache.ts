@@ -20,6 +20,17 @@ export interface CacheOptions {
   readonly now?: () => number;
 }
 
+/**
+ * How `get` decides a value is fresh: by age (`ttlMs`) unless `isCurrent` is given, which judges the
+ * value itself (the live watcher's data version: a value computed at the current watermark stays
+ * fresh however old, and is stale the moment a new commit lands).
+ */
+export interface Freshness<T> {
+  readonly isCurrent?: (value: T) => boolean;
+  /** With isCurrent: wait for the refresh instead of answering the older value while it runs. */
+  readonly waitForCurrent?: boolean;
+}
+
 export interface CachedValue<T> {
   readonly value: T;
   readonly fetchedAt: number;
@@ -54,12 +65,13 @@ export class ResultCache<T> {
    * no viewer waits for Trino just because the period ran out. Throws only when there is no value
    * to fall back on.
    */
-  get(key: string, fetch: () => Promise<T>, ttlMs: number): Promise<CachedValue<T>> {
+  get(key: string, fetch: () => Promise<T>, ttlMs: number, freshness: Freshness<T> = {}): Promise<CachedValue<T>> {
     const entry = this.touch(key);
     const now = this.now();
     const { value, fetchedAt } = entry;
     const has = value !== undefined && fetchedAt !== undefined;
-    if (has && now - fetchedAt < ttlMs) return Promise.resolve({ value, fetchedAt, stale: false });
+    const fresh = has && (freshness.isCurrent ? freshness.isCurrent(value) : now - fetchedAt < ttlMs);
+    if (fresh) return Promise.resolve({ value, fetchedAt, stale: false });
     const recentlyFailed = entry.failedAt !== undefined && now - entry.failedAt < this.opts.retryAfterMs;
     if (recentlyFailed && !entry.inFlight) {
       if (has) return Promise.resolve({ value, fetchedAt, stale: true, error: entry.error });
@@ -70,7 +82,10 @@ export class ResultCache<T> {
       flight = this.run(entry, fetch);
       entry.inFlight = flight;
     }
-    if (has && now - fetchedAt < ttlMs + (this.opts.revalidateMs ?? 0)) {
+    // A value of an older data version is answered at once while it refreshes, unless the caller
+    // needs the current one (the live hub, which pushes it to every subscriber).
+    const revalidating = has && (freshness.isCurrent ? !freshness.waitForCurrent : now - fetchedAt < ttlMs + (this.opts.revalidateMs ?? 0));
+    if (has && revalidating) {
       flight.catch(() => undefined); // its failure is recorded on the entry and answered as stale
       return Promise.resolve({ value, fetchedAt, stale: entry.error !== undefined, ...(entry.error !== undefined ? { error: entry.error } : {}) });
     }

@@ -12,7 +12,7 @@ import type { RtWatermark } from "./rt-progress-row";
  * even when the watermark query already says "complete". Otherwise the panel keeps its own
  * watermark, or borrows the RT one when its rows were empty.
  */
-export function rtPanelMeta(meta: ResultMeta, w: RtWatermark): ResultMeta {
+export function rtPanelMeta(meta: ResultMeta, w: Pick<RtWatermark, "state" | "watermark" | "firstCommit" | "seed">): ResultMeta {
   const fetchedWhileLoading = w.firstCommit !== null && meta.fetchedAt < w.firstCommit;
   if (w.state === "loading" || fetchedWhileLoading) return { ...meta, watermark: null, rtLoading: { seed: w.seed } };
   return meta.watermark !== null ? meta : { ...meta, watermark: w.watermark };

@@ -17,6 +17,8 @@ export const rtWatermarkRow = z.object({
   watermark_ms: z.number().nullable(),
   first_commit_ms: z.number().nullable(),
   ...seedColumns,
+  rt_batch_id: z.number().int().nullable(),
+  daily_version_ms: z.number().nullable(),
 });
 
 export interface RtWatermark {
@@ -27,6 +29,10 @@ export interface RtWatermark {
   readonly firstCommit: number | null;
   /** The running seed's progress; null when no seed is running. */
   readonly seed: SeedProgress | null;
+  /** The newest committed micro-batch: RT log rows with batch_id <= it are committed; null while loading. */
+  readonly batchId: number | null;
+  /** When the newest daily build committed, epoch ms: it moves with every build; null before the first. */
+  readonly dailyVersion: number | null;
 }
 
 /** A running seed's days, or null when the row has none (both columns come from the same view row). */
@@ -44,5 +50,7 @@ export function rtWatermarkOf(rows: readonly unknown[]): RtWatermark {
     watermark: r.rt_committed ? r.watermark_ms : null,
     firstCommit: r.first_commit_ms,
     seed: seedProgressOf(r),
+    batchId: r.rt_committed ? r.rt_batch_id : null,
+    dailyVersion: r.daily_version_ms,
   };
 }

@@ -38,7 +38,7 @@ before(requireTestInstance);
 beforeEach(() => q("admin", "DELETE FROM lakehouse.meta.job_checkpoints"));
 
 test("empty lakehouse: loading, no seed running, no watermark (not the clock)", async () => {
-  assert.deepEqual(await watermark(), { state: "loading", watermark: null, firstCommit: null, seed: null });
+  assert.deepEqual(await watermark(), { state: "loading", watermark: null, firstCommit: null, seed: null, batchId: null, dailyVersion: null });
   const h = await health();
   assert.equal(h.rt_complete_through_ms, null);
   assert.equal(h.rt_last_commit_ms, null);
@@ -48,7 +48,7 @@ test("empty lakehouse: loading, no seed running, no watermark (not the clock)", 
 
 test("no RT checkpoint, seed 3 of 8 days: loading with 3/8", async () => {
   await seedThreeOfEight();
-  assert.deepEqual(await watermark(), { state: "loading", watermark: null, firstCommit: null, seed: { daysDone: 3, daysTotal: 8 } });
+  assert.deepEqual(await watermark(), { state: "loading", watermark: null, firstCommit: null, seed: { daysDone: 3, daysTotal: 8 }, batchId: null, dailyVersion: null });
   const h = await health();
   assert.equal(h.rt_complete_through_ms, null);
   assert.equal(h.seed_days_done, 3);
@@ -70,13 +70,34 @@ test("a committed checkpoint: complete through exactly its complete_through; the
       ["rt_video_stats_1min", 1, "committed", sqlInstant(new Date(T)), sqlInstant(new Date(recorded))],
     ],
   );
-  assert.deepEqual(await watermark(), { state: "complete", watermark: T, firstCommit: recorded, seed: { daysDone: 3, daysTotal: 8 } });
+  assert.deepEqual(await watermark(), { state: "complete", watermark: T, firstCommit: recorded, seed: { daysDone: 3, daysTotal: 8 }, batchId: 1, dailyVersion: null });
   const h = await health();
   assert.equal(h.rt_complete_through_ms, T);
   assert.equal(h.rt_last_commit_ms, recorded);
   await recordSeedProgress(writer(), RUN, RUN.historyUntilMs, 9000, "committed");
-  assert.deepEqual(await watermark(), { state: "complete", watermark: T, firstCommit: recorded, seed: null });
+  assert.deepEqual(await watermark(), { state: "complete", watermark: T, firstCommit: recorded, seed: null, batchId: 1, dailyVersion: null });
   assert.equal((await health()).seed_days_done, null);
+});
+
+test("the live hub's versions: the newest committed batch and the newest daily build", async () => {
+  const T = (await trinoMinuteNow()) - HOUR;
+  const built = T - 10 * MIN;
+  await insertRows(
+    "lakehouse.meta.job_checkpoints",
+    ["job", "batch_id", "state", "complete_through", "recorded_at"],
+    [
+      ["rt_video_stats_1min", 7, "committed", sqlInstant(new Date(T - MIN)), sqlInstant(new Date(T - 30_000))],
+      ["rt_video_stats_1min", 8, "committed", sqlInstant(new Date(T)), sqlInstant(new Date(T + 30_000))],
+      // Started but not committed: not yet a version.
+      ["rt_video_stats_1min", 9, "started", null, sqlInstant(new Date(T + 60_000))],
+      ["silver_daily", 20261123, "committed", sqlInstant(new Date(Date.UTC(2026, 10, 24))), sqlInstant(new Date(built - MIN))],
+      ["gold_daily", 20261123, "committed", sqlInstant(new Date(Date.UTC(2026, 10, 24))), sqlInstant(new Date(built))],
+    ],
+  );
+  const w = await watermark();
+  assert.equal(w.batchId, 8);
+  assert.equal(w.watermark, T);
+  assert.equal(w.dailyVersion, built);
 });
 
 test("only the newest seed run counts", async () => {

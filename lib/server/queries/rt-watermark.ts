@@ -1,6 +1,7 @@
 import "server-only";
 import type { Envelope } from "../../dashboard/envelope";
 import { cachedQuery } from "../data";
+import { liveWatcher } from "../live/versions";
 import { rtPanelMeta } from "./rt-panel-meta";
 import { type RtWatermark, rtWatermarkOf, rtWatermarkRow } from "./rt-progress-row";
 
@@ -20,12 +21,15 @@ export function getRtWatermark(): Promise<Envelope<RtWatermark>> {
 /**
  * Every real-time panel goes through this: it says "loading history" until the first micro-batch
  * has committed (rtPanelMeta), and a panel whose own rows were empty borrows the RT watermark.
- * The watermark query is cached like the panels, so this costs one Trino query per period.
+ * The watermark comes from the live watcher's state; without a healthy watcher the watermark query is
+ * cached like the panels, costing one Trino query per period.
  */
 export async function withRtWatermark<T>(result: Envelope<T>): Promise<Envelope<T>> {
   try {
-    const w = await getRtWatermark();
-    return { ...result, meta: rtPanelMeta(result.meta, w.data) };
+    // The live watcher already holds the state it read at the last commit: no query at all.
+    const watcher = liveWatcher();
+    const rt = watcher.healthy && watcher.state ? watcher.state.rt : (await getRtWatermark()).data;
+    return { ...result, meta: rtPanelMeta(result.meta, rt) };
   } catch {
     return result;
   }
