@@ -10,6 +10,7 @@ import type { z } from "zod";
 import type { ApiErrorBody } from "../dashboard/envelope";
 import { describeIssues, searchParamsObject } from "../dashboard/schemas";
 import { DataUnavailableError } from "./data";
+import { TooManyViewsError } from "./live/hub";
 
 const MAX_QUERY_STRING = 4096;
 
@@ -39,13 +40,26 @@ export async function respond(work: () => Promise<unknown>): Promise<NextRespons
   try {
     return NextResponse.json(await work(), { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
-    if (err instanceof NotFoundError) {
-      return NextResponse.json({ error: err.message } satisfies ApiErrorBody, { status: 404, headers: { "Cache-Control": "no-store" } });
-    }
-    if (err instanceof DataUnavailableError) {
-      return NextResponse.json({ error: err.message } satisfies ApiErrorBody, { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } });
-    }
-    console.error("[dashboard] unexpected error", err);
-    return NextResponse.json({ error: "internal error; see the server log" } satisfies ApiErrorBody, { status: 500 });
+    return errorResponse(err);
   }
+}
+
+/** A route that answers with its own Response (the live stream): the same error mapping as `respond`. */
+export async function respondWith(work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (err) {
+    return errorResponse(err);
+  }
+}
+
+export function errorResponse(err: unknown): NextResponse {
+  if (err instanceof NotFoundError) {
+    return NextResponse.json({ error: err.message } satisfies ApiErrorBody, { status: 404, headers: { "Cache-Control": "no-store" } });
+  }
+  if (err instanceof DataUnavailableError || err instanceof TooManyViewsError) {
+    return NextResponse.json({ error: err.message } satisfies ApiErrorBody, { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } });
+  }
+  console.error("[dashboard] unexpected error", err);
+  return NextResponse.json({ error: "internal error; see the server log" } satisfies ApiErrorBody, { status: 500 });
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Envelope } from "../../dashboard/envelope";
 import type { KpiPeriod, PulseKpis } from "../../dashboard/models";
 import type { PulseRangeQuery } from "../../dashboard/schemas";
-import { cachedQuery, firstWatermark } from "../data";
+import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
 import { onlyRow } from "../typed-rows";
 import { rtRangeParams } from "./rt-range-params";
 import { withRtWatermark } from "./rt-watermark";
@@ -43,16 +43,19 @@ const period = (r: Row, p: "" | "prev_"): KpiPeriod => ({
   sharesPer1k: r[`${p}shares_per_1k` as const],
 });
 
-export function getPulseKpis(q: PulseRangeQuery): Promise<Envelope<PulseKpis>> {
-  return cachedQuery({
-    name: "pulse_kpis",
-    params: rtRangeParams(q.range),
-    freshness: "rt",
-    row: Row,
-    map: (rows) => {
-      const r = onlyRow("pulse_kpis", rows);
-      return { rangeStart: r.range_start_ms, rangeEnd: r.range_end_ms, current: period(r, ""), previous: period(r, "prev_") };
+export function getPulseKpis(q: PulseRangeQuery, opts: CachedQueryOptions = {}): Promise<Envelope<PulseKpis>> {
+  return cachedQuery(
+    {
+      name: "pulse_kpis",
+      params: rtRangeParams(q.range),
+      freshness: "rt",
+      row: Row,
+      map: (rows) => {
+        const r = onlyRow("pulse_kpis", rows);
+        return { rangeStart: r.range_start_ms, rangeEnd: r.range_end_ms, current: period(r, ""), previous: period(r, "prev_") };
+      },
+      watermark: firstWatermark,
     },
-    watermark: firstWatermark,
-  }).then(withRtWatermark);
+    opts,
+  ).then(withRtWatermark);
 }

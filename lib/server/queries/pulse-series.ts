@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Envelope } from "../../dashboard/envelope";
 import type { PlatformSeries } from "../../dashboard/models";
 import { MINUTE_BUCKET_MAX_MINUTES, type PulseRangeQuery } from "../../dashboard/schemas";
-import { cachedQuery, firstWatermark } from "../data";
+import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
 import { rtRangeParams } from "./rt-range-params";
 import { withRtWatermark } from "./rt-watermark";
 
@@ -20,26 +20,29 @@ const Row = z.object({
   watermark_ms: z.number(),
 });
 
-export function getPulseSeries(q: PulseRangeQuery): Promise<Envelope<PlatformSeries>> {
+export function getPulseSeries(q: PulseRangeQuery, opts: CachedQueryOptions = {}): Promise<Envelope<PlatformSeries>> {
   const bucket: PlatformSeries["bucket"] = q.range.minutes <= MINUTE_BUCKET_MAX_MINUTES ? "minute" : "hour";
-  return cachedQuery({
-    name: "pulse_platform_series",
-    params: { ...rtRangeParams(q.range), bucket, tz: q.tz },
-    freshness: "rt",
-    row: Row,
-    map: (rows): PlatformSeries => ({
-      bucket,
-      points: rows.map((r) => ({
-        t: r.bucket_ms,
-        minutes: r.minutes,
-        impressions: r.impressions,
-        plays: r.play_start,
-        finishes: r.play_finish,
-        likes: r.likes,
-        shares: r.shares,
-        completionRate: r.completion_rate,
-      })),
-    }),
-    watermark: firstWatermark,
-  }).then(withRtWatermark);
+  return cachedQuery(
+    {
+      name: "pulse_platform_series",
+      params: { ...rtRangeParams(q.range), bucket, tz: q.tz },
+      freshness: "rt",
+      row: Row,
+      map: (rows): PlatformSeries => ({
+        bucket,
+        points: rows.map((r) => ({
+          t: r.bucket_ms,
+          minutes: r.minutes,
+          impressions: r.impressions,
+          plays: r.play_start,
+          finishes: r.play_finish,
+          likes: r.likes,
+          shares: r.shares,
+          completionRate: r.completion_rate,
+        })),
+      }),
+      watermark: firstWatermark,
+    },
+    opts,
+  ).then(withRtWatermark);
 }

@@ -48,7 +48,14 @@ test("empty lakehouse: loading, no seed running, no watermark (not the clock)", 
 
 test("no RT checkpoint, seed 3 of 8 days: loading with 3/8", async () => {
   await seedThreeOfEight();
-  assert.deepEqual(await watermark(), { state: "loading", watermark: null, firstCommit: null, seed: { daysDone: 3, daysTotal: 8 }, batchId: null, dailyVersion: null });
+  assert.deepEqual(await watermark(), {
+    state: "loading",
+    watermark: null,
+    firstCommit: null,
+    seed: { daysDone: 3, daysTotal: 8 },
+    batchId: null,
+    dailyVersion: null,
+  });
   const h = await health();
   assert.equal(h.rt_complete_through_ms, null);
   assert.equal(h.seed_days_done, 3);
@@ -70,7 +77,14 @@ test("a committed checkpoint: complete through exactly its complete_through; the
       ["rt_video_stats_1min", 1, "committed", sqlInstant(new Date(T)), sqlInstant(new Date(recorded))],
     ],
   );
-  assert.deepEqual(await watermark(), { state: "complete", watermark: T, firstCommit: recorded, seed: { daysDone: 3, daysTotal: 8 }, batchId: 1, dailyVersion: null });
+  assert.deepEqual(await watermark(), {
+    state: "complete",
+    watermark: T,
+    firstCommit: recorded,
+    seed: { daysDone: 3, daysTotal: 8 },
+    batchId: 1,
+    dailyVersion: null,
+  });
   const h = await health();
   assert.equal(h.rt_complete_through_ms, T);
   assert.equal(h.rt_last_commit_ms, recorded);

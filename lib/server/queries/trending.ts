@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Envelope } from "../../dashboard/envelope";
 import type { Trending } from "../../dashboard/models";
 import type { TrendingQuery } from "../../dashboard/schemas";
-import { cachedQuery, firstWatermark } from "../data";
+import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
 import { decimal } from "../typed-rows";
 import { withRtWatermark } from "./rt-watermark";
 
@@ -28,29 +28,32 @@ const Row = z.object({
   watermark_ms: z.number(),
 });
 
-export function getTrending(q: TrendingQuery): Promise<Envelope<Trending>> {
-  return cachedQuery({
-    name: "pulse_trending",
-    params: { category: q.category ?? null, sort: q.sort, limit: q.limit },
-    freshness: "rt",
-    row: Row,
-    map: (rows) => ({
-      total: rows[0]?.total_videos ?? 0,
-      rows: rows.map((r) => ({
-        rank: r.rank,
-        videoId: r.video_id,
-        category: r.category,
-        uploadTime: r.upload_ms,
-        ageHours: r.age_hours,
-        velocity: r.velocity_score,
-        acceleration: r.acceleration,
-        trendingScore: r.trending_score,
-        impressions: r.impressions_recent,
-        plays: r.play_start_recent,
-        likes: r.likes_recent,
-        shares: r.shares_recent,
-      })),
-    }),
-    watermark: firstWatermark,
-  }).then(withRtWatermark);
+export function getTrending(q: TrendingQuery, opts: CachedQueryOptions = {}): Promise<Envelope<Trending>> {
+  return cachedQuery(
+    {
+      name: "pulse_trending",
+      params: { category: q.category ?? null, sort: q.sort, limit: q.limit },
+      freshness: "rt",
+      row: Row,
+      map: (rows) => ({
+        total: rows[0]?.total_videos ?? 0,
+        rows: rows.map((r) => ({
+          rank: r.rank,
+          videoId: r.video_id,
+          category: r.category,
+          uploadTime: r.upload_ms,
+          ageHours: r.age_hours,
+          velocity: r.velocity_score,
+          acceleration: r.acceleration,
+          trendingScore: r.trending_score,
+          impressions: r.impressions_recent,
+          plays: r.play_start_recent,
+          likes: r.likes_recent,
+          shares: r.shares_recent,
+        })),
+      }),
+      watermark: firstWatermark,
+    },
+    opts,
+  ).then(withRtWatermark);
 }

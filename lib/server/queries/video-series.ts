@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Envelope } from "../../dashboard/envelope";
 import type { VideoMinute } from "../../dashboard/models";
 import { RANGE_PRESETS, type VideoSeriesQuery } from "../../dashboard/schemas";
-import { cachedQuery, firstWatermark } from "../data";
+import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
 import { withRtWatermark } from "./rt-watermark";
 
 /** sql/queries/video_minute_series.sql: dense minutes (zeros without traffic); completion is NULL without plays. */
@@ -20,24 +20,27 @@ const Row = z.object({
   watermark_ms: z.number(),
 });
 
-export function getVideoSeries(videoId: string, q: VideoSeriesQuery): Promise<Envelope<readonly VideoMinute[]>> {
-  return cachedQuery({
-    name: "video_minute_series",
-    params: { video_id: videoId, range_minutes: RANGE_PRESETS[q.range] },
-    freshness: "rt",
-    row: Row,
-    map: (rows) =>
-      rows.map((r) => ({
-        t: r.minute_ms,
-        impressions: r.impressions,
-        plays: r.play_start,
-        finishes: r.play_finish,
-        likes: r.likes,
-        shares: r.shares,
-        velocity: r.velocity_score,
-        acceleration: r.acceleration,
-        completionRate: r.completion_rate,
-      })),
-    watermark: firstWatermark,
-  }).then(withRtWatermark);
+export function getVideoSeries(videoId: string, q: VideoSeriesQuery, opts: CachedQueryOptions = {}): Promise<Envelope<readonly VideoMinute[]>> {
+  return cachedQuery(
+    {
+      name: "video_minute_series",
+      params: { video_id: videoId, range_minutes: RANGE_PRESETS[q.range] },
+      freshness: "rt",
+      row: Row,
+      map: (rows) =>
+        rows.map((r) => ({
+          t: r.minute_ms,
+          impressions: r.impressions,
+          plays: r.play_start,
+          finishes: r.play_finish,
+          likes: r.likes,
+          shares: r.shares,
+          velocity: r.velocity_score,
+          acceleration: r.acceleration,
+          completionRate: r.completion_rate,
+        })),
+      watermark: firstWatermark,
+    },
+    opts,
+  ).then(withRtWatermark);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Envelope } from "../../dashboard/envelope";
 import type { VideoSummary } from "../../dashboard/models";
-import { cachedQuery, firstWatermark } from "../data";
+import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
 import { onlyRow } from "../typed-rows";
 import { withRtWatermark } from "./rt-watermark";
 
@@ -28,32 +28,35 @@ const Row = z.object({
   watermark_ms: z.number(),
 });
 
-export function getVideoSummary(videoId: string): Promise<Envelope<VideoSummary>> {
-  return cachedQuery({
-    name: "video_summary",
-    params: { video_id: videoId },
-    freshness: "rt",
-    row: Row,
-    map: (rows) => {
-      const r = onlyRow("video_summary", rows);
-      return {
-        videoId,
-        known: r.known,
-        creatorId: r.creator_id,
-        category: r.category,
-        status: r.status,
-        durationMs: r.duration_ms,
-        uploadTime: r.upload_ms,
-        velocity: r.velocity_score,
-        acceleration: r.acceleration,
-        impressions24h: r.impressions_24h,
-        plays24h: r.plays_24h,
-        finishes24h: r.finishes_24h,
-        likes24h: r.likes_24h,
-        shares24h: r.shares_24h,
-        completionRate24h: r.completion_rate_24h,
-      };
+export function getVideoSummary(videoId: string, opts: CachedQueryOptions = {}): Promise<Envelope<VideoSummary>> {
+  return cachedQuery(
+    {
+      name: "video_summary",
+      params: { video_id: videoId },
+      freshness: "rt",
+      row: Row,
+      map: (rows) => {
+        const r = onlyRow("video_summary", rows);
+        return {
+          videoId,
+          known: r.known,
+          creatorId: r.creator_id,
+          category: r.category,
+          status: r.status,
+          durationMs: r.duration_ms,
+          uploadTime: r.upload_ms,
+          velocity: r.velocity_score,
+          acceleration: r.acceleration,
+          impressions24h: r.impressions_24h,
+          plays24h: r.plays_24h,
+          finishes24h: r.finishes_24h,
+          likes24h: r.likes_24h,
+          shares24h: r.shares_24h,
+          completionRate24h: r.completion_rate_24h,
+        };
+      },
+      watermark: firstWatermark,
     },
-    watermark: firstWatermark,
-  }).then(withRtWatermark);
+    opts,
+  ).then(withRtWatermark);
 }

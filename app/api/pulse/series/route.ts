@@ -1,8 +1,9 @@
 import { pulseRangeQuery } from "@/lib/dashboard/schemas";
-import { parseRequest, respond } from "@/lib/server/api";
+import { parseRequest } from "@/lib/server/api";
 import { getPulseSeries } from "@/lib/server/queries/pulse-series";
+import { respondVersioned } from "@/lib/server/versioned-response";
 
 export async function GET(request: Request) {
   const input = parseRequest(request, pulseRangeQuery);
-  return input.ok ? respond(() => getPulseSeries(input.value)) : input.response;
+  return input.ok ? respondVersioned(request, () => getPulseSeries(input.value)) : input.response;
 }

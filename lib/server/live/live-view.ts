@@ -1,0 +1,202 @@
+/**
+ * One live view: the panels of one page at one set of URL parameters (e.g. Pulse, last 24 h, UTC,
+ * all categories), kept at the current data version for everyone who watches it.
+ *
+ * On each data change the view reloads its panels once (through the version-keyed cache and the
+ * incremental logs, so unchanged statements are not re-run), diffs them against what it holds
+ * (panel-diff.ts), serializes the delta once, and writes the same bytes to every subscriber. The
+ * snapshot is serialized at most once per version too. The last deltas are kept so a reconnecting
+ * browser (Last-Event-ID) gets only what it missed. No "server-only" import: unit-tested.
+ */
+import type { Envelope } from "../../dashboard/envelope";
+import type { DeltaEvent, PanelDelta, PanelEnvelopes, SnapshotEvent, StatusEvent } from "../../dashboard/live-events";
+import { diffPanel, type PanelKind } from "./panel-diff";
+
+export interface PanelSource {
+  readonly name: string;
+  readonly kind: PanelKind;
+  /** Loads the panel at the current data version (waiting for it, not answering an older one). */
+  readonly load: () => Promise<Envelope<unknown>>;
+}
+
+export interface Subscriber {
+  /** Writes one encoded event; returns false when the subscriber cannot keep up and should be dropped. */
+  send(bytes: Uint8Array): boolean;
+  close(): void;
+}
+
+/** How many deltas a view keeps for resuming browsers: half an hour of one-minute commits. */
+export const KEPT_DELTAS = 30;
+
+const encoder = new TextEncoder();
+
+export function sseEvent(event: string, data: unknown, id?: string): Uint8Array {
+  return encoder.encode(`${id !== undefined ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+
+interface KeptDelta {
+  readonly base: string;
+  readonly version: string;
+  readonly bytes: Uint8Array;
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+function staleReason(panels: PanelEnvelopes): string | undefined {
+  for (const e of Object.values(panels)) if (e.meta.stale) return e.meta.staleReason ?? "Trino is not answering; showing the last good data";
+  return undefined;
+}
+
+/** Distinguishes this server process's event ids from an earlier one's (a restart resets counters). */
+const BOOT = Date.now().toString(36);
+
+export class LiveView {
+  /** Data version the panels were last loaded at, and whether that load was complete and not stale. */
+  private loadedAt: string | undefined;
+  private complete = false;
+  /** The SSE id of what the panels hold: data version, process, and a counter of changes. */
+  private id: string | undefined;
+  private revision = 0;
+  private panels: Record<string, Envelope<unknown>> = {};
+  private snapshotBytes: Uint8Array | undefined;
+  private readonly deltas: KeptDelta[] = [];
+  private readonly subscribers = new Set<Subscriber>();
+  private refreshing: Promise<void> | undefined;
+  private degraded: string | undefined;
+  private lastError: unknown;
+  lastUsed: number;
+
+  constructor(
+    readonly key: string,
+    private readonly sources: readonly PanelSource[],
+    /** The data version right now (the watcher's), read when a refresh starts. */
+    private readonly currentVersion: () => string,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.lastUsed = now();
+  }
+
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  get currentPanels(): PanelEnvelopes {
+    return this.panels;
+  }
+
+  /** The SSE id of the panels held now; undefined before the first load. */
+  get eventId(): string | undefined {
+    return this.id;
+  }
+
+  /** True when the panels are complete, not stale, and at the current data version. */
+  get upToDate(): boolean {
+    return this.complete && this.loadedAt === this.currentVersion();
+  }
+
+  /** The view at the current version; throws only when a panel has never loaded (nothing to show). */
+  async ready(): Promise<void> {
+    this.lastUsed = this.now();
+    if (!this.upToDate) await this.refresh();
+    const missing = this.sources.find((s) => this.panels[s.name] === undefined);
+    if (missing) throw this.lastError ?? new Error(`panel ${missing.name} has no data`);
+  }
+
+  /** Brings every panel to the current version once, however many callers ask at the same time. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.doRefresh().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async doRefresh(): Promise<void> {
+    if (this.upToDate) return;
+    const version = this.currentVersion();
+    const loaded = await Promise.allSettled(this.sources.map((s) => s.load()));
+    const changes: Record<string, PanelDelta> = {};
+    const next = { ...this.panels };
+    let failure: unknown;
+    this.sources.forEach((source, i) => {
+      const r = loaded[i]!;
+      if (r.status === "rejected") {
+        // The panel keeps its last envelope; the next refresh tries again.
+        failure ??= r.reason;
+        return;
+      }
+      const delta = diffPanel(this.panels[source.name], r.value, source.kind);
+      if (delta) changes[source.name] = delta;
+      next[source.name] = r.value;
+    });
+    if (failure !== undefined) this.lastError = failure;
+    const stale = staleReason(next);
+    this.loadedAt = version;
+    this.complete = failure === undefined && stale === undefined;
+    this.setDegraded(failure === undefined ? stale : messageOf(failure));
+    const first = this.id === undefined;
+    this.panels = next;
+    if (Object.keys(changes).length === 0 && !first) return;
+    const base = this.id;
+    this.revision += 1;
+    this.id = `${version}.${BOOT}.${this.revision}`;
+    this.snapshotBytes = undefined;
+    if (base === undefined) return;
+    const event: DeltaEvent = { version: this.id, base, panels: changes };
+    const kept: KeptDelta = { base, version: this.id, bytes: sseEvent("delta", event, this.id) };
+    this.deltas.push(kept);
+    if (this.deltas.length > KEPT_DELTAS) this.deltas.shift();
+    this.broadcast(kept.bytes);
+  }
+
+  /** The full payload at the loaded version, serialized once per version. */
+  snapshot(): Uint8Array {
+    if (!this.snapshotBytes) {
+      const event: SnapshotEvent = { version: this.id ?? "", panels: this.panels };
+      this.snapshotBytes = sseEvent("snapshot", event, this.id);
+    }
+    return this.snapshotBytes;
+  }
+
+  /**
+   * What a browser at version `since` needs: nothing when it is current, the deltas after it when
+   * they are still kept, otherwise the snapshot.
+   */
+  catchUp(since: string | undefined): Uint8Array[] {
+    if (since !== undefined && since === this.id) return [];
+    const from = since === undefined ? -1 : this.deltas.findIndex((d) => d.base === since);
+    if (from < 0) return [this.snapshot()];
+    return this.deltas.slice(from).map((d) => d.bytes);
+  }
+
+  subscribe(s: Subscriber): () => void {
+    this.subscribers.add(s);
+    this.lastUsed = this.now();
+    if (this.degraded !== undefined) s.send(sseEvent("status", { state: "degraded", reason: this.degraded } satisfies StatusEvent));
+    return () => {
+      this.subscribers.delete(s);
+      this.lastUsed = this.now();
+    };
+  }
+
+  /** Sends bytes to every subscriber; one that cannot keep up is closed (it reconnects and resumes). */
+  broadcast(bytes: Uint8Array): void {
+    for (const s of this.subscribers) {
+      if (!s.send(bytes)) {
+        this.subscribers.delete(s);
+        s.close();
+      }
+    }
+  }
+
+  closeAll(): void {
+    for (const s of this.subscribers) s.close();
+    this.subscribers.clear();
+  }
+
+  private setDegraded(reason: string | undefined): void {
+    if (reason === this.degraded) return;
+    this.degraded = reason;
+    const status: StatusEvent = reason === undefined ? { state: "live" } : { state: "degraded", reason };
+    this.broadcast(sseEvent("status", status));
+  }
+}
