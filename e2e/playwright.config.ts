@@ -64,6 +64,7 @@ export default defineConfig({
       // Short cache periods so the outage test sees staleness and recovery within seconds.
       PULSE_RT_CACHE_SECONDS: "2",
       PULSE_DAILY_CACHE_SECONDS: "2",
+      PULSE_HEALTH_CACHE_SECONDS: "2",
       TRINO_QUERY_TIMEOUT_MS: "15000",
       // The build npm run test:e2e made: a running `npm start` keeps serving .next untouched.
       PULSE_NEXT_DIST_DIR: E2E_DIST_DIR,

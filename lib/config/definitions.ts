@@ -101,6 +101,11 @@ export const VARIABLES = {
     kinds: ["server"],
     doc: "Without PULSE_CATALOG_DB_URL (e.g. attached to a Trino whose catalog Pulse cannot read): how often the watcher asks Trino for the committed watermark. Each probe is a Trino statement.",
   }),
+  PULSE_HEALTH_CACHE_SECONDS: define({
+    schema: z.coerce.number().min(1).max(600).default(30),
+    kinds: ["server"],
+    doc: "How long /api/health reuses its Trino check: every open page polls it, so this bounds its Trino statements (30 s: 2 a minute) however many watch.",
+  }),
   PULSE_PUBLIC_URL: define({
     schema: z.url({ error: "must be an absolute URL such as https://pulse.example.com" }).default("http://localhost:3000"),
     kinds: ["server"],

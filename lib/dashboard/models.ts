@@ -141,6 +141,15 @@ export interface Health {
   readonly rt: { readonly state: RtState; readonly seed: SeedProgress | null } | null;
   readonly queriesSent: number;
   readonly checkedAt: number;
+  /** The live watcher: how it learns of commits, whether it works, and the data versions it last saw. */
+  readonly live?: {
+    readonly source: "catalog" | "trino";
+    readonly healthy: boolean;
+    readonly rtVersion: string | null;
+    readonly dailyVersion: string | null;
+    readonly readAt: number | null;
+    readonly error?: string;
+  };
 }
 
 /** One day of a D1 retention series; retentionD1 is null while the day after is incomplete. */

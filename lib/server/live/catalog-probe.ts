@@ -1,14 +1,16 @@
 import "server-only";
 /**
- * The live watcher's cheap question, "has a checkpoint committed since I last looked?", asked of the
- * Iceberg JDBC catalog's PostgreSQL instead of Trino (sql/live/checkpoints_metadata_location.sql):
+ * The live watcher's cheap question, "what has committed since I last looked?", asked of the
+ * Iceberg JDBC catalog's PostgreSQL instead of Trino (sql/live/commit_tokens.sql):
  * one indexed one-row read on a connection kept open, so probing every second costs Trino nothing.
  */
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-const STATEMENT = fs.readFileSync(path.join(process.cwd(), "sql", "live", "checkpoints_metadata_location.sql"), "utf8");
+const STATEMENT = fs.readFileSync(path.join(process.cwd(), "sql", "live", "commit_tokens.sql"), "utf8");
+
+import type { CommitTokens } from "./watcher";
 
 export class CatalogProbe {
   private client: pg.Client | undefined;
@@ -19,12 +21,17 @@ export class CatalogProbe {
     private readonly catalogName: string,
   ) {}
 
-  /** The checkpoint table's current metadata file, or null before the table exists. Throws when PostgreSQL cannot answer. */
-  async token(): Promise<string | null> {
+  /** The tables' current metadata files. Throws when PostgreSQL cannot answer. */
+  async tokens(): Promise<CommitTokens> {
     const client = await this.connect();
     try {
-      const r = await client.query<{ metadata_location: string | null }>(STATEMENT, [this.catalogName]);
-      return r.rows[0]?.metadata_location ?? null;
+      const r = await client.query<{ table_ref: string; metadata_location: string | null }>(STATEMENT, [this.catalogName]);
+      const checkpoints = r.rows.find((row) => row.table_ref === "meta.job_checkpoints")?.metadata_location ?? null;
+      const data = r.rows
+        .filter((row) => row.table_ref !== "meta.job_checkpoints")
+        .map((row) => `${row.table_ref}=${row.metadata_location}`)
+        .join(";");
+      return { checkpoints, data };
     } catch (err) {
       // A broken connection is dropped; the next probe opens a new one.
       this.close();

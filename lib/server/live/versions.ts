@@ -21,7 +21,7 @@ export function liveWatcher(): LiveWatcher {
     const env = serverConfig();
     const probe = env.PULSE_CATALOG_DB_URL ? new CatalogProbe(env.PULSE_CATALOG_DB_URL, env.PULSE_CATALOG_DB_CATALOG_NAME ?? env.TRINO_CATALOG) : undefined;
     const watcher = new LiveWatcher({
-      ...(probe ? { probe: () => probe.token() } : {}),
+      ...(probe ? { probe: () => probe.tokens() } : {}),
       readState: async () => rtWatermarkOf(await fetchRows("rt_watermark", bindSql(querySql("rt_watermark"), {}), rtWatermarkRow)),
       probeMs: env.PULSE_LIVE_PROBE_MS,
       trinoProbeMs: env.PULSE_LIVE_TRINO_PROBE_SECONDS * 1000,

@@ -4,8 +4,11 @@
  *
  * Every such commit writes a checkpoint row to meta.job_checkpoints, and an Iceberg commit through
  * the JDBC catalog changes that table's metadata_location in PostgreSQL. So every `probeMs` the
- * watcher reads that one string (CatalogProbe); only when it moved does it run one Trino statement
- * (rt_watermark.sql) for the new versions. Without a catalog database (attached to a Trino whose
+ * watcher reads those strings (CatalogProbe) and runs one Trino statement (rt_watermark.sql) for
+ * the new versions only when a checkpoint moved after the data tables did: a micro-batch commits
+ * 'started', then its Gold rows, then 'committed', and only the last moves the watermark. A
+ * checkpoint that moved with no data before it (a 'started' row, a recovered batch whose Gold
+ * write had committed before a crash, Silver's checkpoint) is read after PENDING_MS. Without a catalog database (attached to a Trino whose
  * catalog Pulse cannot read) it runs that statement every `trinoProbeMs` instead. While history is
  * still loading, seed progress (its own table) is re-read at the Trino period too, and once every
  * `resyncMs` the state is re-read whatever the probe says, in case a change slipped by.
@@ -31,9 +34,18 @@ export interface LiveChange {
 
 export type LiveListener = (state: LiveState, change: LiveChange) => void;
 
+/** What the catalog says has committed: the checkpoint table's metadata file, and the data tables'. */
+export interface CommitTokens {
+  readonly checkpoints: string | null;
+  readonly data: string;
+}
+
+/** How long a checkpoint move without a data move waits before it is read anyway. */
+export const PENDING_MS = 20_000;
+
 export interface WatcherDeps {
-  /** The catalog's commit token; absent when the catalog database is not reachable by configuration. */
-  readonly probe?: () => Promise<string | null>;
+  /** The catalog's commit tokens; absent when the catalog database is not reachable by configuration. */
+  readonly probe?: () => Promise<CommitTokens>;
   /** One Trino statement: the committed watermark, batch and daily build. */
   readonly readState: () => Promise<RtWatermark>;
   readonly probeMs: number;
@@ -55,8 +67,13 @@ const UNHEALTHY_AFTER_FAILURES = 3;
 
 export class LiveWatcher {
   private current: LiveState | undefined;
-  private lastToken: string | null | undefined;
+  private lastTokens: CommitTokens | undefined;
+  /** The data token when the state was last read. */
+  private dataAtRead: string | undefined;
+  /** Since when a checkpoint move waits to be read (no data moved before it). */
+  private pendingSince: number | undefined;
   private failures = 0;
+  private error: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private reading: Promise<LiveState> | undefined;
@@ -74,6 +91,16 @@ export class LiveWatcher {
   /** True while probes succeed: data versions can be trusted to move when data changes. */
   get healthy(): boolean {
     return this.current !== undefined && this.failures < UNHEALTHY_AFTER_FAILURES;
+  }
+
+  /** What the watcher reports about itself (the health route shows it). */
+  get status(): { readonly source: "catalog" | "trino"; readonly healthy: boolean; readonly error?: string; readonly state?: LiveState } {
+    return {
+      source: this.deps.probe ? "catalog" : "trino",
+      healthy: this.healthy,
+      ...(this.error !== undefined ? { error: this.error } : {}),
+      ...(this.current ? { state: this.current } : {}),
+    };
   }
 
   onChange(listener: LiveListener): () => void {
@@ -97,8 +124,10 @@ export class LiveWatcher {
     try {
       if (await this.dueForRead()) await this.read();
       this.failures = 0;
+      this.error = undefined;
     } catch (err) {
       this.failures += 1;
+      this.error = (err as Error).message;
       if (this.failures === UNHEALTHY_AFTER_FAILURES) this.deps.log?.(`[live] watcher failing: ${(err as Error).message}`);
     }
   }
@@ -117,18 +146,25 @@ export class LiveWatcher {
       if (age >= this.deps.trinoProbeMs) return true;
       if (!this.deps.probe) return false;
     }
-    const token = await this.deps.probe();
-    const moved = this.lastToken !== undefined && token !== this.lastToken;
-    this.lastToken = token;
-    return moved;
+    const tokens = await this.deps.probe();
+    const last = this.lastTokens;
+    this.lastTokens = tokens;
+    if (!last) return false;
+    if (tokens.checkpoints !== last.checkpoints) {
+      if (tokens.data !== this.dataAtRead) return true;
+      this.pendingSince ??= this.now();
+    }
+    return this.pendingSince !== undefined && this.now() - this.pendingSince >= PENDING_MS;
   }
 
   /** Reads the state once, shared by concurrent callers, and tells listeners what moved. */
   private read(): Promise<LiveState> {
     this.reading ??= (async () => {
       try {
-        // The token first: a commit landing during the read is seen by the next probe.
-        if (this.deps.probe && this.lastToken === undefined) this.lastToken = await this.deps.probe();
+        // The tokens first: a commit landing during the read is seen by the next probe.
+        if (this.deps.probe && this.lastTokens === undefined) this.lastTokens = await this.deps.probe();
+        this.dataAtRead = this.lastTokens?.data;
+        this.pendingSince = undefined;
         const rt = await this.deps.readState();
         const next: LiveState = { rt, rtVersion: rtVersionOf(rt), dailyVersion: dailyVersionOf(rt), readAt: this.now() };
         const prev = this.current;

@@ -4,6 +4,7 @@ import { serverConfig } from "../../config/server";
 import type { Health } from "../../dashboard/models";
 import { runQuery } from "../../trino/client";
 import { dashboardConnection, describeFailure, readRows, resultCache } from "../data";
+import { liveWatcher } from "../live/versions";
 import { ResultCache } from "../result-cache";
 import { querySql } from "../sql-files";
 import { onlyRow, parseRows } from "../typed-rows";
@@ -23,12 +24,24 @@ const Row = z.object({
   ...seedProgressRow.shape,
 });
 
-// Every open page polls health; five seconds of single-flight keeps that to 12 Trino queries a
-// minute however many pages are open, while still saying what Trino says now.
+// Every open page polls health; single-flight over PULSE_HEALTH_CACHE_SECONDS (30 s: 2 Trino
+// queries a minute) keeps that flat however many pages are open.
 const healthCache = new ResultCache<Health>({ retryAfterMs: 0, maxEntries: 1 });
 
 export async function getHealth(): Promise<Health> {
-  return (await healthCache.get("health", checkHealth, 5_000)).value;
+  const health = (await healthCache.get("health", checkHealth, serverConfig().PULSE_HEALTH_CACHE_SECONDS * 1000)).value;
+  const live = liveWatcher().status;
+  return {
+    ...health,
+    live: {
+      source: live.source,
+      healthy: live.healthy,
+      rtVersion: live.state?.rtVersion ?? null,
+      dailyVersion: live.state?.dailyVersion ?? null,
+      readAt: live.state?.readAt ?? null,
+      ...(live.error !== undefined ? { error: live.error } : {}),
+    },
+  };
 }
 
 async function checkHealth(): Promise<Health> {

@@ -6,7 +6,7 @@ import { streamResponse } from "@/lib/server/live/sse-response";
 
 /** The Pulse page's URL parameters (the range's and the trending table's), plus the stream's own `since`. */
 const schema = z
-  .object({ ...rangeFields, tz: z.unknown(), category: z.unknown(), sort: z.unknown(), since: z.string().max(200).optional() })
+  .object({ ...rangeFields, tz: z.unknown().optional(), category: z.unknown().optional(), sort: z.unknown().optional(), since: z.string().max(200).optional() })
   .transform((v, ctx) => {
     const range = pulseRangeQuery.safeParse({ range: v.range, from: v.from, to: v.to, tz: v.tz });
     const trending = trendingQuery.safeParse({ category: v.category, sort: v.sort });

@@ -4,7 +4,7 @@ import { NotFoundError, parseRequest, respondWith } from "@/lib/server/api";
 import { streamResponse } from "@/lib/server/live/sse-response";
 import { videoView } from "@/lib/server/live/video-view";
 
-const schema = videoSeriesQuery.extend({ videoId: videoIdSchema, tz: z.unknown(), since: z.string().max(200).optional() });
+const schema = videoSeriesQuery.extend({ videoId: videoIdSchema, tz: z.unknown().optional(), since: z.string().max(200).optional() });
 
 export async function GET(request: Request, ctx: { params: Promise<{ videoId: string }> }) {
   const input = parseRequest(request, schema, await ctx.params);
