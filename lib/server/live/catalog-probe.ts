@@ -1,4 +1,3 @@
-import "server-only";
 /**
  * The live watcher's cheap question, "what has committed since I last looked?", asked of the
  * Iceberg JDBC catalog's PostgreSQL instead of Trino (sql/live/commit_tokens.sql):

@@ -2,9 +2,10 @@ import "server-only";
 import { z } from "zod";
 import type { Envelope } from "../../dashboard/envelope";
 import type { KpiPeriod, PulseKpis } from "../../dashboard/models";
-import type { PulseRangeQuery } from "../../dashboard/schemas";
+import { DAY_MS, type PulseRangeQuery } from "../../dashboard/schemas";
 import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
 import { onlyRow } from "../typed-rows";
+import { fromPlatformLog } from "../live/platform-minutes";
 import { rtRangeParams } from "./rt-range-params";
 import { withRtWatermark } from "./rt-watermark";
 

@@ -4,6 +4,7 @@ import type { Envelope } from "../../dashboard/envelope";
 import type { PlatformSeries } from "../../dashboard/models";
 import { MINUTE_BUCKET_MAX_MINUTES, type PulseRangeQuery } from "../../dashboard/schemas";
 import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
+import { fromPlatformLog } from "../live/platform-minutes";
 import { rtRangeParams } from "./rt-range-params";
 import { withRtWatermark } from "./rt-watermark";
 
