@@ -334,3 +334,140 @@ describe("stale-while-revalidate", () => {
     assert.deepEqual(await cache.get("k", async () => "v3"), { value: "v3", fetchedAt: 7000, stale: false });
   });
 });
+
+describe("freshness by data version (the live watcher)", () => {
+  /** A result computed at a data version, as lib/server/data.ts stores it. */
+  interface Versioned {
+    readonly rows: string;
+    readonly version: string;
+  }
+
+  /** A plain cache (no revalidate window), one TTL of 1 s that the version rule must override. */
+  const versioned = () => {
+    const clock = { t: 0 };
+    const cache = new ResultCache<Versioned>({ retryAfterMs: 500, maxEntries: 10, now: () => clock.t });
+    const at = { version: "b7" };
+    const isCurrent = (v: Versioned) => v.version === at.version;
+    /** A fetch at the version current when it is called, held until the test resolves it. */
+    const gated = (rows: string) => {
+      const d = deferred<Versioned>();
+      const version = at.version;
+      const fn = () => {
+        fn.calls += 1;
+        return d.promise;
+      };
+      fn.calls = 0;
+      fn.resolve = () => d.resolve({ rows, version });
+      fn.reject = (e: unknown) => d.reject(e);
+      return fn;
+    };
+    const ready = (rows: string) => {
+      const fn = gated(rows);
+      fn.resolve();
+      return fn;
+    };
+    return { clock, cache, at, isCurrent, gated, ready };
+  };
+
+  test("a value at the current version is fresh however old; a new version makes it stale at once", async () => {
+    const { clock, cache, at, isCurrent, ready } = versioned();
+    const first = ready("r7");
+    assert.deepEqual(await cache.get("k", first, 1000, { isCurrent }), { value: { rows: "r7", version: "b7" }, fetchedAt: 0, stale: false });
+    clock.t = 3_600_000; // an hour: 3600 TTLs
+    const unused = ready("unused");
+    assert.deepEqual(await cache.get("k", unused, 1000, { isCurrent }), { value: { rows: "r7", version: "b7" }, fetchedAt: 0, stale: false });
+    assert.equal(unused.calls, 0);
+    assert.equal(cache.fetches, 1);
+    // One millisecond after it was fetched, but batch 8 committed: it is fetched again.
+    clock.t = 1;
+    at.version = "b8";
+    const second = ready("r8");
+    assert.deepEqual(await cache.get("k", second, 1000, { isCurrent, waitForCurrent: true }), {
+      value: { rows: "r8", version: "b8" },
+      fetchedAt: 1,
+      stale: false,
+    });
+    assert.equal(cache.fetches, 2);
+  });
+
+  test("without waitForCurrent, a new version answers the old value at once while one fetch runs", async () => {
+    const { clock, cache, at, isCurrent, gated, ready } = versioned();
+    await cache.get("k", ready("r7"), 1000, { isCurrent });
+    clock.t = 100;
+    at.version = "b8";
+    const next = gated("r8");
+    const old = { value: { rows: "r7", version: "b7" }, fetchedAt: 0, stale: false };
+    assert.deepEqual(await cache.get("k", next, 1000, { isCurrent }), old);
+    assert.deepEqual(await cache.get("k", next, 1000, { isCurrent }), old);
+    assert.equal(next.calls, 1);
+    clock.t = 150;
+    next.resolve();
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(await cache.get("k", ready("unused"), 1000, { isCurrent }), { value: { rows: "r8", version: "b8" }, fetchedAt: 150, stale: false });
+    assert.equal(cache.fetches, 2);
+  });
+
+  test("with waitForCurrent, a new version waits for the one fetch of the new value", async () => {
+    const { clock, cache, at, isCurrent, gated, ready } = versioned();
+    await cache.get("k", ready("r7"), 1000, { isCurrent });
+    clock.t = 100;
+    at.version = "b8";
+    const next = gated("r8");
+    const waiting = [cache.get("k", next, 1000, { isCurrent, waitForCurrent: true }), cache.get("k", next, 1000, { isCurrent, waitForCurrent: true })];
+    // A caller that does not need the current value is still answered the old one meanwhile.
+    assert.deepEqual(await cache.get("k", next, 1000, { isCurrent }), { value: { rows: "r7", version: "b7" }, fetchedAt: 0, stale: false });
+    clock.t = 180;
+    next.resolve();
+    for (const r of await Promise.all(waiting)) assert.deepEqual(r, { value: { rows: "r8", version: "b8" }, fetchedAt: 180, stale: false });
+    assert.equal(next.calls, 1);
+    assert.equal(cache.fetches, 2);
+  });
+
+  test("a failed fetch of the new version keeps the old value as the stale fallback", async () => {
+    const { clock, cache, at, isCurrent, gated, ready } = versioned();
+    await cache.get("k", ready("r7"), 1000, { isCurrent });
+    clock.t = 100;
+    at.version = "b8";
+    const boom = new Error("Trino is down");
+    const failing = gated("never");
+    const waiting = cache.get("k", failing, 1000, { isCurrent, waitForCurrent: true });
+    failing.reject(boom);
+    const stale = { value: { rows: "r7", version: "b7" }, fetchedAt: 0, stale: true, error: boom };
+    assert.deepEqual(await waiting, stale);
+    // Within retryAfterMs: the fallback again, no fetch, whether or not the caller waits.
+    clock.t = 599;
+    const unused = ready("unused");
+    assert.deepEqual(await cache.get("k", unused, 1000, { isCurrent, waitForCurrent: true }), stale);
+    assert.deepEqual(await cache.get("k", unused, 1000, { isCurrent }), stale);
+    assert.equal(unused.calls, 0);
+    // After it, the next caller fetches again and recovers.
+    clock.t = 600;
+    assert.deepEqual(await cache.get("k", ready("r8"), 1000, { isCurrent, waitForCurrent: true }), {
+      value: { rows: "r8", version: "b8" },
+      fetchedAt: 600,
+      stale: false,
+    });
+    assert.equal(cache.fetches, 3);
+  });
+
+  test("waitForCurrent that joins a fetch started at an older version waits for the current one", async () => {
+    const { clock, cache, at, isCurrent, gated, ready } = versioned();
+    await cache.get("k", ready("r7"), 1000, { isCurrent });
+    // Batch 8: a poller starts its fetch (at b8) and is answered r7 meanwhile.
+    at.version = "b8";
+    const at8 = gated("r8");
+    await cache.get("k", at8, 1000, { isCurrent });
+    // Batch 9 commits while that fetch runs; the live hub needs the b9 value.
+    at.version = "b9";
+    const at9 = gated("r9");
+    const hub = cache.get("k", at9, 1000, { isCurrent, waitForCurrent: true });
+    clock.t = 200;
+    at8.resolve();
+    await new Promise((r) => setImmediate(r));
+    assert.equal(at9.calls, 1, "the b9 fetch starts once the b8 one is done");
+    clock.t = 300;
+    at9.resolve();
+    assert.deepEqual(await hub, { value: { rows: "r9", version: "b9" }, fetchedAt: 300, stale: false });
+    assert.equal(cache.fetches, 3);
+  });
+});

@@ -78,6 +78,7 @@ export class ResultCache<T> {
       return Promise.reject(entry.error);
     }
     let flight = entry.inFlight;
+    const joined = flight !== undefined;
     if (!flight) {
       flight = this.run(entry, fetch);
       entry.inFlight = flight;
@@ -88,6 +89,12 @@ export class ResultCache<T> {
     if (has && revalidating) {
       flight.catch(() => undefined); // its failure is recorded on the entry and answered as stale
       return Promise.resolve({ value, fetchedAt, stale: entry.error !== undefined, ...(entry.error !== undefined ? { error: entry.error } : {}) });
+    }
+    const { isCurrent } = freshness;
+    if (joined && isCurrent && freshness.waitForCurrent) {
+      // That fetch was started by an earlier caller, maybe at an older data version: its value is
+      // answered only if current, otherwise this caller fetches (or joins a newer fetch) again.
+      return flight.then((r) => (r.stale || isCurrent(r.value) ? r : this.get(key, fetch, ttlMs, freshness)));
     }
     return flight;
   }

@@ -104,10 +104,20 @@ export class LiveView {
 
   /** Brings every panel to the current version once, however many callers ask at the same time. */
   refresh(): Promise<void> {
-    this.refreshing ??= this.doRefresh().finally(() => {
+    this.refreshing ??= this.refreshUntilCurrent().finally(() => {
       this.refreshing = undefined;
     });
     return this.refreshing;
+  }
+
+  /**
+   * A caller that arrives during a refresh shares it, so a version that moved meanwhile (the hub
+   * calls refresh() once per change) is loaded right after it; otherwise subscribers would wait
+   * for the next change.
+   */
+  private async refreshUntilCurrent(): Promise<void> {
+    do await this.doRefresh();
+    while (this.loadedAt !== this.currentVersion());
   }
 
   private async doRefresh(): Promise<void> {

@@ -121,11 +121,15 @@ export class LiveWatcher {
 
   /** One probe step (exported for tests and for a first state before serving). */
   async tick(): Promise<void> {
+    const knownToken = this.lastToken;
     try {
       if (await this.dueForRead()) await this.read();
       this.failures = 0;
       this.error = undefined;
     } catch (err) {
+      // The read of a moved token failed: forget the new token, so the next probe sees it moved
+      // again and re-reads, instead of taking the commit as read until the next resync.
+      this.lastToken = knownToken;
       this.failures += 1;
       this.error = (err as Error).message;
       if (this.failures === UNHEALTHY_AFTER_FAILURES) this.deps.log?.(`[live] watcher failing: ${(err as Error).message}`);

@@ -1,0 +1,344 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import type { RtWatermark } from "../queries/rt-progress-row";
+import { dailyVersionOf, type LiveChange, LiveWatcher, rtVersionOf } from "./watcher";
+
+/** A committed real-time log at batch 7, last daily build at 2023-11-14T22:13:20Z. */
+const COMPLETE: RtWatermark = {
+  state: "complete",
+  watermark: 1_700_000_040_000,
+  firstCommit: 1_699_990_000_000,
+  seed: null,
+  batchId: 7,
+  dailyVersion: 1_700_000_000_000,
+};
+
+const LOADING: RtWatermark = { state: "loading", watermark: null, firstCommit: null, seed: { daysDone: 3, daysTotal: 8 }, batchId: null, dailyVersion: null };
+
+interface Deferred<T> {
+  readonly promise: Promise<T>;
+  resolve(value: T): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((res) => {
+    resolve = res;
+  });
+  return { promise, resolve };
+}
+
+/**
+ * A watcher on a hand-driven clock whose catalog token and Trino answer the test sets; it counts
+ * probes and reads and records every listener call as [rtVersion, dailyVersion, change].
+ */
+function setup(opts: { probe?: boolean; trinoProbeMs?: number; resyncMs?: number; rt?: RtWatermark } = {}) {
+  const clock = { t: 0 };
+  const env = {
+    token: "meta/00001.metadata.json" as string | null,
+    rt: opts.rt ?? COMPLETE,
+    readError: undefined as Error | undefined,
+    probeError: undefined as Error | undefined,
+  };
+  const counts = { probes: 0, reads: 0 };
+  const logs: string[] = [];
+  const watcher = new LiveWatcher({
+    ...(opts.probe === false
+      ? {}
+      : {
+          probe: async () => {
+            counts.probes += 1;
+            if (env.probeError) throw env.probeError;
+            return env.token;
+          },
+        }),
+    readState: async () => {
+      counts.reads += 1;
+      if (env.readError) throw env.readError;
+      return env.rt;
+    },
+    probeMs: 1000,
+    trinoProbeMs: opts.trinoProbeMs ?? 5000,
+    resyncMs: opts.resyncMs ?? 60_000,
+    now: () => clock.t,
+    log: (m) => logs.push(m),
+  });
+  const calls: [string, string, LiveChange][] = [];
+  watcher.onChange((s, change) => calls.push([s.rtVersion, s.dailyVersion, change]));
+  return { clock, env, counts, logs, watcher, calls };
+}
+
+describe("rtVersionOf / dailyVersionOf", () => {
+  test("a committed log is versioned by its batch, a loading one by its seed's days", () => {
+    assert.equal(rtVersionOf(COMPLETE), "b7");
+    assert.equal(rtVersionOf({ ...COMPLETE, batchId: null }), "b0");
+    assert.equal(rtVersionOf(LOADING), "l3-8");
+    assert.equal(rtVersionOf({ ...LOADING, seed: null }), "l0-0");
+  });
+
+  test("the daily version is the last build's commit time, d0 before the first", () => {
+    assert.equal(dailyVersionOf(COMPLETE), "d1700000000000");
+    assert.equal(dailyVersionOf(LOADING), "d0");
+  });
+});
+
+describe("LiveWatcher with a catalog probe", () => {
+  test("the first tick takes the token, reads the state and tells listeners both versions moved", async () => {
+    const { clock, counts, watcher, calls } = setup();
+    assert.equal(watcher.state, undefined);
+    assert.equal(watcher.healthy, false);
+    clock.t = 1234;
+    await watcher.tick();
+    assert.deepEqual(counts, { probes: 1, reads: 1 });
+    assert.deepEqual(watcher.state, { rt: COMPLETE, rtVersion: "b7", dailyVersion: "d1700000000000", readAt: 1234 });
+    assert.deepEqual(calls, [["b7", "d1700000000000", { rt: true, daily: true }]]);
+    assert.equal(watcher.healthy, true);
+  });
+
+  test("an unchanged token costs no Trino read", async () => {
+    const { clock, counts, watcher, calls } = setup();
+    await watcher.tick();
+    for (const t of [1000, 2000, 59_999]) {
+      clock.t = t;
+      await watcher.tick();
+    }
+    assert.deepEqual(counts, { probes: 4, reads: 1 });
+    assert.equal(calls.length, 1);
+    assert.equal(watcher.state?.readAt, 0);
+  });
+
+  test("a moved token with the same versions (a 'started' checkpoint) reads but tells nobody", async () => {
+    const { clock, env, counts, watcher, calls } = setup();
+    await watcher.tick();
+    clock.t = 1000;
+    env.token = "meta/00002.metadata.json";
+    await watcher.tick();
+    assert.deepEqual(counts, { probes: 2, reads: 2 });
+    assert.equal(calls.length, 1);
+    assert.equal(watcher.state?.readAt, 1000);
+    // The new token is now the known one: the next probe does not read again.
+    clock.t = 2000;
+    await watcher.tick();
+    assert.deepEqual(counts, { probes: 3, reads: 2 });
+  });
+
+  test("a committed micro-batch moves only the real-time version", async () => {
+    const { clock, env, watcher, calls } = setup();
+    await watcher.tick();
+    clock.t = 1000;
+    env.token = "meta/00002.metadata.json";
+    env.rt = { ...COMPLETE, batchId: 8, watermark: 1_700_000_100_000 };
+    await watcher.tick();
+    assert.deepEqual(calls[1], ["b8", "d1700000000000", { rt: true, daily: false }]);
+    assert.equal(calls.length, 2);
+  });
+
+  test("a daily build moves only the daily version", async () => {
+    const { clock, env, watcher, calls } = setup();
+    await watcher.tick();
+    clock.t = 1000;
+    env.token = "meta/00002.metadata.json";
+    env.rt = { ...COMPLETE, dailyVersion: 1_700_086_400_000 };
+    await watcher.tick();
+    assert.deepEqual(calls[1], ["b7", "d1700086400000", { rt: false, daily: true }]);
+    assert.equal(calls.length, 2);
+  });
+
+  test("a token that appears (the checkpoint table was created) counts as moved", async () => {
+    const { clock, env, counts, watcher } = setup();
+    env.token = null;
+    await watcher.tick();
+    clock.t = 1000;
+    env.token = "meta/00001.metadata.json";
+    await watcher.tick();
+    assert.deepEqual(counts, { probes: 2, reads: 2 });
+  });
+
+  test("while history loads, seed progress is re-read every trinoProbeMs even with an unchanged token", async () => {
+    const { clock, env, counts, watcher, calls } = setup({ rt: LOADING, trinoProbeMs: 5000 });
+    await watcher.tick();
+    assert.deepEqual(calls, [["l3-8", "d0", { rt: true, daily: true }]]);
+    clock.t = 4999;
+    await watcher.tick();
+    assert.deepEqual(counts, { probes: 2, reads: 1 });
+    clock.t = 5000;
+    env.rt = { ...LOADING, seed: { daysDone: 4, daysTotal: 8 } };
+    await watcher.tick();
+    // Due by age: read without asking the catalog first.
+    assert.deepEqual(counts, { probes: 2, reads: 2 });
+    assert.deepEqual(calls[1], ["l4-8", "d0", { rt: true, daily: false }]);
+    // Once the log is committed, an unchanged token no longer costs a read at the Trino period.
+    env.rt = COMPLETE;
+    clock.t = 10_000;
+    await watcher.tick();
+    assert.deepEqual(counts, { probes: 2, reads: 3 });
+    assert.deepEqual(calls[2], ["b7", "d1700000000000", { rt: true, daily: true }]);
+    clock.t = 15_000;
+    await watcher.tick();
+    assert.deepEqual(counts, { probes: 3, reads: 3 });
+  });
+
+  test("the state is re-read every resyncMs whatever the probe says", async () => {
+    const { clock, counts, watcher } = setup({ resyncMs: 60_000 });
+    await watcher.tick();
+    clock.t = 59_999;
+    await watcher.tick();
+    assert.deepEqual(counts, { probes: 2, reads: 1 });
+    clock.t = 60_000;
+    await watcher.tick();
+    assert.deepEqual(counts, { probes: 2, reads: 2 });
+    assert.equal(watcher.state?.readAt, 60_000);
+    clock.t = 119_999;
+    await watcher.tick();
+    assert.deepEqual(counts, { probes: 3, reads: 2 });
+  });
+
+  test("a read that fails after the token moved is retried on the next tick, not forgotten", async () => {
+    const { clock, env, counts, watcher, calls } = setup();
+    await watcher.tick();
+    clock.t = 1000;
+    env.token = "meta/00002.metadata.json";
+    env.rt = { ...COMPLETE, batchId: 8 };
+    env.readError = new Error("Query exceeded maximum time limit");
+    await watcher.tick();
+    assert.deepEqual(counts, { probes: 2, reads: 2 });
+    env.readError = undefined;
+    clock.t = 2000; // same token as the failed tick
+    await watcher.tick();
+    assert.deepEqual(counts, { probes: 3, reads: 3 });
+    assert.deepEqual(calls[1], ["b8", "d1700000000000", { rt: true, daily: false }]);
+    assert.equal(watcher.state?.readAt, 2000);
+  });
+
+  test("healthy turns false after 3 failed ticks (logged once) and true again after a success", async () => {
+    const { clock, env, watcher, logs } = setup();
+    await watcher.tick();
+    env.probeError = new Error("connection refused");
+    for (const [i, t] of [1000, 2000].entries()) {
+      clock.t = t;
+      await watcher.tick();
+      assert.equal(watcher.healthy, true, `after ${i + 1} failure(s)`);
+    }
+    clock.t = 3000;
+    await watcher.tick();
+    assert.equal(watcher.healthy, false);
+    clock.t = 4000;
+    await watcher.tick();
+    assert.equal(watcher.healthy, false);
+    assert.deepEqual(logs, ["[live] watcher failing: connection refused"]);
+    env.probeError = undefined;
+    clock.t = 5000;
+    await watcher.tick();
+    assert.equal(watcher.healthy, true);
+  });
+
+  test("failed Trino reads count as failed ticks too", async () => {
+    const { clock, env, counts, watcher } = setup();
+    await watcher.tick();
+    env.token = "meta/00002.metadata.json";
+    env.readError = new Error("Trino unavailable");
+    for (const t of [1000, 2000, 3000]) {
+      clock.t = t;
+      await watcher.tick();
+    }
+    assert.deepEqual(counts, { probes: 4, reads: 4 });
+    assert.equal(watcher.healthy, false);
+    env.readError = undefined;
+    clock.t = 4000;
+    await watcher.tick();
+    assert.deepEqual(counts, { probes: 5, reads: 5 });
+    assert.equal(watcher.healthy, true);
+  });
+
+  test("concurrent ensureState and tick share one read; ensureState with a state reads nothing", async () => {
+    const clock = { t: 0 };
+    const gate = deferred<RtWatermark>();
+    let reads = 0;
+    let probes = 0;
+    const watcher = new LiveWatcher({
+      probe: async () => {
+        probes += 1;
+        return "meta/00001.metadata.json";
+      },
+      readState: () => {
+        reads += 1;
+        return gate.promise;
+      },
+      probeMs: 1000,
+      trinoProbeMs: 5000,
+      now: () => clock.t,
+    });
+    let told = 0;
+    watcher.onChange(() => {
+      told += 1;
+    });
+    const ticked = watcher.tick();
+    const a = watcher.ensureState();
+    const b = watcher.ensureState();
+    await new Promise((r) => setImmediate(r));
+    assert.equal(reads, 1);
+    clock.t = 42;
+    gate.resolve(COMPLETE);
+    const [sa, sb] = await Promise.all([a, b, ticked]);
+    assert.equal(sa, sb);
+    assert.equal(sa, watcher.state);
+    assert.deepEqual(sa, { rt: COMPLETE, rtVersion: "b7", dailyVersion: "d1700000000000", readAt: 42 });
+    assert.deepEqual({ reads, probes, told }, { reads: 1, probes: 1, told: 1 });
+    assert.equal(await watcher.ensureState(), sa);
+    assert.equal(reads, 1);
+  });
+
+  test("an unsubscribed listener is not told", async () => {
+    const { clock, env, watcher, calls } = setup();
+    let other = 0;
+    const off = watcher.onChange(() => {
+      other += 1;
+    });
+    await watcher.tick();
+    off();
+    clock.t = 1000;
+    env.token = "meta/00002.metadata.json";
+    env.rt = { ...COMPLETE, batchId: 8 };
+    await watcher.tick();
+    assert.equal(other, 1);
+    assert.equal(calls.length, 2);
+  });
+});
+
+describe("LiveWatcher without a catalog probe", () => {
+  test("reads only every trinoProbeMs", async () => {
+    const { clock, env, counts, watcher, calls } = setup({ probe: false, trinoProbeMs: 5000 });
+    await watcher.tick();
+    for (const t of [1000, 4999]) {
+      clock.t = t;
+      await watcher.tick();
+    }
+    assert.deepEqual(counts, { probes: 0, reads: 1 });
+    assert.equal(watcher.healthy, true);
+    env.rt = { ...COMPLETE, batchId: 9 };
+    clock.t = 5000;
+    await watcher.tick();
+    assert.deepEqual(counts, { probes: 0, reads: 2 });
+    assert.deepEqual(calls[1], ["b9", "d1700000000000", { rt: true, daily: false }]);
+    clock.t = 9999;
+    await watcher.tick();
+    assert.deepEqual(counts, { probes: 0, reads: 2 });
+  });
+
+  test("a failed read is retried on every tick until it succeeds", async () => {
+    const { clock, env, counts, watcher } = setup({ probe: false, trinoProbeMs: 5000 });
+    await watcher.tick();
+    env.readError = new Error("down");
+    for (const t of [5000, 6000, 7000]) {
+      clock.t = t;
+      await watcher.tick();
+    }
+    assert.deepEqual(counts, { probes: 0, reads: 4 });
+    assert.equal(watcher.healthy, false);
+    env.readError = undefined;
+    clock.t = 8000;
+    await watcher.tick();
+    assert.equal(watcher.healthy, true);
+    assert.equal(watcher.state?.readAt, 8000);
+  });
+});
