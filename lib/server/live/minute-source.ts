@@ -92,7 +92,12 @@ export class MinuteSource {
   }
 
   private async read(after: number, through: number, since: number): Promise<{ rows: MinuteRow[]; sql: string }> {
-    const sql = bindSql(querySql("rt_minutes_delta"), { after_batch: after, through_batch: through, since: sqlInstant(new Date(since)), video_id: this.videoId });
+    const sql = bindSql(querySql("rt_minutes_delta"), {
+      after_batch: after,
+      through_batch: through,
+      since: sqlInstant(new Date(since)),
+      video_id: this.videoId,
+    });
     const rows = await fetchRows("rt_minutes_delta", sql, Row);
     return {
       sql,

@@ -26,7 +26,11 @@ export function platformMinutes(): MinuteSource {
  * `read(log, lo, hi)` over the range resolved at the committed watermark T (a preset counts back
  * from T; the end is clamped to T), when the log covers `lo - lookbackMs`; undefined otherwise.
  */
-export async function fromPlatformLog<T>(range: RtRange, lookbackMs: number, read: (log: MinuteLog, lo: number, hi: number) => T): Promise<Envelope<T> | undefined> {
+export async function fromPlatformLog<T>(
+  range: RtRange,
+  lookbackMs: number,
+  read: (log: MinuteLog, lo: number, hi: number) => T,
+): Promise<Envelope<T> | undefined> {
   const watcher = liveWatcher();
   const state = watcher.healthy ? watcher.state : undefined;
   const t = state?.rt.watermark;

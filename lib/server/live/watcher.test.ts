@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { RtWatermark } from "../queries/rt-progress-row";
-import { dailyVersionOf, type LiveChange, LiveWatcher, rtVersionOf } from "./watcher";
+import { dailyVersionOf, type LiveChange, LiveWatcher, PENDING_MS, rtVersionOf } from "./watcher";
 
 /** A committed real-time log at batch 7, last daily build at 2023-11-14T22:13:20Z. */
 const COMPLETE: RtWatermark = {
@@ -36,6 +36,8 @@ function setup(opts: { probe?: boolean; trinoProbeMs?: number; resyncMs?: number
   const clock = { t: 0 };
   const env = {
     token: "meta/00001.metadata.json" as string | null,
+    /** The data tables' token; by default it moves with every checkpoint, as a micro-batch's Gold write does. */
+    data: undefined as string | undefined,
     rt: opts.rt ?? COMPLETE,
     readError: undefined as Error | undefined,
     probeError: undefined as Error | undefined,
@@ -49,7 +51,7 @@ function setup(opts: { probe?: boolean; trinoProbeMs?: number; resyncMs?: number
           probe: async () => {
             counts.probes += 1;
             if (env.probeError) throw env.probeError;
-            return env.token;
+            return { checkpoints: env.token, data: env.data ?? `data-${env.token}` };
           },
         }),
     readState: async () => {
@@ -258,7 +260,7 @@ describe("LiveWatcher with a catalog probe", () => {
     const watcher = new LiveWatcher({
       probe: async () => {
         probes += 1;
-        return "meta/00001.metadata.json";
+        return { checkpoints: "meta/00001.metadata.json", data: "gold/00001.metadata.json" };
       },
       readState: () => {
         reads += 1;
@@ -340,5 +342,45 @@ describe("LiveWatcher without a catalog probe", () => {
     await watcher.tick();
     assert.equal(watcher.healthy, true);
     assert.equal(watcher.state?.readAt, 8000);
+  });
+});
+
+describe("a checkpoint that moved without the data tables", () => {
+  test("is not read at once (a 'started' row), but after PENDING_MS if nothing else moves", async () => {
+    const { clock, env, counts, watcher, calls } = setup();
+    env.data = "gold/00010.metadata.json";
+    await watcher.tick();
+    assert.deepEqual(counts, { probes: 1, reads: 1 });
+    // 'started': the checkpoint moves, the data tables do not.
+    env.token = "meta/00002.metadata.json";
+    clock.t = 2000;
+    await watcher.tick();
+    assert.equal(counts.reads, 1);
+    clock.t = 2000 + PENDING_MS - 1;
+    await watcher.tick();
+    assert.equal(counts.reads, 1);
+    clock.t = 2000 + PENDING_MS;
+    await watcher.tick();
+    assert.equal(counts.reads, 2);
+    assert.equal(calls.length, 1, "the same versions: no listener call");
+  });
+
+  test("the Gold write then 'committed': one read, at the checkpoint", async () => {
+    const { clock, env, counts, watcher, calls } = setup();
+    env.data = "gold/00010.metadata.json";
+    await watcher.tick();
+    env.token = "meta/00002.metadata.json"; // started
+    clock.t = 2000;
+    await watcher.tick();
+    env.data = "gold/00011.metadata.json"; // the Gold rows
+    clock.t = 3000;
+    await watcher.tick();
+    assert.equal(counts.reads, 1);
+    env.token = "meta/00003.metadata.json"; // committed
+    env.rt = { ...env.rt, batchId: 8 };
+    clock.t = 4000;
+    await watcher.tick();
+    assert.equal(counts.reads, 2);
+    assert.deepEqual(calls.at(-1), ["b8", "d1700000000000", { rt: true, daily: false }]);
   });
 });

@@ -121,15 +121,17 @@ export class LiveWatcher {
 
   /** One probe step (exported for tests and for a first state before serving). */
   async tick(): Promise<void> {
-    const knownToken = this.lastToken;
+    const known = { tokens: this.lastTokens, dataAtRead: this.dataAtRead, pendingSince: this.pendingSince };
     try {
       if (await this.dueForRead()) await this.read();
       this.failures = 0;
       this.error = undefined;
     } catch (err) {
-      // The read of a moved token failed: forget the new token, so the next probe sees it moved
+      // The read of a moved token failed: forget the new tokens, so the next probe sees them moved
       // again and re-reads, instead of taking the commit as read until the next resync.
-      this.lastToken = knownToken;
+      this.lastTokens = known.tokens;
+      this.dataAtRead = known.dataAtRead;
+      this.pendingSince = known.pendingSince;
       this.failures += 1;
       this.error = (err as Error).message;
       if (this.failures === UNHEALTHY_AFTER_FAILURES) this.deps.log?.(`[live] watcher failing: ${(err as Error).message}`);

@@ -4,8 +4,8 @@ import type { Envelope } from "../../dashboard/envelope";
 import type { KpiPeriod, PulseKpis } from "../../dashboard/models";
 import { DAY_MS, type PulseRangeQuery } from "../../dashboard/schemas";
 import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
-import { onlyRow } from "../typed-rows";
 import { fromPlatformLog } from "../live/platform-minutes";
+import { onlyRow } from "../typed-rows";
 import { rtRangeParams } from "./rt-range-params";
 import { withRtWatermark } from "./rt-watermark";
 
