@@ -188,8 +188,8 @@ export const VARIABLES = {
   }),
   PULSE_VELOCITY_WINDOW_MINUTES: define({
     schema: z.coerce.number().int().min(2).max(120).default(15),
-    kinds: ["tools"],
-    doc: "N of the velocity views (re-run `npm run lakehouse -- migrate` after changing it).",
+    kinds: ["tools", "server"],
+    doc: "N of the velocity views (re-run `npm run lakehouse -- migrate` after changing it); the dashboard's live video series computes the same formula from its minute log.",
   }),
   PULSE_NEXT_DIST_DIR: define({
     schema: z

@@ -4,6 +4,7 @@ import type { Envelope } from "../../dashboard/envelope";
 import type { VideoMinute } from "../../dashboard/models";
 import { RANGE_PRESETS, type VideoSeriesQuery } from "../../dashboard/schemas";
 import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
+import { fromVideoLog } from "../live/video-minutes";
 import { withRtWatermark } from "./rt-watermark";
 
 /** sql/queries/video_minute_series.sql: dense minutes (zeros without traffic); completion is NULL without plays. */
