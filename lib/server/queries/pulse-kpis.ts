@@ -48,6 +48,8 @@ export function getPulseKpis(q: PulseRangeQuery): Promise<Envelope<PulseKpis>> {
     name: "pulse_kpis",
     params: rtRangeParams(q.range),
     freshness: "rt",
+    // One person's range: it waits behind the preset views everyone watches (admission.ts).
+    priority: q.range.kind === "custom" ? "adhoc" : "shared",
     row: Row,
     map: (rows) => {
       const r = onlyRow("pulse_kpis", rows);
