@@ -15,6 +15,9 @@ describe("settings", () => {
     assert.equal(server.TRINO_QUERY_TIMEOUT_MS, 20_000);
     assert.equal(server.PULSE_RT_CACHE_SECONDS, 10);
     assert.equal(server.PULSE_PARENT_PID, undefined);
+    assert.equal(server.PULSE_DASHBOARD_MAX_QUERIES, 4);
+    assert.equal(server.PULSE_QUEUE_DEADLINE_MS, 800);
+    assert.equal(server.PULSE_SHARED_QUEUE_DEADLINE_MS, 5_000);
     assert.equal("PULSE_TRINO_PORT" in server, false);
     const tools = parseConfig("tools", {});
     assert.equal(tools.PULSE_DASHBOARD_PORT, 3000);
@@ -22,6 +25,9 @@ describe("settings", () => {
     assert.equal(tools.PULSE_TEST_TRINO_PORT, 18180);
     assert.equal(tools.PULSE_NEXT_DIST_DIR, ".next");
     assert.equal(tools.PULSE_TEST_KEEP, "0");
+    // K sizes both the server's gate and Trino's dashboard resource group, so both kinds read it.
+    assert.equal(tools.PULSE_DASHBOARD_MAX_QUERIES, 4);
+    assert.equal("PULSE_QUEUE_DEADLINE_MS" in tools, false);
     assert.equal("TRINO_URL" in tools, false);
     assert.equal(tools.PULSE_ATTACH_TRINO_URL, undefined);
     assert.equal(tools.PULSE_ATTACH_CATALOG, "lakehouse");
@@ -73,6 +79,6 @@ describe("settings", () => {
     assert.ok(names.includes("PULSE_DASHBOARD_PORT"));
     assert.ok(!names.includes("PULSE_PARENT_PID"));
     assert.ok(!names.includes("PULSE_TEST_INSTANCE"));
-    assert.equal(names.length, 50);
+    assert.equal(names.length, 53);
   });
 });

@@ -106,6 +106,21 @@ export const VARIABLES = {
     kinds: ["server"],
     doc: "How long /api/health reuses its Trino check: every open page polls it, so this bounds its Trino statements (30 s: 2 a minute) however many watch.",
   }),
+  PULSE_DASHBOARD_MAX_QUERIES: define({
+    schema: z.coerce.number().int().min(1).max(64).default(4),
+    kinds: ["server", "tools"],
+    doc: "Trino queries the dashboard runs at once (K); more wait in its queue, shared views first. Trino's dashboard resource group is capped at K + 2 (from the next `npm start` or `lakehouse up`). 4 suits the local single node (2 cores, task.concurrency=2): more at once only share the same cores and all finish later.",
+  }),
+  PULSE_QUEUE_DEADLINE_MS: define({
+    schema: z.coerce.number().int().min(0).max(60_000).default(800),
+    kinds: ["server"],
+    doc: "How long a one-off request (a custom range) may wait for a query slot before it is answered 503 with Retry-After; at most 2 x K wait, more are answered 503 at once.",
+  }),
+  PULSE_SHARED_QUEUE_DEADLINE_MS: define({
+    schema: z.coerce.number().int().min(0).max(600_000).default(5_000),
+    kinds: ["server"],
+    doc: "The same for views many people watch (preset ranges, trending, KPIs, video pages, daily marts): they go first and wait longer, since one answer serves all their viewers, but not the whole query timeout on top of it.",
+  }),
   PULSE_PUBLIC_URL: define({
     schema: z.url({ error: "must be an absolute URL such as https://pulse.example.com" }).default("http://localhost:3000"),
     kinds: ["server"],

@@ -66,6 +66,8 @@ export interface InstanceSettings {
   readonly workers: number;
   /** S3Proxy's port (storage s3). */
   readonly s3Port: number;
+  /** K, the dashboard's queries at once (PULSE_DASHBOARD_MAX_QUERIES): sizes Trino's dashboard resource group. */
+  readonly dashboardMaxQueries: number;
 }
 
 export const MAX_WORKERS = 4;
@@ -89,7 +91,13 @@ export const lakehouseRoot = (): string => toolsConfig().PULSE_LAKEHOUSE_DIR ?? 
 export function instanceSettings(name: InstanceName = "main"): InstanceSettings {
   const config = toolsConfig();
   const dir = path.join(lakehouseRoot(), name);
-  const common = { name, catalog: CATALOG, dir, velocityWindowMinutes: config.PULSE_VELOCITY_WINDOW_MINUTES };
+  const common = {
+    name,
+    catalog: CATALOG,
+    dir,
+    velocityWindowMinutes: config.PULSE_VELOCITY_WINDOW_MINUTES,
+    dashboardMaxQueries: config.PULSE_DASHBOARD_MAX_QUERIES,
+  };
   if (name === "main") {
     return {
       ...common,

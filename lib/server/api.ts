@@ -2,13 +2,15 @@ import "server-only";
 /**
  * The one way API routes read input and answer: `parseRequest` validates the query string (plus
  * route params, which Next hands over decoded; malformed escapes are answered 400 by proxy.ts) with
- * a zod schema and turns failures into a 400 naming each bad parameter; `respond` maps the data layer's failures to 503 (Trino down, nothing cached) and anything
+ * a zod schema and turns failures into a 400 naming each bad parameter; `respond` maps the data layer's failures to 503 (Trino down, nothing cached;
+ * or the dashboard at capacity, admission.ts, with the Retry-After it asks for) and anything
  * unexpected to a 500 without details. No stack trace ever reaches a client.
  */
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { ApiErrorBody } from "../dashboard/envelope";
 import { describeIssues, searchParamsObject } from "../dashboard/schemas";
+import { AdmissionRejectedError } from "./admission";
 import { DataUnavailableError } from "./data";
 import { TooManyViewsError } from "./live/hub";
 
@@ -56,6 +58,10 @@ export async function respondWith(work: () => Promise<Response>): Promise<Respon
 export function errorResponse(err: unknown): NextResponse {
   if (err instanceof NotFoundError) {
     return NextResponse.json({ error: err.message } satisfies ApiErrorBody, { status: 404, headers: { "Cache-Control": "no-store" } });
+  }
+  if (err instanceof AdmissionRejectedError) {
+    const headers = { "Cache-Control": "no-store", "Retry-After": String(err.retryAfterSeconds) };
+    return NextResponse.json({ error: err.message } satisfies ApiErrorBody, { status: 503, headers });
   }
   if (err instanceof DataUnavailableError || err instanceof TooManyViewsError) {
     return NextResponse.json({ error: err.message } satisfies ApiErrorBody, { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } });

@@ -2,14 +2,17 @@ import "server-only";
 /**
  * The dashboard's one road to Trino: a named statement from sql/queries, its values bound by bindSql
  * (the audited binder), run as the read-only user with a deadline (cancelled in Trino when it
- * overruns), behind the single-flight result cache that serves the last good result when Trino fails.
+ * overruns) once the admission gate lets it start (admission.ts: at most K at once, shared views
+ * first), behind the single-flight result cache that serves the last good result when Trino fails.
  */
 import type { z } from "zod";
 import { serverConfig } from "../config/server";
 import type { Envelope } from "../dashboard/envelope";
 import { bindSql, type SqlParams } from "../trino/bind";
 import { runQuery, type TrinoConnection, TrinoQueryError, TrinoTimeoutError, TrinoUnavailableError } from "../trino/client";
+import { AdmissionRejectedError, type Priority } from "./admission";
 import { dataVersion } from "./live/versions";
+import { admission } from "./query-admission";
 import { type CachedValue, ResultCache } from "./result-cache";
 import { querySql } from "./sql-files";
 import { trinoCa } from "./trino-ca";
@@ -58,6 +61,7 @@ export function dashboardConnection(): TrinoConnection {
 export function describeFailure(err: unknown): string {
   if (err instanceof TrinoTimeoutError) return `Trino did not answer within ${err.timeoutMs / 1000} s; the query was cancelled`;
   if (err instanceof TrinoUnavailableError) return err.message;
+  if (err instanceof AdmissionRejectedError) return err.message;
   if (err instanceof TrinoQueryError) return `Trino query failed: ${err.errorName}: ${err.message.slice(0, 300)}`;
   return "the data layer failed unexpectedly";
 }
@@ -92,11 +96,14 @@ export interface QuerySpec<Row, T> {
   readonly map: (rows: readonly Row[]) => T;
   /** The data watermark of this result, epoch ms, or null when the rows do not say. */
   readonly watermark: (rows: readonly Row[]) => number | null;
+  /** Its place in the admission queue (admission.ts): "adhoc" for one person's custom range; default "shared". */
+  readonly priority?: Priority;
 }
 
 /** Runs one bound statement as the dashboard's user with its deadline and checks each row's shape. */
-export async function fetchRows<Row>(name: string, sql: string, row: z.ZodType<Row>): Promise<Row[]> {
-  const out = await runQuery(dashboardConnection(), sql, { timeoutMs: serverConfig().TRINO_QUERY_TIMEOUT_MS });
+export async function fetchRows<Row>(name: string, sql: string, row: z.ZodType<Row>, priority: Priority = "shared"): Promise<Row[]> {
+  // Admission gates the Trino call itself: identical requests already share one fetch in the cache.
+  const out = await admission().run(priority, () => runQuery(dashboardConnection(), sql, { timeoutMs: serverConfig().TRINO_QUERY_TIMEOUT_MS }));
   return readRows(() => parseRows(name, row, out.rows));
 }
 
@@ -111,7 +118,7 @@ export async function cachedQuery<Row, T>(spec: QuerySpec<Row, T>, opts: CachedQ
   // nothing unchanged is queried again; otherwise the cache period decides, as before.
   const version = dataVersion(spec.freshness);
   const fetch = async (): Promise<Stored> => {
-    const rows = await fetchRows(spec.name, sql, spec.row);
+    const rows = await fetchRows(spec.name, sql, spec.row, spec.priority ?? "shared");
     return readRows(() => ({ data: spec.map(rows), watermark: spec.watermark(rows), sql, version }));
   };
   const freshness = version === undefined ? {} : { isCurrent: (v: Stored) => v.version === version, waitForCurrent: opts.waitForCurrent ?? false };
@@ -121,6 +128,8 @@ export async function cachedQuery<Row, T>(spec: QuerySpec<Row, T>, opts: CachedQ
   } catch (err) {
     // Not an outage but a bug (already logged): api.ts answers it with its generic 500.
     if (err instanceof RowShapeError) throw err;
+    // The dashboard is at capacity: api.ts answers 503 with Retry-After.
+    if (err instanceof AdmissionRejectedError) throw err;
     if (!(err instanceof TrinoQueryError || err instanceof TrinoTimeoutError || err instanceof TrinoUnavailableError)) {
       console.error(`[dashboard] ${spec.name} failed`, err);
     }

@@ -17,5 +17,6 @@ export const instanceSettingsFixture = (overrides: Partial<InstanceSettings> = {
   storage: "local",
   workers: 0,
   s3Port: 19008,
+  dashboardMaxQueries: 4,
   ...overrides,
 });

@@ -32,6 +32,9 @@ test("with workers the coordinator schedules nothing on itself and grants the wo
     assert.ok(config.includes(line), `config.properties lacks ${line}`);
   }
   assert.ok(linesOf(files["jvm.config"]).includes("-Xmx2G"));
+  // Resource groups are the coordinator's alone (workers get none, below).
+  assert.equal(files["resource-groups.json"], renderTrinoConfig({ ...base, workers: 0 }, secrets)["resource-groups.json"]);
+  assert.match(files["resource-groups.properties"]!, /^resource-groups\.config-file=\/tmp\/pulse-x\/etc\/resource-groups\.json$/m);
   assert.ok(linesOf(renderTrinoConfig({ ...base, workers: 0 }, secrets)["config.properties"]).includes("node-scheduler.include-coordinator=true"));
 });
 

@@ -23,14 +23,14 @@ export const ARTIFACTS: readonly Artifact[] = [
 ];
 
 /** Core plugins Pulse does not use; dropping them shortens start-up and memory. */
-const UNUSED_CORE_PLUGINS = [
-  "functions-python",
-  "geospatial",
-  "exchange-filesystem",
-  "spooling-filesystem",
-  "resource-group-managers",
-  "session-property-managers",
-];
+const UNUSED_CORE_PLUGINS = ["functions-python", "geospatial", "exchange-filesystem", "spooling-filesystem", "session-property-managers"];
+
+/**
+ * Core plugins Pulse came to use after caches were first unpacked without them: a cached tree that
+ * lacks one gets it added from the core tarball (resource-group-managers: the file manager of
+ * Trino's resource groups, tools/trino/resource-groups.ts).
+ */
+const LATER_CORE_PLUGINS = ["resource-group-managers"];
 
 const MARKER = ".pulse-complete.json";
 
@@ -116,12 +116,41 @@ function unzipInto(zip: string, dir: string): void {
   else run(path.join(toolsConfig().JAVA_HOME ?? "/usr", "bin", "jar"), ["xf", zip], dir);
 }
 
+/**
+ * Adds core plugin `name` to a cached tree that lacks it, from the core tarball (Maven's local
+ * repository has it from the first fetch). The cache is shared by every instance and clone and may
+ * be running: nothing there is replaced, the folder is unpacked aside and moved in whole, and a
+ * concurrent caller that moved it first wins.
+ */
+async function addCorePlugin(home: string, name: string, progress: Progress): Promise<void> {
+  const target = path.join(home, "plugin", name);
+  if (fs.existsSync(target)) return;
+  const core = ARTIFACTS[0]!;
+  const cached = path.join(m2Dir(core.artifactId), `${core.artifactId}-${TRINO_VERSION}.${core.packaging}`);
+  const staging = fs.mkdtempSync(path.join(path.dirname(home), "staging-"));
+  try {
+    const tarball = fs.existsSync(cached) ? cached : await mvnCopy(core, path.join(staging, "downloads"), progress);
+    progress(`adding Trino's ${name} plugin to ${home}`);
+    // The tarball stores a plugin's jars shared with lib/ as hard links to lib/'s: lib/ comes along to the staging folder.
+    const root = `${core.artifactId}-${TRINO_VERSION}`;
+    run("tar", ["xzf", tarball, "-C", staging, `${root}/lib`, `${root}/plugin/${name}`]);
+    try {
+      fs.renameSync(path.join(staging, root, "plugin", name), target);
+    } catch (err) {
+      if (!fs.existsSync(target)) throw err;
+    }
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
 /** Downloads (if needed) and unpacks Trino; returns where it lives. */
 export async function ensureDistribution(progress: Progress = () => undefined): Promise<Distribution> {
   const home = distributionHome();
   const marker = path.join(home, MARKER);
   if (fs.existsSync(marker)) {
     const meta = JSON.parse(fs.readFileSync(marker, "utf8")) as { downloadedBytes: number };
+    for (const name of LATER_CORE_PLUGINS) await addCorePlugin(home, name, progress);
     return { home, downloadedBytes: meta.downloadedBytes, fromCache: true };
   }
   const cacheDir = path.dirname(home);

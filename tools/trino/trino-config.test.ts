@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import test from "node:test";
+import { REPO_ROOT } from "../../lib/lakehouse/settings";
 import { instanceSettingsFixture } from "../testing/instance-settings-fixture";
 import { parseJavaVersion } from "./java";
 import { accessControlRules, renderTrinoConfig } from "./trino-config";
@@ -87,9 +90,53 @@ test("an instance whose catalog has another name (the attach test's stand-in Tri
   assert.deepEqual(rules.tables[1], { user: "pulse_writer", catalog: "warehouse_prod", privileges: ["SELECT", "INSERT", "DELETE", "UPDATE"] });
 });
 
+/** The resource groups for K = 4, written out by hand (resource-groups.ts says why each value). */
+const GROUPS_K4 = {
+  rootGroups: [
+    {
+      name: "pulse",
+      softMemoryLimit: "100%",
+      hardConcurrencyLimit: 26, // pipeline 20 + dashboard 6
+      maxQueued: 1016, // pipeline 1000 + dashboard 16
+      schedulingPolicy: "weighted_fair",
+      subGroups: [
+        { name: "pipeline", softMemoryLimit: "100%", hardConcurrencyLimit: 20, maxQueued: 1000, schedulingWeight: 10 },
+        { name: "dashboard", softMemoryLimit: "40%", hardConcurrencyLimit: 6, maxQueued: 16, schedulingWeight: 1 },
+      ],
+    },
+  ],
+  selectors: [
+    { user: "^(pulse_writer|pulse_admin)$", group: "pulse.pipeline" },
+    { user: "^pulse_dashboard$", group: "pulse.dashboard" },
+  ],
+};
+
+test("resource groups: the file manager reads etc/resource-groups.json; the writer and admin in pulse.pipeline, the dashboard capped at K + 2", () => {
+  const files = renderTrinoConfig(settings, secrets);
+  assert.equal(
+    files["resource-groups.properties"],
+    "resource-groups.configuration-manager=file\nresource-groups.config-file=/tmp/pulse-x/etc/resource-groups.json\n",
+  );
+  assert.deepEqual(JSON.parse(files["resource-groups.json"]!), GROUPS_K4);
+  // K = 10: the dashboard runs 12 and queues 40; the root 32 and 1040.
+  const k10 = JSON.parse(renderTrinoConfig({ ...settings, dashboardMaxQueries: 10 }, secrets)["resource-groups.json"]!) as typeof GROUPS_K4;
+  const [root] = k10.rootGroups;
+  assert.deepEqual([root!.hardConcurrencyLimit, root!.maxQueued], [32, 1040]);
+  assert.deepEqual(root!.subGroups[1], { name: "dashboard", softMemoryLimit: "40%", hardConcurrencyLimit: 12, maxQueued: 40, schedulingWeight: 1 });
+  assert.deepEqual(root!.subGroups[0], GROUPS_K4.rootGroups[0]!.subGroups[0]);
+});
+
 test("java -version output is parsed to a major version", () => {
   assert.deepEqual(parseJavaVersion('openjdk version "25.0.3" 2026-04-21 LTS'), { major: 25, version: "25.0.3" });
   assert.deepEqual(parseJavaVersion('openjdk version "17.0.15" 2025-04-15'), { major: 17, version: "17.0.15" });
   assert.deepEqual(parseJavaVersion('java version "1.8.0_401"'), { major: 8, version: "1.8.0_401" });
   assert.equal(parseJavaVersion("command not found"), undefined);
+});
+
+test("README's resource-group example for an attached Trino's operator is exactly what Pulse renders for K = 4", () => {
+  const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+  const from = readme.indexOf("**Resource groups** are the attached Trino's operator's");
+  assert.ok(from > 0, "README lost its attach-mode resource groups paragraph");
+  const block = /```json\n([\s\S]*?)\n```/.exec(readme.slice(from));
+  assert.deepEqual(JSON.parse(block![1]!), GROUPS_K4);
 });

@@ -12,10 +12,12 @@
  *   expire snapshots and remove orphan files hourly;
  * - HTTPS only, with password authentication (security-config.ts);
  * - file-based access control: the dashboard is read-only, the jobs can write data but not change
- *   schemas, only the admin runs migrations.
+ *   schemas, only the admin runs migrations;
+ * - file-based resource groups: the pipeline guaranteed, the dashboard capped (resource-groups.ts).
  */
 import { clusterHeaps, type InstanceSettings, instancePaths, type StorageProfile, USERS } from "../../lib/lakehouse/settings";
 import { catalogProperties } from "./catalog-config";
+import { resourceGroups } from "./resource-groups";
 import { httpsServerLines, passwordAuthenticatorProperties, type TrinoSecrets } from "./security-config";
 
 export { CATALOG_PASSWORD_ENV } from "./catalog-config";
@@ -110,6 +112,8 @@ export function renderTrinoConfig(s: InstanceSettings, secrets: TrinoSecrets, st
     "password-authenticator.properties": passwordAuthenticatorProperties(s),
     "access-control.properties": lines("access-control.name=file", `security.config-file=${p.etc}/rules.json`, "security.refresh-period=10s"),
     "rules.json": `${JSON.stringify(accessControlRules(s.catalog), null, 2)}\n`,
+    "resource-groups.properties": lines("resource-groups.configuration-manager=file", `resource-groups.config-file=${p.etc}/resource-groups.json`),
+    "resource-groups.json": `${JSON.stringify(resourceGroups(s.dashboardMaxQueries), null, 2)}\n`,
     [`catalog/${s.catalog}.properties`]: catalogProperties(s, storage),
   };
 }

@@ -50,6 +50,8 @@ export function getPulseKpis(q: PulseRangeQuery, opts: CachedQueryOptions = {}):
       name: "pulse_kpis",
       params: rtRangeParams(q.range),
       freshness: "rt",
+      // One person's range: it waits behind the preset views everyone watches (admission.ts).
+      priority: q.range.kind === "custom" ? "adhoc" : "shared",
       row: Row,
       map: (rows) => {
         const r = onlyRow("pulse_kpis", rows);

@@ -1,0 +1,171 @@
+/**
+ * Admission control of the dashboard's Trino queries: at most `maxRunning` (K) run at once, the rest
+ * wait in a priority queue, and a request that cannot start in time is refused at once instead of
+ * piling up in Trino until every viewer's request times out.
+ *
+ * - Two priorities. `shared`: views many people watch (the Pulse page's presets, trending, KPIs,
+ *   video pages, the daily marts); one answer serves all their viewers. `adhoc`: one person's custom
+ *   range. A free slot always goes to the oldest shared waiter first, and adhoc queries may hold at
+ *   most `maxAdhocRunning` (< K) slots, so a burst of custom ranges can neither jump ahead of nor
+ *   fill every slot in front of a shared view: adhoc cannot starve shared. Shared may keep adhoc
+ *   waiting, which adhoc's short deadline turns into a quick 503 rather than a hang.
+ * - Each waiter has a queue deadline by priority (the time to START, not to finish): when it passes,
+ *   the waiter leaves the queue and its promise rejects with AdmissionRejectedError, which
+ *   lib/server/api.ts answers 503 with Retry-After. A full queue refuses at once.
+ * - The timers are injected, so orderings and deadlines are unit-tested exactly.
+ * No `server-only` import here so the logic can be unit-tested; the wiring is lib/server/query-admission.ts.
+ */
+
+export type Priority = "shared" | "adhoc";
+
+/** The timers deadlines run on: the real ones, or a test's hand-advanced clock. */
+export interface AdmissionClock {
+  readonly setTimeout: (fn: () => void, ms: number) => unknown;
+  readonly clearTimeout: (handle: unknown) => void;
+}
+
+export interface AdmissionOptions {
+  /** K: Trino queries running at once. */
+  readonly maxRunning: number;
+  /** Running adhoc queries at most, fewer than K so a shared view never waits behind adhoc ones only. */
+  readonly maxAdhocRunning: number;
+  /** How long a waiter may wait to start, by priority. */
+  readonly queueDeadlineMs: Readonly<Record<Priority, number>>;
+  /** Waiters kept at most, by priority; one more is refused at once. */
+  readonly maxQueued: Readonly<Record<Priority, number>>;
+  /** What a refused caller is told to wait before it tries again (the Retry-After header). */
+  readonly retryAfterSeconds: number;
+  readonly clock?: AdmissionClock;
+}
+
+export type RejectionReason = "queue-full" | "deadline";
+
+/** The dashboard is at capacity for this request: answered 503 with Retry-After, never a 500. */
+export class AdmissionRejectedError extends Error {
+  override readonly name = "AdmissionRejectedError";
+  constructor(
+    message: string,
+    readonly priority: Priority,
+    readonly reason: RejectionReason,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+interface Waiter {
+  readonly priority: Priority;
+  readonly resolve: () => void;
+  readonly reject: (err: AdmissionRejectedError) => void;
+  timer?: unknown;
+}
+
+const systemClock: AdmissionClock = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+const WHAT: Record<Priority, string> = { shared: "view", adhoc: "custom range" };
+
+export class Admission {
+  private readonly running: Record<Priority, number> = { shared: 0, adhoc: 0 };
+  private readonly queues: Record<Priority, Waiter[]> = { shared: [], adhoc: [] };
+  private readonly clock: AdmissionClock;
+  /** Counters since start, for logs and tests. */
+  readonly rejected: Record<RejectionReason, number> = { "queue-full": 0, deadline: 0 };
+
+  constructor(private readonly opts: AdmissionOptions) {
+    if (!(opts.maxRunning >= 1 && opts.maxAdhocRunning >= 1 && opts.maxAdhocRunning <= opts.maxRunning)) {
+      throw new RangeError(`admission needs 1 <= maxAdhocRunning (${opts.maxAdhocRunning}) <= maxRunning (${opts.maxRunning})`);
+    }
+    this.clock = opts.clock ?? systemClock;
+  }
+
+  /** Runs `work` once admitted, holding its slot until it settles; rejects with AdmissionRejectedError when not admitted. */
+  async run<T>(priority: Priority, work: () => Promise<T>): Promise<T> {
+    await this.acquire(priority);
+    try {
+      return await work();
+    } finally {
+      this.release(priority);
+    }
+  }
+
+  get stats(): { running: Readonly<Record<Priority, number>>; queued: Readonly<Record<Priority, number>> } {
+    return { running: { ...this.running }, queued: { shared: this.queues.shared.length, adhoc: this.queues.adhoc.length } };
+  }
+
+  /** Resolves when the caller holds a slot (it must call release), or rejects when it cannot get one in time. */
+  acquire(priority: Priority): Promise<void> {
+    const queue = this.queues[priority];
+    // After every dispatch a non-empty queue means its priority cannot start now, so a full queue refuses.
+    if (queue.length >= this.opts.maxQueued[priority]) {
+      return Promise.reject(this.reject(priority, "queue-full", `${queue.length} ${WHAT[priority]}s already waiting`));
+    }
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = { priority, resolve, reject };
+      queue.push(waiter);
+      this.dispatch();
+      if (!queue.includes(waiter)) return;
+      const deadline = this.opts.queueDeadlineMs[priority];
+      waiter.timer = this.clock.setTimeout(() => {
+        const i = queue.indexOf(waiter);
+        if (i < 0) return;
+        queue.splice(i, 1);
+        reject(this.reject(priority, "deadline", `this ${WHAT[priority]} could not start within ${deadline} ms`));
+      }, deadline);
+    });
+  }
+
+  release(priority: Priority): void {
+    if (this.running[priority] <= 0) throw new Error(`admission: release(${priority}) without a running ${priority} query`);
+    this.running[priority] -= 1;
+    this.dispatch();
+  }
+
+  private total(): number {
+    return this.running.shared + this.running.adhoc;
+  }
+
+  /** Hands free slots to waiters: the oldest shared one first, then the oldest adhoc one within its cap. */
+  private dispatch(): void {
+    while (this.total() < this.opts.maxRunning) {
+      const next = this.queues.shared.length > 0 ? this.queues.shared : this.running.adhoc < this.opts.maxAdhocRunning ? this.queues.adhoc : undefined;
+      const waiter = next?.shift();
+      if (!waiter) return;
+      if (waiter.timer !== undefined) this.clock.clearTimeout(waiter.timer);
+      this.running[waiter.priority] += 1;
+      waiter.resolve();
+    }
+  }
+
+  private reject(priority: Priority, reason: RejectionReason, detail: string): AdmissionRejectedError {
+    this.rejected[reason] += 1;
+    const { maxRunning, retryAfterSeconds } = this.opts;
+    return new AdmissionRejectedError(
+      `the dashboard is busy (${this.total()} of ${maxRunning} queries running, ${detail}); try again in ${retryAfterSeconds} s`,
+      priority,
+      reason,
+      retryAfterSeconds,
+    );
+  }
+}
+
+/** Seconds a refused caller is asked to wait (Retry-After): about one micro-batch poll, long enough for a slot to free. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * The dashboard's options from its settings. Adhoc may hold half the slots (at least 1): the other
+ * half stays for shared views whatever a burst of custom ranges does. Adhoc waiters are bounded by
+ * 2 x K (about two rounds of queries, what can still start within a short deadline); shared ones by
+ * 10 x K, a bound that single-flight caching (one query per distinct view) leaves for overload only.
+ */
+export function admissionOptions(s: { readonly maxRunning: number; readonly adhocDeadlineMs: number; readonly sharedDeadlineMs: number }): AdmissionOptions {
+  return {
+    maxRunning: s.maxRunning,
+    maxAdhocRunning: Math.max(1, Math.floor(s.maxRunning / 2)),
+    queueDeadlineMs: { shared: s.sharedDeadlineMs, adhoc: s.adhocDeadlineMs },
+    maxQueued: { shared: 10 * s.maxRunning, adhoc: 2 * s.maxRunning },
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
+  };
+}

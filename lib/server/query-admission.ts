@@ -1,0 +1,26 @@
+import "server-only";
+/**
+ * The dashboard server's one admission gate (lib/server/admission.ts) in front of Trino, sized by
+ * PULSE_DASHBOARD_MAX_QUERIES and the queue deadlines. Kept on globalThis, like the result cache, so
+ * dev-mode module reloads do not make a second gate with its own K.
+ */
+import { serverConfig } from "../config/server";
+import { Admission, admissionOptions } from "./admission";
+
+const globalKey = Symbol.for("pulse.dashboard.admission");
+type Holder = { [globalKey]?: Admission };
+
+export function admission(): Admission {
+  const holder = globalThis as Holder;
+  if (!holder[globalKey]) {
+    const env = serverConfig();
+    holder[globalKey] = new Admission(
+      admissionOptions({
+        maxRunning: env.PULSE_DASHBOARD_MAX_QUERIES,
+        adhocDeadlineMs: env.PULSE_QUEUE_DEADLINE_MS,
+        sharedDeadlineMs: env.PULSE_SHARED_QUEUE_DEADLINE_MS,
+      }),
+    );
+  }
+  return holder[globalKey];
+}
