@@ -44,7 +44,10 @@ const period = (r: Row, p: "" | "prev_"): KpiPeriod => ({
   sharesPer1k: r[`${p}shares_per_1k` as const],
 });
 
-export function getPulseKpis(q: PulseRangeQuery, opts: CachedQueryOptions = {}): Promise<Envelope<PulseKpis>> {
+export async function getPulseKpis(q: PulseRangeQuery, opts: CachedQueryOptions = {}): Promise<Envelope<PulseKpis>> {
+  // Ranges whose previous day is within the live minute log's 48 h: no statement per refresh.
+  const live = await fromPlatformLog(q.range, DAY_MS, (log, lo, hi) => log.kpis(lo, hi));
+  if (live) return withRtWatermark(live);
   return cachedQuery(
     {
       name: "pulse_kpis",

@@ -21,8 +21,11 @@ const Row = z.object({
   watermark_ms: z.number(),
 });
 
-export function getPulseSeries(q: PulseRangeQuery, opts: CachedQueryOptions = {}): Promise<Envelope<PlatformSeries>> {
+export async function getPulseSeries(q: PulseRangeQuery, opts: CachedQueryOptions = {}): Promise<Envelope<PlatformSeries>> {
   const bucket: PlatformSeries["bucket"] = q.range.minutes <= MINUTE_BUCKET_MAX_MINUTES ? "minute" : "hour";
+  // Minute buckets of the last 48 h come from the live minute log: no statement per refresh.
+  const live = bucket === "minute" ? await fromPlatformLog(q.range, 0, (log, lo, hi): PlatformSeries => ({ bucket, points: log.points(lo, hi) })) : undefined;
+  if (live) return withRtWatermark(live);
   return cachedQuery(
     {
       name: "pulse_platform_series",
