@@ -89,8 +89,9 @@ test("the dashboard's group runs K + 2 queries and queues the next; the writer s
     { id: writer.queryId },
   );
   assert.deepEqual(w?.resource_group_id, ["pulse", "pipeline"]);
-  // Queued behind the dashboard it would wait until the cancel below; a loaded machine makes seconds of it.
-  assert.ok(writerMs < 10_000, `the writer's SELECT 1 took ${writerMs} ms with the dashboard's group full`);
+  // Queued behind the dashboard it would wait until the cancel below. Its wall time on a loaded
+  // machine is seconds of CPU; its time in Trino's queue is what the groups decide.
+  assert.ok(w.queued_time_ms < 2_000, `the writer's SELECT 1 queued ${w.queued_time_ms} ms with the dashboard's group full`);
   console.log(
     `[resource-groups] writer SELECT 1 with the dashboard group full (${cap} running, 1 queued): ${writerMs} ms, ${w.queued_time_ms} ms of it queued in Trino`,
   );

@@ -240,4 +240,16 @@ describe("admission", () => {
     assert.deepEqual([one.maxAdhocRunning, one.maxQueued.adhoc, one.maxQueued.shared], [1, 2, 10]);
     assert.equal(admissionOptions({ maxRunning: 5, adhocDeadlineMs: 0, sharedDeadlineMs: 0 }).maxAdhocRunning, 2);
   });
+
+  it("a rejection from another copy of this module (Next bundles one per server layer) is still an AdmissionRejectedError", () => {
+    const fromAnotherCopy = Object.assign(new Error("the dashboard is busy"), {
+      [Symbol.for("pulse.dashboard.admission-rejected")]: true,
+      retryAfterSeconds: 2,
+    });
+    assert.ok(fromAnotherCopy instanceof AdmissionRejectedError);
+    assert.ok(new AdmissionRejectedError("busy", "adhoc", "queue-full", 2) instanceof AdmissionRejectedError);
+    assert.ok(new AdmissionRejectedError("busy", "adhoc", "queue-full", 2) instanceof Error);
+    assert.equal(new Error("Trino failed") instanceof AdmissionRejectedError, false);
+    assert.equal((null as unknown as object) instanceof AdmissionRejectedError, false);
+  });
 });

@@ -40,9 +40,21 @@ export interface AdmissionOptions {
 
 export type RejectionReason = "queue-full" | "deadline";
 
+const REJECTED = Symbol.for("pulse.dashboard.admission-rejected");
+
 /** The dashboard is at capacity for this request: answered 503 with Retry-After, never a 500. */
 export class AdmissionRejectedError extends Error {
   override readonly name = "AdmissionRejectedError";
+  readonly [REJECTED] = true;
+
+  /**
+   * `instanceof` by brand: Next bundles this module once per server layer (route handlers, server
+   * components) while the gate is one object on globalThis, so a rejection may come from another
+   * copy of this class; a plain prototype check would take it for an unexpected error.
+   */
+  static override [Symbol.hasInstance](value: unknown): value is AdmissionRejectedError {
+    return typeof value === "object" && value !== null && (value as { [REJECTED]?: unknown })[REJECTED] === true;
+  }
   constructor(
     message: string,
     readonly priority: Priority,
