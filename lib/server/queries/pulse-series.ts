@@ -7,7 +7,11 @@ import { cachedQuery, firstWatermark } from "../data";
 import { rtRangeParams } from "./rt-range-params";
 import { withRtWatermark } from "./rt-watermark";
 
-/** sql/queries/pulse_platform_series.sql: a dense grid of buckets; completion is NULL without plays. */
+/**
+ * sql/queries/pulse_platform_series.sql (per minute, up to a day) and pulse_platform_series_long.sql
+ * (per hour of the zone, beyond a day: from the quarter-hour rollup), rows of the same shape: a dense
+ * grid of buckets; completion is NULL without plays.
+ */
 const Row = z.object({
   bucket_ms: z.number(),
   minutes: z.number(),
@@ -22,9 +26,12 @@ const Row = z.object({
 
 export function getPulseSeries(q: PulseRangeQuery): Promise<Envelope<PlatformSeries>> {
   const bucket: PlatformSeries["bucket"] = q.range.minutes <= MINUTE_BUCKET_MAX_MINUTES ? "minute" : "hour";
+  const range = rtRangeParams(q.range);
   return cachedQuery({
-    name: "pulse_platform_series",
-    params: { ...rtRangeParams(q.range), bucket, tz: q.tz },
+    // Beyond a day, whole quarter-hours come from the rollup instead of up to 10,080 minutes of the log.
+    ...(bucket === "minute"
+      ? { name: "pulse_platform_series", params: { ...range, bucket, tz: q.tz } }
+      : { name: "pulse_platform_series_long", params: { ...range, tz: q.tz } }),
     freshness: "rt",
     row: Row,
     map: (rows): PlatformSeries => ({
