@@ -17,7 +17,7 @@ describe("sql/ddl as attach mode reads it", () => {
       "510_gold_batch_video_daily_add_plays_started.sql",
       "511_gold_batch_video_daily_add_plays_finished.sql",
     ]);
-    assert.equal(kinds("table").length, 11);
+    assert.equal(kinds("table").length, 12);
     assert.deepEqual(kinds("view"), [
       "012_meta_seed_progress.sql",
       "600_gold_rt_watermark.sql",

@@ -129,6 +129,7 @@ test("migrate adds schemas, meta tables, the absent seed tables and the views; t
     "203_dims_dim_users_history.sql",
     "300_silver_fact_user_engagement.sql",
     "310_silver_add_vr_headset_model.sql",
+    "410_gold_rt_platform_15min.sql",
     "520_gold_batch_platform_daily.sql",
     "600_gold_rt_watermark.sql",
     "610_gold_rt_video_minute.sql",

@@ -52,6 +52,7 @@ test("running migrate twice more applies nothing and changes nothing", async () 
     "dims.dim_videos_history",
     "gold.batch_platform_daily",
     "gold.batch_video_daily",
+    "gold.rt_platform_15min",
     "gold.rt_video_stats_1min",
     "meta.job_checkpoints",
     "meta.schema_migrations",

@@ -83,6 +83,18 @@ const EXPECTED: Record<string, { columns: [string, string][]; partitioning: stri
     ],
     partitioning: ["day(window_start)", "bucket(video_id, 16)"],
   },
+  "gold.rt_platform_15min": {
+    columns: [
+      ["window_start", TS],
+      ["impressions", "bigint"],
+      ["likes", "bigint"],
+      ["shares", "bigint"],
+      ["play_start", "bigint"],
+      ["play_finish", "bigint"],
+      ["batch_id", "bigint"],
+    ],
+    partitioning: ["day(window_start)"],
+  },
   "gold.batch_video_daily": {
     columns: [
       ["date", "date"],
@@ -171,13 +183,15 @@ for (const [table, spec] of Object.entries(EXPECTED)) {
   });
 }
 
-test("gold.rt_video_stats_1min keeps metadata light (delete-after-commit)", async () => {
-  const props = await rows<{ key: string; value: string }>("admin", 'SELECT key, value FROM lakehouse.gold."rt_video_stats_1min$properties"');
-  const map = new Map(props.map((p) => [p.key, p.value]));
-  assert.equal(map.get("write.metadata.delete-after-commit.enabled"), "true");
-  assert.equal(map.get("write.metadata.previous-versions-max"), "20");
-  assert.equal(map.get("write.format.default"), "PARQUET");
-});
+for (const table of ["rt_video_stats_1min", "rt_platform_15min"]) {
+  test(`gold.${table} keeps metadata light (delete-after-commit)`, async () => {
+    const props = await rows<{ key: string; value: string }>("admin", `SELECT key, value FROM lakehouse.gold."${table}$properties"`);
+    const map = new Map(props.map((p) => [p.key, p.value]));
+    assert.equal(map.get("write.metadata.delete-after-commit.enabled"), "true");
+    assert.equal(map.get("write.metadata.previous-versions-max"), "20");
+    assert.equal(map.get("write.format.default"), "PARQUET");
+  });
+}
 
 test("the read-time views exist", async () => {
   const views = await rows<{ table_name: string }>(

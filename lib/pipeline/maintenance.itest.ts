@@ -1,7 +1,8 @@
 /**
  * Maintenance on the real Trino, run as the pipeline's writer user: the RT TTL deletes exactly the
- * rows older than 7 days; compaction, snapshot expiry and orphan removal leave the data intact
- * while collapsing the micro-batch's small files and old snapshots and deleting a planted orphan.
+ * rows older than 7 days (floored to a quarter-hour), from the log and its rollup alike; compaction,
+ * snapshot expiry and orphan removal leave the data intact while collapsing the micro-batch's small
+ * files and old snapshots and deleting a planted orphan.
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -10,57 +11,97 @@ import { insertRows, q, requireTestInstance, rows, testInstance, trinoMinuteNow 
 import { localFileOf, plantFile } from "../../tools/testing/warehouse-files";
 import { connectionFor } from "../lakehouse/connection";
 import { sqlInstant } from "../trino/bind";
+import { runJob } from "./job-sql";
 import { MAINTAINED_TABLES, runMaintenance, runRtTtl } from "./maintenance";
 
 const DAY = 86_400_000;
 const MIN = 60_000;
+const QUARTER = 15 * MIN;
 const COLS = ["video_id", "window_start", "impressions", "likes", "shares", "play_start", "play_finish"];
 const writer = () => connectionFor(testInstance, "writer");
 
 before(async () => {
   requireTestInstance();
   await q("admin", "DELETE FROM lakehouse.gold.rt_video_stats_1min");
+  await q("admin", "DELETE FROM lakehouse.gold.rt_platform_15min");
 });
 
-test("the TTL deletes exactly the RT rows older than 7 days", async () => {
+/** Impressions per UTC quarter-hour, from the log and from its rollup. */
+const perQuarter = async () => ({
+  log: await rows(
+    "admin",
+    `SELECT to_unixtime(from_unixtime(floor(to_unixtime(window_start) / 900) * 900)) * 1000 AS q, sum(impressions) AS n
+     FROM lakehouse.gold.rt_video_stats_1min GROUP BY 1 ORDER BY 1`,
+  ),
+  rollup: await rows(
+    "admin",
+    "SELECT to_unixtime(window_start) * 1000 AS q, sum(impressions) AS n FROM lakehouse.gold.rt_platform_15min GROUP BY 1 ORDER BY 1",
+  ),
+});
+
+test("the TTL deletes exactly the RT rows older than 7 days, floored to a quarter-hour, from the log and its rollup alike", async () => {
   const now = await trinoMinuteNow();
-  const row = (video: string, ageMs: number) => [video, sqlInstant(new Date(now - ageMs)), 1, 0, 0, 0, 0];
-  await insertRows("lakehouse.gold.rt_video_stats_1min", COLS, [
-    row("old1", 8 * DAY),
-    row("old2", 7 * DAY + 5 * MIN),
-    row("keep1", 7 * DAY - 5 * MIN),
-    row("keep2", 6 * DAY),
-    row("keep3", 5 * MIN),
-  ]);
-  assert.equal(await runRtTtl(writer(), 7), 2);
+  const row = (video: string, ageMs: number, batch: number) => [video, sqlInstant(new Date(now - ageMs)), 1, 0, 0, 0, 0, batch];
+  const ages: [string, number][] = [
+    ["old1", 8 * DAY],
+    ["old2", 7 * DAY + 20 * MIN], // before any quarter-hour cutoff of "now - 7 days"
+    ["edge", 7 * DAY + 2 * MIN], // older than 7 days, kept iff its quarter-hour starts at or after the cutoff
+    ["keep1", 7 * DAY - 5 * MIN],
+    ["keep2", 6 * DAY],
+    ["keep3", 5 * MIN],
+  ];
+  await insertRows(
+    "lakehouse.gold.rt_video_stats_1min",
+    [...COLS, "batch_id"],
+    ages.map(([video, age], i) => row(video, age, i + 1)),
+  );
+  await runJob(writer(), "rt_rollup_insert", { batch_id: ages.length });
+  const before = await perQuarter();
+  assert.deepEqual(before.rollup, before.log);
+
+  const r = await runRtTtl(writer(), 7);
+  assert.equal(r.cutoffMs % QUARTER, 0, "the cutoff is a quarter-hour");
+  assert.ok(r.cutoffMs > now - 7 * DAY - QUARTER && r.cutoffMs <= now + 5 * MIN - 7 * DAY, "the cutoff is the quarter-hour of 7 days ago");
+  const edgeKept = now - (7 * DAY + 2 * MIN) >= r.cutoffMs;
+  assert.deepEqual([r.logRows, r.rollupRows], edgeKept ? [2, 2] : [3, 3]);
   const left = await rows<{ video_id: string }>("admin", "SELECT video_id FROM lakehouse.gold.rt_video_stats_1min ORDER BY video_id");
   assert.deepEqual(
-    left.map((r) => r.video_id),
-    ["keep1", "keep2", "keep3"],
+    left.map((x) => x.video_id),
+    [...(edgeKept ? ["edge"] : []), "keep1", "keep2", "keep3"],
   );
+  const after = await perQuarter();
+  assert.deepEqual(after.rollup, after.log, "the rollup holds the same quarter-hours as the log, with the same sums");
 });
 
 test("compaction, snapshot expiry and orphan removal: one file and one snapshot left, the planted orphan gone, the data intact", async () => {
   await q("admin", "DELETE FROM lakehouse.gold.rt_video_stats_1min");
-  // Five one-row commits into the same (day, bucket) partition: five small files. Yesterday noon,
-  // so all five minutes fall on one day whatever the time, and inside the TTL.
+  await q("admin", "DELETE FROM lakehouse.gold.rt_platform_15min");
+  // Five one-row commits into the same (day, bucket) partition: five small files, and five rollup
+  // commits of one batch each, as the micro-batch makes them. Yesterday noon, so all five minutes
+  // fall on one day whatever the time, and inside the TTL.
   const noon = Math.floor((await trinoMinuteNow()) / DAY) * DAY - DAY / 2;
   for (let i = 1; i <= 5; i++) {
-    await insertRows("lakehouse.gold.rt_video_stats_1min", COLS, [["same", sqlInstant(new Date(noon + i * MIN)), i, 0, 0, 0, 0]]);
+    await insertRows("lakehouse.gold.rt_video_stats_1min", [...COLS, "batch_id"], [["same", sqlInstant(new Date(noon + i * MIN)), i, 0, 0, 0, 0, i]]);
+    await runJob(writer(), "rt_rollup_insert", { batch_id: i });
   }
-  const files = async () => (await rows<{ n: number }>("admin", `SELECT count(*) AS n FROM lakehouse.gold."rt_video_stats_1min$files"`))[0]!.n;
-  const snapshots = async () => (await rows<{ n: number }>("admin", `SELECT count(*) AS n FROM lakehouse.gold."rt_video_stats_1min$snapshots"`))[0]!.n;
-  const total = async () => (await rows<{ n: number }>("admin", "SELECT sum(impressions) AS n FROM lakehouse.gold.rt_video_stats_1min"))[0]!.n;
-  assert.equal(await files(), 5);
-  assert.equal(await total(), 1 + 2 + 3 + 4 + 5);
+  const count = async (sql: string) => (await rows<{ n: number }>("admin", sql))[0]!.n;
+  const files = (table: string) => count(`SELECT count(*) AS n FROM lakehouse.gold."${table}$files"`);
+  const snapshots = (table: string) => count(`SELECT count(*) AS n FROM lakehouse.gold."${table}$snapshots"`);
+  const total = (table: string) => count(`SELECT sum(impressions) AS n FROM lakehouse.gold.${table}`);
+  for (const table of ["rt_video_stats_1min", "rt_platform_15min"]) {
+    assert.equal(await files(table), 5, table);
+    assert.equal(await total(table), 1 + 2 + 3 + 4 + 5, table);
+  }
   const orphan = await plantOrphan();
 
   const report = await runMaintenance(writer(), { retention: "0s" });
   assert.equal(report.tables, MAINTAINED_TABLES.length);
-  assert.equal(report.ttlDeletedRows, 0);
-  assert.equal(await total(), 15);
-  assert.equal(await files(), 1, "the five files of the one partition compacted into one");
-  assert.equal(await snapshots(), 1);
+  assert.deepEqual([report.ttlDeletedRows, report.ttlDeletedRollupRows], [0, 0]);
+  for (const table of ["rt_video_stats_1min", "rt_platform_15min"]) {
+    assert.equal(await total(table), 15, table);
+    assert.equal(await files(table), 1, `${table}: the five files of the one partition compacted into one`);
+    assert.equal(await snapshots(table), 1, table);
+  }
   assert.equal(fs.existsSync(orphan), false, `${orphan} was removed`);
 });
 

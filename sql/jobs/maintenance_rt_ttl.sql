@@ -1,5 +1,6 @@
--- Job statement: TTL of the real-time log (seed §6.2) — delete Gold RT rows whose window is older
--- than :retention_days days: window_start < current_timestamp - retention_days days. Ops only
--- watch the last 24 hours; whole expired day partitions are dropped from metadata alone.
-DELETE FROM lakehouse.gold.rt_video_stats_1min
-WHERE window_start < current_timestamp - :retention_days * INTERVAL '1' DAY
+-- Job statement: TTL of the real-time tables (seed §6.2) — delete the rows of lakehouse.gold.{{table}}
+-- (the RT log gold.rt_video_stats_1min, or its rollup gold.rt_platform_15min) whose window starts
+-- before :cutoff (maintenance_rt_ttl_cutoff.sql: 7 days ago by default, floored to a quarter-hour).
+-- Ops only watch the last 24 hours; whole expired day partitions are dropped from metadata alone.
+DELETE FROM lakehouse.gold.{{table}}
+WHERE window_start < :cutoff

@@ -1,4 +1,7 @@
 -- Dashboard query: platform totals per time bucket over a range of closed minutes (Pulse chart).
+-- The dashboard runs it per minute, for ranges up to a day; beyond that it runs
+-- pulse_platform_series_long.sql (quarter-hour rollup), tested to return exactly this statement's
+-- 'hour' rows (this grid stops at 10,000 minutes: Trino's sequence() limit).
 -- Inputs: :range_minutes (a preset, counted back from the watermark; 0 for a custom range),
 --   :range_start / :range_end (a custom range as instants; NULL for a preset),
 --   :bucket ('minute' or 'hour'), :tz (IANA zone that hour buckets follow).

@@ -1,6 +1,7 @@
 /**
- * The micro-batch against the real Trino: duplicates and late events, and a crash between the
- * Gold write and the checkpoint that, after a re-run, loses and duplicates nothing.
+ * The micro-batch against the real Trino: duplicates and late events, its platform rollup
+ * (gold.rt_platform_15min), and crashes between the Gold write, the rollup write and the checkpoint
+ * that, after a re-run, lose and duplicate nothing in the log or the rollup.
  *
  * Fixture (B = 2026-11-20 10:00 UTC; "ingested" = delivery time written to Bronze):
  *   e1 impression  V1 at B+5s   ingested B+70s, and again (duplicate) at B+75s
@@ -12,6 +13,8 @@
  * Batch 1 (through B+80s): V1@B {imp 1, like 1, play 1}, V2@B {imp 1}.
  * Batch 2 (through B+200s): V1@B+1m {finish 1}, V1@B {imp 1} (a correction row); e2's copy skipped.
  * Six distinct events in all, each counted exactly once.
+ * Rollup (every row in the quarter-hour B): batch 1 {imp 2, like 1, play 1}, batch 2 {imp 1, finish 1};
+ * its sums, imp 3, like 1, share 0, play 1, finish 1, are the log's.
  */
 import assert from "node:assert/strict";
 import { before, beforeEach, test } from "node:test";
@@ -81,9 +84,33 @@ const g = (video_id: string, minute: number, imp: number, likes: number, play: n
 });
 const EXPECTED = [g("V1", 0, 1, 1, 1, 0, 1), g("V2", 0, 1, 0, 0, 0, 1), g("V1", 0, 1, 0, 0, 0, 2), g("V1", 1, 0, 0, 0, 1, 2)];
 
+type RollupRow = Omit<GoldRow, "video_id">;
+const rollup = () =>
+  rows<RollupRow>(
+    "admin",
+    `SELECT CAST(to_unixtime(window_start) - :b AS bigint) / 60 AS minute, impressions, likes, shares, play_start, play_finish, batch_id
+     FROM lakehouse.gold.rt_platform_15min ORDER BY batch_id, window_start`,
+    { b: B / 1000 },
+  );
+const EXPECTED_ROLLUP: RollupRow[] = [
+  { minute: 0, impressions: 2, likes: 1, shares: 0, play_start: 1, play_finish: 0, batch_id: 1 },
+  { minute: 0, impressions: 1, likes: 0, shares: 0, play_start: 0, play_finish: 1, batch_id: 2 },
+];
+const COUNTERS = "sum(impressions) AS impressions, sum(likes) AS likes, sum(shares) AS shares, sum(play_start) AS play_start, sum(play_finish) AS play_finish";
+/** The rollup's rows are the hand-computed ones, and its sums the log's. */
+async function assertRollupMatchesLog(expected: RollupRow[] = EXPECTED_ROLLUP): Promise<void> {
+  assert.deepEqual(await rollup(), expected);
+  const [log] = await rows("admin", `SELECT ${COUNTERS} FROM lakehouse.gold.rt_video_stats_1min`);
+  const [rolled] = await rows("admin", `SELECT ${COUNTERS} FROM lakehouse.gold.rt_platform_15min`);
+  assert.deepEqual(rolled, log);
+  assert.deepEqual(rolled, { impressions: 3, likes: 1, shares: 0, play_start: 1, play_finish: 1 });
+}
+
 before(requireTestInstance);
 beforeEach(async () => {
-  for (const t of ["bronze.raw_events", "gold.rt_video_stats_1min", "meta.job_checkpoints", "dims.dim_videos"]) await q("admin", `DELETE FROM lakehouse.${t}`);
+  for (const t of ["bronze.raw_events", "gold.rt_video_stats_1min", "gold.rt_platform_15min", "meta.job_checkpoints", "dims.dim_videos"]) {
+    await q("admin", `DELETE FROM lakehouse.${t}`);
+  }
   await insertRows(
     "lakehouse.dims.dim_videos",
     ["video_id", "category", "upload_time", "status"],
@@ -99,8 +126,9 @@ test("two batches count every event once: duplicates skipped, a late event becom
   const b1 = await runMicroBatch(writer(), { nowMs: nowFor(B + 80 * S) });
   assert.deepEqual([b1.batchId, b1.rowsWritten, b1.eventsCounted, b1.completeThroughMs], [1, 2, 4, B]);
   const b2 = await runMicroBatch(writer(), { nowMs: nowFor(B + 200 * S) });
-  assert.deepEqual([b2.batchId, b2.rowsWritten, b2.eventsCounted, b2.completeThroughMs], [2, 2, 2, B + 2 * 60 * S]);
+  assert.deepEqual([b2.batchId, b2.rowsWritten, b2.eventsCounted, b2.completeThroughMs, b2.rollupRows], [2, 2, 2, B + 2 * 60 * S, 1]);
   assert.deepEqual(await gold(), EXPECTED);
+  await assertRollupMatchesLog();
   const [up] = await rows<{ ms: number }>(
     "admin",
     "SELECT DISTINCT to_unixtime(upload_ts) * 1000 AS ms FROM lakehouse.gold.rt_video_stats_1min WHERE video_id = 'V1'",
@@ -120,7 +148,7 @@ test("two batches count every event once: duplicates skipped, a late event becom
   assert.equal(w!.ms, B + 2 * 60 * S);
 });
 
-test("a crash after the Gold write and before the checkpoint: the re-run commits without rewriting", async () => {
+test("a crash after the Gold write and before the rollup: the re-run rolls up and commits without rewriting", async () => {
   await runMicroBatch(writer(), { nowMs: nowFor(B + 80 * S) });
   await assert.rejects(runMicroBatch(writer(), { nowMs: nowFor(B + 200 * S), crashAfterGoldWrite: true }), SimulatedCrash);
   const [cp] = await rows<{ states: string }>(
@@ -128,13 +156,39 @@ test("a crash after the Gold write and before the checkpoint: the re-run commits
     "SELECT array_join(array_agg(state ORDER BY recorded_at), ',') AS states FROM lakehouse.meta.job_checkpoints WHERE batch_id = 2",
   );
   assert.equal(cp!.states, "started");
+  assert.deepEqual(await rollup(), EXPECTED_ROLLUP.slice(0, 1), "batch 2 is in Gold, not yet in the rollup");
   const again = await runMicroBatch(writer(), { nowMs: nowFor(B + 300 * S) });
-  assert.deepEqual([again.batchId, again.recovered, again.rowsWritten, again.eventsCounted], [2, true, 2, 2]);
+  assert.deepEqual([again.batchId, again.recovered, again.rowsWritten, again.eventsCounted, again.rollupRows], [2, true, 2, 2, 1]);
   assert.deepEqual(await gold(), EXPECTED);
+  await assertRollupMatchesLog();
   // The next run starts after batch 2's range and finds nothing new.
   const next = await runMicroBatch(writer(), { nowMs: nowFor(B + 300 * S) });
   assert.deepEqual([next.batchId, next.recovered, next.rowsWritten], [3, false, 0]);
   assert.deepEqual(await gold(), EXPECTED);
+  await assertRollupMatchesLog();
+});
+
+test("a crash after the rollup write and before the checkpoint: the re-run commits without rewriting either", async () => {
+  await runMicroBatch(writer(), { nowMs: nowFor(B + 80 * S) });
+  await assert.rejects(runMicroBatch(writer(), { nowMs: nowFor(B + 200 * S), crashAfterRollupWrite: true }), SimulatedCrash);
+  assert.deepEqual(await rollup(), EXPECTED_ROLLUP);
+  const again = await runMicroBatch(writer(), { nowMs: nowFor(B + 300 * S) });
+  assert.deepEqual([again.batchId, again.recovered, again.rowsWritten, again.eventsCounted, again.rollupRows], [2, true, 2, 2, 0]);
+  assert.deepEqual(await gold(), EXPECTED);
+  await assertRollupMatchesLog();
+});
+
+test("a log written before the rollup existed: the next batch rolls up the whole log once", async () => {
+  await runMicroBatch(writer(), { nowMs: nowFor(B + 80 * S) });
+  // Batch 1 as an older Pulse wrote it: in the log, not in the rollup.
+  await q("admin", "DELETE FROM lakehouse.gold.rt_platform_15min");
+  const b2 = await runMicroBatch(writer(), { nowMs: nowFor(B + 200 * S) });
+  // Batch 1's row and batch 2's, in one commit.
+  assert.deepEqual([b2.batchId, b2.rowsWritten, b2.rollupRows], [2, 2, 2]);
+  await assertRollupMatchesLog();
+  const idle = await runMicroBatch(writer(), { nowMs: nowFor(B + 300 * S) });
+  assert.deepEqual([idle.batchId, idle.rowsWritten, idle.rollupRows], [3, 0, 0]);
+  await assertRollupMatchesLog();
 });
 
 test("a crash before the Gold write: the re-run writes the interrupted batch over its own range", async () => {
@@ -155,8 +209,9 @@ test("a crash before the Gold write: the re-run writes the interrupted batch ove
     ],
   );
   const again = await runMicroBatch(writer(), { nowMs: nowFor(B + 999 * S) });
-  assert.deepEqual([again.batchId, again.recovered, again.rowsWritten, again.eventsCounted], [2, true, 2, 2]);
+  assert.deepEqual([again.batchId, again.recovered, again.rowsWritten, again.eventsCounted, again.rollupRows], [2, true, 2, 2, 1]);
   assert.deepEqual(await gold(), EXPECTED);
+  await assertRollupMatchesLog();
 });
 
 test("re-running with no new deliveries changes nothing", async () => {
@@ -165,6 +220,8 @@ test("re-running with no new deliveries changes nothing", async () => {
   const r = await runMicroBatch(writer(), { nowMs: nowFor(B + 200 * S) });
   assert.equal(r.skipped, true);
   assert.deepEqual(await gold(), before);
+  // One batch: all six events in one rollup row.
+  await assertRollupMatchesLog([{ minute: 0, impressions: 3, likes: 1, shares: 0, play_start: 1, play_finish: 1, batch_id: 1 }]);
   const [total] = await rows<{ n: number }>(
     "admin",
     "SELECT sum(impressions + likes + shares + play_start + play_finish) AS n FROM lakehouse.gold.rt_video_stats_1min",

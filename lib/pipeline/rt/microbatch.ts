@@ -5,10 +5,17 @@
  * ingested_through = now - COMMIT_SAFETY: a live Bronze write is killed by Trino after
  * LIVE_WRITE_TIMEOUT_MS, so nothing stamped before that can still commit. Steps:
  *   1. checkpoint 'started' (k, range);  2. Gold rows tagged batch_id = k (one Iceberg commit);
- *   3. checkpoint 'committed' with complete_through = floor_minute(ingested_through - settle).
+ *   3. the platform rollup (gold.rt_platform_15min) of every batch it does not hold yet, up to k,
+ *      computed from the Gold rows of those batches (one Iceberg commit);
+ *   4. checkpoint 'committed' with complete_through = floor_minute(ingested_through - settle).
  * A crash between any two steps leaves 'started' without 'committed'; the next run finishes k
- * first: if Gold holds rows of k the write happened (commits are atomic) and only step 3 is
- * repeated, else steps 2-3 are redone over the same range. Nothing is lost or counted twice.
+ * first: if Gold holds rows of k the write happened (commits are atomic), step 3 runs again (it
+ * adds only batches above the rollup's newest, so nothing once k is in) and step 4 is repeated;
+ * else steps 2-4 are redone over the same range. Nothing is lost or counted twice, in the log or in
+ * the rollup.
+ * Step 3 rolls up every batch above the rollup's newest one, so on a lakehouse whose log predates
+ * the rollup the first batch after the upgrade backfills the whole log (7 days) in that one commit;
+ * after that it reads only batch k's rows. Seeding (runner/backfill.ts) goes through here too.
  */
 import type { SqlValue } from "../../trino/bind";
 import { sqlInstant } from "../../trino/bind";
@@ -26,8 +33,10 @@ export interface MicroBatchOptions {
   /** Trino's clock is used when absent; tests pin it. */
   readonly nowMs?: number;
   readonly settleMs?: number;
-  /** Test hook: throw right after the Gold write, before the 'committed' checkpoint. */
+  /** Test hook: throw right after the Gold write, before the rollup and the 'committed' checkpoint. */
   readonly crashAfterGoldWrite?: boolean;
+  /** Test hook: throw right after the rollup write, before the 'committed' checkpoint. */
+  readonly crashAfterRollupWrite?: boolean;
 }
 
 export interface MicroBatchResult {
@@ -36,6 +45,8 @@ export interface MicroBatchResult {
   readonly skipped: boolean;
   readonly rowsWritten: number;
   readonly eventsCounted: number;
+  /** Rows this run added to the rollup (step 3): 0 when the rollup already held the batch, or it had no rows. */
+  readonly rollupRows: number;
   readonly ingestedThroughMs: number;
   readonly completeThroughMs: number;
   readonly durationMs: number;
@@ -86,16 +97,35 @@ async function batchOutput(conn: TrinoConnection, batchId: number): Promise<{ ro
   return { rows: Number(r.rows[0]?.rows_written ?? 0), events: Number(r.rows[0]?.events_counted ?? 0) };
 }
 
-async function writeAndCommit(conn: TrinoConnection, cp: Checkpoint, opts: MicroBatchOptions, detail: string): Promise<{ rows: number; events: number }> {
+/**
+ * Step 3: rolls up every batch the rollup does not hold yet, through batchId (normally just batchId;
+ * on an upgraded lakehouse the whole log). The statement reads the rollup's newest batch itself, so
+ * it adds nothing when the rollup already reaches batchId. Returns the rows it added.
+ */
+async function rollUp(conn: TrinoConnection, batchId: number): Promise<number> {
+  const r = await runJob<{ rows: number }>(conn, "rt_rollup_insert", { batch_id: batchId });
+  return Number(r.rows[0]?.rows ?? 0);
+}
+
+/** What a batch left in Gold (rows, events) and the rows this run added to the rollup. */
+type Written = { rows: number; events: number; rollupRows: number };
+
+async function writeAndCommit(conn: TrinoConnection, cp: Checkpoint, opts: MicroBatchOptions, detail: string): Promise<Written> {
   await runJob(conn, "rt_microbatch_insert", {
     ingested_from: at(cp.ingested_from_ms),
     ingested_through: at(cp.ingested_through_ms),
     batch_id: cp.batch_id,
   });
   if (opts.crashAfterGoldWrite) throw new SimulatedCrash(`crash after Gold write of batch ${cp.batch_id}`);
+  return rollUpAndCommit(conn, cp, opts, detail);
+}
+
+async function rollUpAndCommit(conn: TrinoConnection, cp: Checkpoint, opts: MicroBatchOptions, detail: string): Promise<Written> {
+  const rollupRows = await rollUp(conn, cp.batch_id);
+  if (opts.crashAfterRollupWrite) throw new SimulatedCrash(`crash after rollup write of batch ${cp.batch_id}`);
   const out = await batchOutput(conn, cp.batch_id);
   await record(conn, "committed", cp, out.rows, out.events, detail);
-  return out;
+  return { ...out, rollupRows };
 }
 
 export async function runMicroBatch(conn: TrinoConnection, opts: MicroBatchOptions = {}): Promise<MicroBatchResult> {
@@ -106,14 +136,17 @@ export async function runMicroBatch(conn: TrinoConnection, opts: MicroBatchOptio
   if (last && !last.committed) {
     // An interrupted batch: finish it over its own range before starting a new one.
     const existing = await batchOutput(conn, last.batch_id);
-    const out = existing.rows > 0 ? existing : await writeAndCommit(conn, last, opts, "recovered: rewritten");
-    if (existing.rows > 0) await record(conn, "committed", last, existing.rows, existing.events, "recovered: Gold write had committed");
+    const out =
+      existing.rows > 0
+        ? await rollUpAndCommit(conn, last, opts, "recovered: Gold write had committed")
+        : await writeAndCommit(conn, last, opts, "recovered: rewritten");
     return {
       batchId: last.batch_id,
       recovered: true,
       skipped: false,
       rowsWritten: out.rows,
       eventsCounted: out.events,
+      rollupRows: out.rollupRows,
       ingestedThroughMs: last.ingested_through_ms,
       completeThroughMs: last.complete_through_ms,
       durationMs: Date.now() - t0,
@@ -132,6 +165,7 @@ export async function runMicroBatch(conn: TrinoConnection, opts: MicroBatchOptio
       skipped: true,
       rowsWritten: 0,
       eventsCounted: 0,
+      rollupRows: 0,
       ingestedThroughMs: from,
       completeThroughMs: last?.complete_through_ms ?? complete,
       durationMs: Date.now() - t0,
@@ -153,6 +187,7 @@ export async function runMicroBatch(conn: TrinoConnection, opts: MicroBatchOptio
     skipped: false,
     rowsWritten: out.rows,
     eventsCounted: out.events,
+    rollupRows: out.rollupRows,
     ingestedThroughMs: through,
     completeThroughMs: cp.complete_through_ms,
     durationMs: Date.now() - t0,

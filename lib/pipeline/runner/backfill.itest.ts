@@ -1,7 +1,8 @@
 /**
  * The whole pipeline on simulated traffic, against the real Trino: a small seed (200 videos, 2,000
  * users, ~40,000 events/day, duplicates and late deliveries included) through Bronze, CDC and the
- * micro-batch; Gold RT must equal an independent computation over the simulator's own output.
+ * micro-batch; Gold RT and its quarter-hour rollup must equal an independent computation over the
+ * simulator's own output.
  */
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
@@ -20,6 +21,7 @@ before(async () => {
   for (const t of [
     "bronze.raw_events",
     "gold.rt_video_stats_1min",
+    "gold.rt_platform_15min",
     "gold.batch_video_daily",
     "silver.fact_user_engagement",
     "meta.job_checkpoints",
@@ -85,6 +87,35 @@ test("Gold RT equals the independent per-(video, minute) count of distinct event
   const actual = new Map(got.map((r) => [r.k, [r.impressions, r.likes, r.shares, r.play_start, r.play_finish]]));
   assert.equal(actual.size, expected.size);
   for (const [k, counts] of expected) assert.deepEqual(actual.get(k), counts, k);
+});
+
+test("the rollup equals the independent count per quarter-hour, and each batch's rows the log's of that batch", async () => {
+  const expected = new Map<number, number[]>();
+  for (const [k, counts] of expectedGold()) {
+    const quarter = Math.floor(Number(k.split("@")[1]) / 15) * 15 * 60_000;
+    const sums = expected.get(quarter) ?? [0, 0, 0, 0, 0];
+    counts.forEach((c, i) => {
+      sums[i]! += c;
+    });
+    expected.set(quarter, sums);
+  }
+  const got = await rows<{ q: number; impressions: number; likes: number; shares: number; play_start: number; play_finish: number }>(
+    "admin",
+    `SELECT to_unixtime(window_start) * 1000 AS q, sum(impressions) AS impressions, sum(likes) AS likes, sum(shares) AS shares,
+            sum(play_start) AS play_start, sum(play_finish) AS play_finish
+     FROM lakehouse.gold.rt_platform_15min GROUP BY 1`,
+  );
+  assert.deepEqual(new Map(got.map((r) => [r.q, [r.impressions, r.likes, r.shares, r.play_start, r.play_finish]])), expected);
+  // The same per (quarter-hour, batch): the rollup is exactly what each batch wrote.
+  const perBatch = (from: string, quarter: string) =>
+    rows(
+      "admin",
+      `SELECT ${quarter} AS q, batch_id, sum(impressions + likes + shares + play_start + play_finish) AS events FROM ${from} GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+  assert.deepEqual(
+    await perBatch("lakehouse.gold.rt_platform_15min", "to_unixtime(window_start)"),
+    await perBatch("lakehouse.gold.rt_video_stats_1min", "floor(to_unixtime(window_start) / 900) * 900"),
+  );
 });
 
 test("the dims hold exactly the simulated catalog and its changes: one current row per id, one version per change", async () => {

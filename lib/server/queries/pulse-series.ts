@@ -8,7 +8,11 @@ import { fromPlatformLog } from "../live/platform-minutes";
 import { rtRangeParams } from "./rt-range-params";
 import { withRtWatermark } from "./rt-watermark";
 
-/** sql/queries/pulse_platform_series.sql: a dense grid of buckets; completion is NULL without plays. */
+/**
+ * sql/queries/pulse_platform_series.sql (per minute, up to a day) and pulse_platform_series_long.sql
+ * (per hour of the zone, beyond a day: from the quarter-hour rollup), rows of the same shape: a dense
+ * grid of buckets; completion is NULL without plays.
+ */
 const Row = z.object({
   bucket_ms: z.number(),
   minutes: z.number(),
@@ -26,10 +30,13 @@ export async function getPulseSeries(q: PulseRangeQuery, opts: CachedQueryOption
   // Minute buckets of the last 48 h come from the live minute log: no statement per refresh.
   const live = bucket === "minute" ? await fromPlatformLog(q.range, 0, (log, lo, hi): PlatformSeries => ({ bucket, points: log.points(lo, hi) })) : undefined;
   if (live) return withRtWatermark(live);
+  const range = rtRangeParams(q.range);
   return cachedQuery(
     {
-      name: "pulse_platform_series",
-      params: { ...rtRangeParams(q.range), bucket, tz: q.tz },
+      // Beyond a day, whole quarter-hours come from the rollup instead of up to 10,080 minutes of the log.
+      ...(bucket === "minute"
+        ? { name: "pulse_platform_series", params: { ...range, bucket, tz: q.tz } }
+        : { name: "pulse_platform_series_long", params: { ...range, tz: q.tz } }),
       freshness: "rt",
       // One person's range: it waits behind the preset views everyone watches (admission.ts).
       priority: q.range.kind === "custom" ? "adhoc" : "shared",
