@@ -3,7 +3,8 @@
  * (a thousand viewers need a thousand sockets; fetch's pool would be another variable). The body is
  * counted as it comes off the wire (compressed when the server gzips), not decoded. Like a browser,
  * a request that fails because the server closed an idle kept-alive socket just as it was reused is
- * sent again once (counted in `retried`), since that race is the client's, not the server's.
+ * sent again once on a new connection (counted in `retried`), since that race is the client's, not
+ * the server's.
  */
 import http from "node:http";
 
@@ -33,10 +34,22 @@ export function pollingAgent(sockets: number): http.Agent {
   return new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets, timeout: 60_000 });
 }
 
-function once(url: URL, o: GetOptions): Promise<{ res?: http.IncomingMessage; bytes: number; err?: NodeJS.ErrnoException; reused: boolean }> {
+interface Attempt {
+  readonly res?: http.IncomingMessage;
+  readonly bytes: number;
+  readonly err?: NodeJS.ErrnoException;
+  /** The request went out on a socket an earlier request had used. */
+  readonly reused: boolean;
+  /** The error came before any response header. */
+  readonly beforeResponse?: boolean;
+}
+
+function once(url: URL, o: GetOptions): Promise<Attempt> {
   return new Promise((resolve) => {
     let reused = false;
+    let responded = false;
     const req = http.get(url, { agent: o.agent, headers: o.headers }, (res) => {
+      responded = true;
       let bytes = 0;
       res.on("data", (c: Buffer) => {
         bytes += c.length;
@@ -61,18 +74,21 @@ function once(url: URL, o: GetOptions): Promise<{ res?: http.IncomingMessage; by
     });
     req.on("error", (err: NodeJS.ErrnoException) => {
       clearTimeout(deadline);
-      resolve({ bytes: 0, err, reused });
+      resolve({ bytes: 0, err, reused, beforeResponse: !responded });
     });
   });
 }
+
+/** For the one retry: a new connection, as a browser opens after a stale kept-alive socket failed. */
+const freshConnection = new http.Agent({ keepAlive: false });
 
 export async function timedGet(url: URL, o: GetOptions): Promise<HttpResult> {
   const t = performance.now();
   let r = await once(url, o);
   let retried = false;
-  if (r.err && r.reused && (r.err.code === "ECONNRESET" || r.err.code === "EPIPE")) {
+  if (r.err && r.reused && r.beforeResponse && (r.err.code === "ECONNRESET" || r.err.code === "EPIPE")) {
     retried = true;
-    r = await once(url, o);
+    r = await once(url, { ...o, agent: freshConnection });
   }
   const ms = performance.now() - t;
   if (r.err || !r.res) {
@@ -85,7 +101,7 @@ export async function timedGet(url: URL, o: GetOptions): Promise<HttpResult> {
       retryAfter: undefined,
       contentEncoding: undefined,
       retried,
-      error: e ? `${e.code ?? e.name}: ${e.message}` : "no response",
+      error: `${e ? `${e.code ?? e.name}: ${e.message}` : "no response"}${r.reused ? " (on a kept-alive socket)" : ""}`,
     };
   }
   const h = r.res.headers;

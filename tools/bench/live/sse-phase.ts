@@ -183,10 +183,12 @@ export function reportSse(p: SsePhase): void {
   out(`## 1. SSE: ${n} subscriber${n === 1 ? "" : "s"} on GET ${SSE_PATH}`);
   out();
   const snap = p.subs.flatMap((s) => (s.snapshotAt === undefined ? [] : [s.snapshotAt - s.requestedAt]));
+  const headers = p.subs.flatMap((s) => (s.headersAt === undefined ? [] : [s.headersAt - s.requestedAt]));
   const errors = p.subs.filter((s) => s.error !== undefined);
   out(
     `  connect: ${snap.length}/${n} snapshots, request to snapshot p50 ${ms1(percentile(snap, 50))} ms, p95 ${ms1(percentile(snap, 95))} ms, max ${ms1(maximum(snap))} ms; all in ${secs(p.connectedAt - p.startedAt)} s; snapshot ${int(p.subs.find((s) => s.snapshotChars > 0)?.snapshotChars ?? 0)} chars of JSON`,
   );
+  out(`           request to response headers p50 ${ms1(percentile(headers, 50))} ms, p95 ${ms1(percentile(headers, 95))} ms, max ${ms1(maximum(headers))} ms`);
   if (p.duringConnect.length) out(`  deltas while connecting (not measured): ${p.duringConnect.join(", ")}`);
   if (p.timedOut) out(`  STOPPED EARLY: ${p.timedOut}`);
   out();
@@ -212,6 +214,10 @@ export function reportSse(p: SsePhase): void {
     }
   }
   for (const l of table(["commit", "receipt time measured", "received", "within 2 s", "p50 ms", "p95 ms", "max ms"], rows, labelThenFigures(7))) out(`  ${l}`);
+  out("  receipt = when the delta's last chunk reached the subscriber; server read = /api/health live.readAt, when the");
+  out("  server's watcher had read the new batch (the target's 'server seeing it'); commit = recorded_at of the batch's");
+  out("  'committed' checkpoint, stamped by the pipeline before that row's own Iceberg commit. 'within 2 s' counts every");
+  out("  subscriber, a missing receipt as late.");
   out();
   for (const d of p.deltas) {
     const first = firstArrival(d.arrivals);

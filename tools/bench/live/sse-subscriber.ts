@@ -15,6 +15,8 @@ export interface SubscriberState {
   readonly index: number;
   readonly requestedAt: number;
   status: number | undefined;
+  /** When the response headers came (the server had accepted, routed and answered the request). */
+  headersAt: number | undefined;
   snapshotAt: number | undefined;
   snapshotChars: number;
   /** Snapshots after the first: the server could not give a delta. */
@@ -41,6 +43,7 @@ export function subscribe(url: URL, index: number, agent: http.Agent, onDelta: (
     index,
     requestedAt: nowMs(),
     status: undefined,
+    headersAt: undefined,
     snapshotAt: undefined,
     snapshotChars: 0,
     extraSnapshots: 0,
@@ -58,6 +61,7 @@ export function subscribe(url: URL, index: number, agent: http.Agent, onDelta: (
   const parser = new SseParser();
   const req = http.get(url, { agent, headers: { Accept: "text/event-stream", "Cache-Control": "no-cache" } }, (res) => {
     state.status = res.statusCode;
+    state.headersAt = nowMs();
     if (res.statusCode !== 200) {
       fail(`HTTP ${res.statusCode}${res.headers["retry-after"] ? ` (Retry-After ${res.headers["retry-after"]})` : ""}`);
       res.resume();

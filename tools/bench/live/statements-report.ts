@@ -3,8 +3,9 @@
  * view (each SSE and polling phase), per minute and per micro-batch commit in the window, named by
  * their sql/queries file (statements.ts), the live watcher's own statement and health checks included.
  */
-import { int } from "../format";
+import { int, ms1 } from "../format";
 import { out } from "../report";
+import { maximum, median } from "../stats";
 import { labelThenFigures, table } from "../table";
 import type { Batch } from "./batches";
 import { DASHBOARD_SOURCE, type Statement, type StatementPattern, type StatementSampler, statementHead, statementName } from "./statements";
@@ -70,15 +71,18 @@ export function reportStatements(
   out(notes.length ? "  sampling gaps:" : "  sampling: no gap over 1 s between reads in any window (every statement listed was seen)");
   for (const n of notes) out(n);
   out();
-  out("  distinct statements over these phases (first 60 characters, whitespace collapsed):");
-  const distinct = countBy(all, (s) => `${nameOf(s, patterns)}\u0000${statementHead(s.text)}`);
+  out("  distinct statements over these phases (first 60 characters, whitespace collapsed); time in Trino = end - created:");
+  const key = (s: Statement) => `${nameOf(s, patterns)}\u0000${statementHead(s.text)}`;
+  const distinct = countBy(all, key);
   for (const l of table(
-    ["count", "sql/queries file", "statement"],
+    ["count", "p50 ms in Trino", "max ms", "p50 ms queued", "sql/queries file", "statement"],
     distinct.map(([k, v]) => {
       const [name, head] = k.split("\u0000") as [string, string];
-      return [String(v), name, head];
+      const mine = all.filter((s) => key(s) === k);
+      const took = mine.flatMap((s) => (s.endMs === undefined ? [] : [s.endMs - s.createdMs]));
+      return [String(v), ms1(median(took)), ms1(maximum(took)), ms1(median(mine.map((s) => s.queuedMs))), name, head];
     }),
-    ["right", "left", "left"],
+    ["right", "right", "right", "right", "left", "left"],
   ))
     out(`  ${l}`);
   out();

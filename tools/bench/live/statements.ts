@@ -25,10 +25,20 @@ export const LISTED_FOR_MS = 1_000;
 export interface Statement {
   readonly queryId: string;
   readonly createdMs: number;
+  /** When it ended, once a read saw it finished. */
+  endMs: number | undefined;
+  queuedMs: number;
   readonly text: string;
 }
 
-const Row = z.object({ query_id: z.string(), created_ms: z.number(), state: z.string(), text: z.string() });
+const Row = z.object({
+  query_id: z.string(),
+  created_ms: z.number(),
+  end_ms: z.number().nullable(),
+  queued_ms: z.number(),
+  state: z.string(),
+  text: z.string(),
+});
 
 /** A statement file as a pattern: its text with whitespace collapsed, each `:placeholder` matching any bound value. */
 export interface StatementPattern {
@@ -135,7 +145,13 @@ export class StatementSampler {
         try {
           const out = await runQuery(this.conn, sql, { timeoutMs: 10_000 });
           for (const r of parseRows("live_statements", Row, out.rows)) {
-            if (!this.seen.has(r.query_id)) this.seen.set(r.query_id, { queryId: r.query_id, createdMs: r.created_ms, text: r.text });
+            const known = this.seen.get(r.query_id);
+            if (known) {
+              known.endMs ??= r.end_ms ?? undefined;
+              known.queuedMs = r.queued_ms;
+            } else {
+              this.seen.set(r.query_id, { queryId: r.query_id, createdMs: r.created_ms, endMs: r.end_ms ?? undefined, queuedMs: r.queued_ms, text: r.text });
+            }
           }
           this.reads.push({ start, end: Date.now(), ok: true });
         } catch (err) {
