@@ -26,7 +26,7 @@ import { pickFreePort, portIsFree } from "../../net/ports";
 import { kib, ms1, ratio2 } from "../format";
 import { getJson } from "../http";
 import { out, progress } from "../report";
-import { codeLine, loadAvg, machineLine, softwareLine } from "../run-facts";
+import { codeLine, commandLine, loadAvg, machineLine, softwareLine } from "../run-facts";
 import { maximum, median, percentile } from "../stats";
 import { VIEWPORT } from "./browser";
 import { type ChartRun, compareUrls, loadPulse, observePolling, okFirstCharts, reportChart } from "./first-chart";
@@ -50,13 +50,6 @@ async function choosePort(explicit: number | undefined): Promise<number> {
   if (explicit === undefined) return pickFreePort(...PORT_RANGE);
   if (!(await portIsFree(explicit))) throw new Error(`port ${explicit} is in use; pass another --port`);
   return explicit;
-}
-
-function commandLine(args: readonly string[]): string {
-  const viaNpm = process.env.npm_lifecycle_event === "bench:dashboard";
-  return viaNpm
-    ? `npm run bench:dashboard${args.length ? ` -- ${args.join(" ")}` : ""}`
-    : `npx tsx scripts/bench-dashboard.ts${args.length ? ` ${args.join(" ")}` : ""}`;
 }
 
 /** Builds (unless --no-build) and returns a description of the build being measured. */
@@ -86,7 +79,7 @@ async function main(): Promise<void> {
 
   out("# Pulse dashboard benchmark");
   out();
-  out(`command:  ${commandLine(args)}`);
+  out(`command:  ${commandLine("bench:dashboard", "scripts/bench-dashboard.ts", args)}`);
   out(`settings: ${describeOptions(o, port)}`);
   out(`started:  ${new Date(started).toISOString()}`);
   out(`machine:  ${machineLine()}`);
