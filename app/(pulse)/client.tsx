@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { useQueryStates } from "nuqs";
 import { useCallback, useMemo } from "react";
 import { TimeChart } from "@/components/charts/time-chart";
 import { ButtonGroup } from "@/components/controls/button-group";
@@ -11,13 +12,11 @@ import { Panel } from "@/components/panel";
 import { PlatformRetentionTile } from "@/components/platform-retention-tile";
 import { TrendingTable } from "@/components/trending-table";
 import { useRefresh } from "@/components/use-refresh";
-import { useUrlState } from "@/components/use-url-state";
 import { dailyRefetchInterval } from "@/lib/dashboard/daily-poll";
 import { fmtInt, fmtPct } from "@/lib/dashboard/format";
 import type { PlatformSeries } from "@/lib/dashboard/models";
-import { api } from "@/lib/dashboard/query-keys";
-import type { TrendingSort } from "@/lib/dashboard/schemas";
-import { pulseRangeParams, pulseTrendingParams } from "./search-params";
+import type { TrendingSort } from "@/lib/dashboard/param-values";
+import { pulseParams, pulseQueries } from "./search-params";
 
 const SORTS: readonly { value: TrendingSort; label: string }[] = [
   { value: "velocity", label: "Velocity" },
@@ -30,17 +29,16 @@ function markFirstChart() {
 }
 
 export function PulseClient() {
-  const [params, setParams] = useUrlState();
-  const tz = params.tz ?? "UTC";
-  const refresh = useRefresh(params);
-  const rangeParams = pulseRangeParams(params);
-  const trendingParams = pulseTrendingParams(params);
+  const [params, setParams] = useQueryStates(pulseParams);
+  const { tz } = params;
+  const refresh = useRefresh(params.refresh);
+  const q = pulseQueries(params);
 
-  const series = useQuery({ ...api.pulseSeries(rangeParams), ...refresh.options });
-  const kpis = useQuery({ ...api.pulseKpis(rangeParams), ...refresh.options });
-  const trending = useQuery({ ...api.trending(trendingParams), ...refresh.options });
+  const series = useQuery({ ...q.series, ...refresh.options });
+  const kpis = useQuery({ ...q.kpis, ...refresh.options });
+  const trending = useQuery({ ...q.trending, ...refresh.options });
   // A daily figure: a slow poll catches the morning build; the live refresh setting does not apply.
-  const retention = useQuery({ ...api.platformRetention(), refetchInterval: dailyRefetchInterval });
+  const retention = useQuery({ ...q.retention, refetchInterval: dailyRefetchInterval });
   const lastUpdated = Math.max(series.dataUpdatedAt, kpis.dataUpdatedAt, trending.dataUpdatedAt) || null;
   const onFirstRender = useCallback(markFirstChart, []);
 
@@ -48,7 +46,7 @@ export function PulseClient() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="mr-2 text-xl font-semibold">Live pulse</h1>
-        <RangePicker key={tz} params={params} tz={tz} onChange={setParams} />
+        <RangePicker key={tz} range={params.range} from={params.from} to={params.to} tz={tz} onChange={setParams} />
         <LiveControls tz={tz} refresh={refresh} lastUpdated={lastUpdated} setParams={setParams} />
       </div>
 
@@ -93,13 +91,8 @@ export function PulseClient() {
         testId="panel-trending"
         actions={
           <>
-            <CategorySelect value={params.category} onChange={(c) => setParams({ category: c })} />
-            <ButtonGroup
-              label="rank by"
-              options={SORTS}
-              value={(params.sort as TrendingSort | undefined) ?? "velocity"}
-              onChange={(v) => setParams({ sort: v === "velocity" ? undefined : v })}
-            />
+            <CategorySelect value={params.category} onChange={(category) => setParams({ category })} />
+            <ButtonGroup label="rank by" options={SORTS} value={params.sort} onChange={(sort) => setParams({ sort })} />
           </>
         }
       >

@@ -1,5 +1,6 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQueryStates } from "nuqs";
 import { CATEGORY_CSV_COLUMNS, CategoryTrends } from "@/components/category-trends";
 import { ButtonGroup } from "@/components/controls/button-group";
 import { CategorySelect } from "@/components/controls/category-select";
@@ -9,11 +10,10 @@ import { DailyVideosTable } from "@/components/daily-videos-table";
 import { Panel } from "@/components/panel";
 import { RETENTION_CSV_COLUMNS, RetentionChart, retentionCsvRows } from "@/components/retention/retention-chart";
 import { DISTRIBUTION_CSV_COLUMNS, distributionCsvRows, RetentionDistributionView } from "@/components/retention/retention-distribution";
-import { useUrlState } from "@/components/use-url-state";
 import { dailyRefetchInterval } from "@/lib/dashboard/daily-poll";
+import { MIN_VIEWERS_CHOICES, type TrendMetric } from "@/lib/dashboard/param-values";
 import { api } from "@/lib/dashboard/query-keys";
-import { DEFAULT_MIN_VIEWERS, MIN_VIEWERS_CHOICES } from "@/lib/dashboard/schemas";
-import { dailyCategoriesParams, dailyRetentionParams, dailyVideosParams, retentionDistributionParams, type TrendMetric, trendMetric } from "./search-params";
+import { dailyParams, dailyQueries } from "./search-params";
 
 const METRICS: readonly { value: TrendMetric; label: string }[] = [
   { value: "watch_hours", label: "Watch hours" },
@@ -22,24 +22,18 @@ const METRICS: readonly { value: TrendMetric; label: string }[] = [
   { value: "retention_d1", label: "D1 retention" },
 ];
 
-type MinViewers = (typeof MIN_VIEWERS_CHOICES)[number];
 const MIN_VIEWERS_OPTIONS = MIN_VIEWERS_CHOICES.map((v) => ({ value: v, label: `≥ ${v}` }));
 
 export function DailyClient() {
-  const [params, setParams] = useUrlState();
-  const videosParams = dailyVideosParams(params);
-  const categoriesParams = dailyCategoriesParams(params);
-  const videos = useQuery({ ...api.dailyVideos(videosParams), placeholderData: keepPreviousData, refetchInterval: dailyRefetchInterval });
-  const categories = useQuery({ ...api.dailyCategories(categoriesParams), placeholderData: keepPreviousData, refetchInterval: dailyRefetchInterval });
-  const retentionParams = dailyRetentionParams(params);
-  const retention = useQuery({ ...api.dailyRetention(retentionParams), placeholderData: keepPreviousData, refetchInterval: dailyRefetchInterval });
-  const distribution = useQuery({
-    ...api.retentionDistribution(retentionDistributionParams(params)),
-    placeholderData: keepPreviousData,
-    refetchInterval: dailyRefetchInterval,
-  });
+  const [params, setParams] = useQueryStates(dailyParams);
+  const q = dailyQueries(params);
+  const poll = { placeholderData: keepPreviousData, refetchInterval: dailyRefetchInterval };
+  const videos = useQuery({ ...q.videos, ...poll });
+  const categories = useQuery({ ...q.categories, ...poll });
+  const retention = useQuery({ ...q.retention, ...poll });
+  const distribution = useQuery({ ...q.distribution, ...poll });
   const coverage = useQuery({ ...api.dailyCoverage(), staleTime: 60_000 });
-  const metric = trendMetric(params);
+  const { metric } = params;
   const from = params.from ?? videos.data?.data.from;
   const to = params.to ?? videos.data?.data.to;
   const fileSuffix = `${from ?? ""}-to-${to ?? ""}${params.category ? `-${params.category}` : ""}`;
@@ -56,7 +50,7 @@ export function DailyClient() {
           max={coverage.data?.data.lastDate ?? undefined}
           onChange={(f, t) => setParams({ from: f, to: t })}
         />
-        <CategorySelect value={params.category} onChange={(c) => setParams({ category: c })} />
+        <CategorySelect value={params.category} onChange={(category) => setParams({ category })} />
         <span className="text-xs text-slate-500">Dates are UTC days, the mart&apos;s grain.</span>
       </div>
 
@@ -71,7 +65,7 @@ export function DailyClient() {
         testId="panel-category-trends"
         actions={
           <>
-            <ButtonGroup label="trend metric" options={METRICS} value={metric} onChange={(m) => setParams({ metric: m === "watch_hours" ? undefined : m })} />
+            <ButtonGroup label="trend metric" options={METRICS} value={metric} onChange={(m) => setParams({ metric: m })} />
             {categories.data && (
               <CsvButton fileName={`pulse-category-trends-${fileSuffix}.csv`} columns={CATEGORY_CSV_COLUMNS} rows={categories.data.data.days} />
             )}
@@ -111,12 +105,7 @@ export function DailyClient() {
           testId="panel-retention-distribution"
           actions={
             <>
-              <ButtonGroup
-                label="minimum viewers"
-                options={MIN_VIEWERS_OPTIONS}
-                value={(params.min_viewers as MinViewers | undefined) ?? (String(DEFAULT_MIN_VIEWERS) as MinViewers)}
-                onChange={(v) => setParams({ min_viewers: v === String(DEFAULT_MIN_VIEWERS) ? undefined : v })}
-              />
+              <ButtonGroup label="minimum viewers" options={MIN_VIEWERS_OPTIONS} value={params.min_viewers} onChange={(v) => setParams({ min_viewers: v })} />
               {distribution.data && (
                 <CsvButton
                   fileName={`pulse-retention-distribution-${fileSuffix}.csv`}
@@ -140,7 +129,7 @@ export function DailyClient() {
         emptyText="No video has a row in this range."
         testId="panel-daily-videos"
       >
-        {(d) => <DailyVideosTable data={d} params={params} onSort={(sort, dir) => setParams({ sort, dir })} />}
+        {(d) => <DailyVideosTable data={d} sort={params.sort} dir={params.dir} category={params.category} onSort={(sort, dir) => setParams({ sort, dir })} />}
       </Panel>
     </div>
   );

@@ -1,10 +1,8 @@
 import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { z } from "zod";
 import { InvalidParams } from "@/components/invalid-params";
 import { api } from "@/lib/dashboard/query-keys";
-import { firstValues } from "@/lib/dashboard/raw-params";
-import { dailyRangeQuery, dailyVideosQuery, describeIssues, retentionDistributionQuery } from "@/lib/dashboard/schemas";
+import type { SearchParams } from "@/lib/server/page-input";
 import { prefetch } from "@/lib/server/prefetch";
 import { getCategories } from "@/lib/server/queries/categories";
 import { getDailyCategories } from "@/lib/server/queries/daily-categories";
@@ -12,24 +10,19 @@ import { getDailyRetention } from "@/lib/server/queries/daily-retention";
 import { getRetentionDistribution } from "@/lib/server/queries/daily-retention-distribution";
 import { getDailyVideos } from "@/lib/server/queries/daily-videos";
 import { DailyClient } from "./client";
-import { dailyCategoriesParams, dailyRetentionParams, dailyVideosParams, retentionDistributionParams } from "./search-params";
+import { checkDailyUrl } from "./url-check";
 
 export const metadata: Metadata = { title: "Daily marts" };
 
-const pageSchema = z.object({ videos: dailyVideosQuery, categories: dailyRangeQuery, distribution: retentionDistributionQuery });
-
-export default async function DailyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const raw = firstValues(await searchParams);
-  const videosParams = dailyVideosParams(raw);
-  const categoriesParams = dailyCategoriesParams(raw);
-  const distributionParams = retentionDistributionParams(raw);
-  const parsed = pageSchema.safeParse({ videos: videosParams, categories: categoriesParams, distribution: distributionParams });
-  if (!parsed.success) return <InvalidParams issues={describeIssues(parsed.error)} resetHref="/daily" />;
+export default async function DailyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const url = checkDailyUrl(await searchParams);
+  if (!url.ok) return <InvalidParams issues={url.issues} resetHref="/daily" />;
+  const { queries: q } = url;
   const state = await prefetch([
-    { queryKey: api.dailyVideos(videosParams).queryKey, load: () => getDailyVideos(parsed.data.videos) },
-    { queryKey: api.dailyCategories(categoriesParams).queryKey, load: () => getDailyCategories(parsed.data.categories) },
-    { queryKey: api.dailyRetention(dailyRetentionParams(raw)).queryKey, load: () => getDailyRetention(parsed.data.categories) },
-    { queryKey: api.retentionDistribution(distributionParams).queryKey, load: () => getRetentionDistribution(parsed.data.distribution) },
+    { queryKey: q.videos.queryKey, load: () => getDailyVideos(url.videos) },
+    { queryKey: q.categories.queryKey, load: () => getDailyCategories(url.range) },
+    { queryKey: q.retention.queryKey, load: () => getDailyRetention(url.range) },
+    { queryKey: q.distribution.queryKey, load: () => getRetentionDistribution(url.distribution) },
     { queryKey: api.categories().queryKey, load: () => getCategories() },
   ]);
   return (

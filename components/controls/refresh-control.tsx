@@ -1,12 +1,12 @@
 "use client";
 import { useEffect, useState } from "react";
-import { REFRESH_CHOICES } from "@/lib/dashboard/schemas";
+import { REFRESH_CHOICES, type RefreshSeconds } from "@/lib/dashboard/param-values";
 
 interface Props {
-  readonly seconds: number;
+  readonly seconds: RefreshSeconds;
   readonly paused: boolean;
   readonly lastUpdated: number | null;
-  readonly onSeconds: (s: number) => void;
+  readonly onSeconds: (s: RefreshSeconds) => void;
   readonly onPaused: (p: boolean) => void;
 }
 
@@ -35,7 +35,7 @@ export function RefreshControl(p: Props) {
       <select
         aria-label="refresh every"
         value={p.seconds}
-        onChange={(e) => p.onSeconds(Number(e.target.value))}
+        onChange={(e) => p.onSeconds(Number(e.target.value) as RefreshSeconds)}
         className="rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
       >
         {REFRESH_CHOICES.map((s) => (

@@ -1,21 +1,21 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
+import { pulseHref } from "@/app/(pulse)/search-params";
 import { TimeChart } from "@/components/charts/time-chart";
 import { ButtonGroup } from "@/components/controls/button-group";
 import { LiveControls } from "@/components/controls/live-controls";
 import { CsvButton } from "@/components/csv-button";
 import { Panel } from "@/components/panel";
 import { useRefresh } from "@/components/use-refresh";
-import { useUrlState } from "@/components/use-url-state";
 import { VIDEO_DAILY_CSV_COLUMNS, VideoDailyChart } from "@/components/video-daily-chart";
 import { VideoDailyTable } from "@/components/video-daily-table";
 import { dailyRefetchInterval } from "@/lib/dashboard/daily-poll";
 import { fmt2, fmtAge, fmtDateTime, fmtDuration, fmtInt, fmtPct, zoneLabel } from "@/lib/dashboard/format";
 import type { VideoMinute, VideoSummary } from "@/lib/dashboard/models";
-import { api } from "@/lib/dashboard/query-keys";
-import { videoSeriesParams } from "./search-params";
+import { videoParams, videoQueries } from "./search-params";
 
 const RANGES = [
   { value: "1h", label: "1h" },
@@ -24,19 +24,19 @@ const RANGES = [
 ] as const;
 
 export function VideoClient({ videoId }: { videoId: string }) {
-  const [params, setParams] = useUrlState();
-  const tz = params.tz ?? "UTC";
-  const refresh = useRefresh(params);
-  const seriesParams = videoSeriesParams(params);
-  const summary = useQuery({ ...api.videoSummary(videoId), ...refresh.options });
-  const series = useQuery({ ...api.videoSeries(videoId, seriesParams), ...refresh.options });
-  const daily = useQuery({ ...api.videoDaily(videoId), refetchInterval: dailyRefetchInterval, placeholderData: refresh.options.placeholderData });
+  const [params, setParams] = useQueryStates(videoParams);
+  const { tz } = params;
+  const refresh = useRefresh(params.refresh);
+  const q = videoQueries(videoId, params);
+  const summary = useQuery({ ...q.summary, ...refresh.options });
+  const series = useQuery({ ...q.series, ...refresh.options });
+  const daily = useQuery({ ...q.daily, refetchInterval: dailyRefetchInterval, placeholderData: refresh.options.placeholderData });
   const lastUpdated = Math.max(summary.dataUpdatedAt, series.dataUpdatedAt) || null;
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <Link href={tz === "UTC" ? "/" : `/?tz=${encodeURIComponent(tz)}`} className="text-sm text-slate-500 hover:underline">
+        <Link href={pulseHref("/", { tz })} className="text-sm text-slate-500 hover:underline">
           ← Pulse
         </Link>
         <h1 className="font-mono text-xl font-semibold" data-testid="video-id">
@@ -58,14 +58,7 @@ export function VideoClient({ videoId }: { videoId: string }) {
         emptyText="No traffic for this video in the last 24 hours."
         skeletonClass="h-72"
         testId="panel-video-series"
-        actions={
-          <ButtonGroup
-            label="series range"
-            options={RANGES}
-            value={(seriesParams.range as "1h" | "6h" | "24h" | undefined) ?? "24h"}
-            onChange={(v) => setParams({ range: v === "24h" ? undefined : v })}
-          />
-        }
+        actions={<ButtonGroup label="series range" options={RANGES} value={params.range} onChange={(range) => setParams({ range })} />}
       >
         {(rows) => <VideoCharts rows={rows} tz={tz} />}
       </Panel>
