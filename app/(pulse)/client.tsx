@@ -1,141 +1,47 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { useCallback, useMemo } from "react";
-import { TimeChart } from "@/components/charts/time-chart";
-import { ButtonGroup } from "@/components/controls/button-group";
-import { CategorySelect } from "@/components/controls/category-select";
+import { createContext, type ReactNode, useContext, useMemo } from "react";
 import { LiveControls } from "@/components/controls/live-controls";
 import { RangePicker } from "@/components/controls/range-picker";
-import { KpiTiles } from "@/components/kpi-tiles";
-import { Panel } from "@/components/panel";
-import { PlatformRetentionTile } from "@/components/platform-retention-tile";
-import { TrendingTable } from "@/components/trending-table";
+import { useDataUpdatedAt } from "@/components/use-query-cache";
 import { useRefresh } from "@/components/use-refresh";
-import { dailyRefetchInterval } from "@/lib/dashboard/daily-poll";
-import { fmtInt, fmtPct } from "@/lib/dashboard/format";
-import type { PlatformSeries } from "@/lib/dashboard/models";
-import type { TrendingSort } from "@/lib/dashboard/param-values";
 import { pulseParams, pulseQueries } from "./search-params";
 
-const SORTS: readonly { value: TrendingSort; label: string }[] = [
-  { value: "velocity", label: "Velocity" },
-  { value: "acceleration", label: "Acceleration" },
-  { value: "trending", label: "Trending score" },
-];
-
-function markFirstChart() {
-  if (performance.getEntriesByName("pulse:first-chart").length === 0) performance.mark("pulse:first-chart");
-}
-
-export function PulseClient() {
+function usePulseState() {
   const [params, setParams] = useQueryStates(pulseParams);
-  const { tz } = params;
+  const q = useMemo(() => pulseQueries(params), [params]);
   const refresh = useRefresh(params.refresh);
-  const q = pulseQueries(params);
-
-  const series = useQuery({ ...q.series, ...refresh.options });
-  const kpis = useQuery({ ...q.kpis, ...refresh.options });
-  const trending = useQuery({ ...q.trending, ...refresh.options });
-  // A daily figure: a slow poll catches the morning build; the live refresh setting does not apply.
-  const retention = useQuery({ ...q.retention, refetchInterval: dailyRefetchInterval });
-  const lastUpdated = Math.max(series.dataUpdatedAt, kpis.dataUpdatedAt, trending.dataUpdatedAt) || null;
-  const onFirstRender = useCallback(markFirstChart, []);
-
-  return (
-    <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="mr-2 text-xl font-semibold">Live pulse</h1>
-        <RangePicker key={tz} range={params.range} from={params.from} to={params.to} tz={tz} onChange={setParams} />
-        <LiveControls tz={tz} refresh={refresh} lastUpdated={lastUpdated} setParams={setParams} />
-      </div>
-
-      <div className="grid items-start gap-4 lg:grid-cols-[1fr_17rem]">
-        <Panel title="Key numbers" query={kpis} tz={tz} watermarkKind="minute" isEmpty={() => false} emptyText="" skeletonClass="h-24" testId="panel-kpis">
-          {(k) => <KpiTiles kpis={k} />}
-        </Panel>
-        <Panel
-          title="D1 retention"
-          query={retention}
-          tz="UTC"
-          watermarkKind="day"
-          isEmpty={(days) => days.length === 0}
-          emptyText="The daily mart has no day yet."
-          skeletonClass="h-24"
-          testId="panel-platform-retention"
-        >
-          {(days) => <PlatformRetentionTile days={days} />}
-        </Panel>
-      </div>
-
-      <Panel
-        title={series.data?.data.bucket === "hour" ? "Platform per hour" : "Platform per minute"}
-        query={series}
-        tz={tz}
-        watermarkKind="minute"
-        isEmpty={(s) => s.points.every((p) => p.impressions === 0 && p.plays === 0)}
-        emptyText="No traffic in this range yet."
-        skeletonClass="h-80"
-        testId="panel-series"
-      >
-        {(s) => <PlatformChart series={s} tz={tz} onFirstRender={onFirstRender} />}
-      </Panel>
-
-      <Panel
-        title="Trending now"
-        query={trending}
-        tz={tz}
-        watermarkKind="minute"
-        isEmpty={(t) => t.rows.length === 0}
-        emptyText={params.category ? `No ${params.category} video has traffic in the velocity window.` : "No video has traffic in the velocity window."}
-        testId="panel-trending"
-        actions={
-          <>
-            <CategorySelect value={params.category} onChange={(category) => setParams({ category })} />
-            <ButtonGroup label="rank by" options={SORTS} value={params.sort} onChange={(sort) => setParams({ sort })} />
-          </>
-        }
-      >
-        {(t) => (
-          <>
-            <TrendingTable rows={t.rows} tz={tz} />
-            <p className="mt-2 text-xs text-slate-500">
-              {fmtInt(t.rows.length)} of {fmtInt(t.total)} videos with traffic in the velocity window
-            </p>
-          </>
-        )}
-      </Panel>
-    </div>
-  );
+  return { params, setParams, q, refresh };
 }
 
-function PlatformChart({ series, tz, onFirstRender }: { series: PlatformSeries; tz: string; onFirstRender: () => void }) {
-  const data = useMemo(() => {
-    const p = series.points;
-    return {
-      times: p.map((x) => x.t),
-      series: [
-        { name: "Impressions", values: p.map((x) => x.impressions), format: fmtInt },
-        { name: "Plays", values: p.map((x) => x.plays), format: fmtInt },
-        { name: "Finishes", values: p.map((x) => x.finishes), format: fmtInt },
-        { name: "Completion", values: p.map((x) => x.completionRate), axis: "right" as const, format: (v: number) => fmtPct(v) },
-      ],
-    };
-  }, [series]);
-  const perHour = series.bucket === "hour";
+type PulseState = ReturnType<typeof usePulseState>;
+const PulseContext = createContext<PulseState | null>(null);
+
+/** The page's URL state, queries and refresh settings, for its panels (panels.tsx). */
+export function usePulsePage(): PulseState {
+  const state = useContext(PulseContext);
+  if (!state) throw new Error("usePulsePage outside <PulseShell>");
+  return state;
+}
+
+/**
+ * The Pulse page's shell: its controls, drawn at once, around the panels, which the server streams
+ * in one by one (page.tsx). Holds the URL state and the refresh settings the panels share.
+ */
+export function PulseShell({ children }: { children: ReactNode }) {
+  const state = usePulseState();
+  const { params, setParams, q, refresh } = state;
+  const lastUpdated = useDataUpdatedAt([q.series.queryKey, q.kpis.queryKey, q.trending.queryKey]);
   return (
-    <>
-      <TimeChart
-        times={data.times}
-        series={data.series}
-        tz={tz}
-        withDate={perHour}
-        rightAxisFormat={(v) => fmtPct(v)}
-        onFirstRender={onFirstRender}
-        testId="platform-chart"
-        height={320}
-      />
-      {perHour && <p className="text-xs text-slate-500">Ranges over 24 h are drawn per hour of {tz}.</p>}
-    </>
+    <PulseContext value={state}>
+      <div className="space-y-4">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="mr-2 text-xl font-semibold">Live pulse</h1>
+          <RangePicker key={params.tz} range={params.range} from={params.from} to={params.to} tz={params.tz} onChange={setParams} />
+          <LiveControls tz={params.tz} refresh={refresh} lastUpdated={lastUpdated} setParams={setParams} />
+        </div>
+        {children}
+      </div>
+    </PulseContext>
   );
 }

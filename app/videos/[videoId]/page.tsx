@@ -1,15 +1,17 @@
-import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { InvalidParams } from "@/components/invalid-params";
+import { PanelSkeleton } from "@/components/panel-skeleton";
 import { fmt2, fmtInt, fmtPct } from "@/lib/dashboard/format";
 import { videoIdSchema } from "@/lib/dashboard/schemas";
 import type { SearchParams } from "@/lib/server/page-input";
-import { prefetch } from "@/lib/server/prefetch";
+import { PanelSeed } from "@/lib/server/panel-seed";
 import { getVideoDaily } from "@/lib/server/queries/video-daily";
 import { getVideoSeries } from "@/lib/server/queries/video-series";
 import { getVideoSummary } from "@/lib/server/queries/video-summary";
-import { VideoClient } from "./client";
+import { VideoShell } from "./client";
+import { DailyPanel, SeriesPanel, SummaryPanel } from "./panels";
 import { checkVideoUrl } from "./url-check";
 
 interface Props {
@@ -38,18 +40,28 @@ export default async function VideoPage({ params, searchParams }: Props) {
   if (!url.ok) return <InvalidParams issues={url.issues} resetHref="/" />;
   const { videoId: id, queries: q } = url;
 
+  // Awaited before anything streams, so an unknown id answers 404: unknown only when Trino said so;
+  // when Trino is down the page renders and shows panel errors instead.
   const summary = await getVideoSummary(id).catch(() => null);
-  // Unknown only when Trino said so; when Trino is down the page renders and shows panel errors instead.
   if (summary && !summary.data.known) notFound();
 
-  const state = await prefetch([
-    ...(summary ? [{ queryKey: q.summary.queryKey, load: async () => summary }] : []),
-    { queryKey: q.series.queryKey, load: () => getVideoSeries(id, url.series) },
-    { queryKey: q.daily.queryKey, load: () => getVideoDaily(id) },
-  ]);
   return (
-    <HydrationBoundary state={state}>
-      <VideoClient videoId={id} />
-    </HydrationBoundary>
+    <VideoShell videoId={id}>
+      <Suspense fallback={<PanelSkeleton title="Now" skeletonClass="h-28" />}>
+        <PanelSeed seeds={summary ? [{ queryKey: q.summary.queryKey, load: async () => summary }] : []}>
+          <SummaryPanel />
+        </PanelSeed>
+      </Suspense>
+      <Suspense fallback={<PanelSkeleton title="Per minute" skeletonClass="h-72" />}>
+        <PanelSeed seeds={[{ queryKey: q.series.queryKey, load: () => getVideoSeries(id, url.series) }]}>
+          <SeriesPanel />
+        </PanelSeed>
+      </Suspense>
+      <Suspense fallback={<PanelSkeleton title="Daily history" />}>
+        <PanelSeed seeds={[{ queryKey: q.daily.queryKey, load: () => getVideoDaily(id) }]}>
+          <DailyPanel />
+        </PanelSeed>
+      </Suspense>
+    </VideoShell>
   );
 }
