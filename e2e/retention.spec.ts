@@ -22,7 +22,7 @@ async function hoverChart(page: Page, chart: Locator, fraction: number): Promise
   // The mouse only reaches what is in the viewport.
   await chart.scrollIntoViewIfNeeded();
   const box = (await chart.boundingBox())!;
-  // The plot spans the grid: 48 px on the left, 16-56 px on the right; probe just inside it.
+  // The plot spans the grid: 48 px on the left, 16 to 56 px on the right (components/charts/chart-theme.ts); probe just inside it.
   const left = box.x + 52;
   const right = box.x + box.width - 60;
   await page.mouse.move(left + (right - left) * fraction, box.y + box.height / 2);

@@ -1,8 +1,10 @@
 "use client";
-import ReactEChartsCore from "echarts-for-react/esm/core";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
+import uPlot from "uplot";
 import { useDarkMode } from "../use-color-scheme";
-import { echarts } from "./echarts";
+import { AXIS_FONT, bucketAt, COUNT_STEPS, chartColors, compactNumber, LEFT_AXIS_PX, RIGHT_PAD_PX, zeroBasedRange } from "./chart-theme";
+import { ChartTooltip } from "./chart-tooltip";
+import { useUPlot } from "./use-uplot";
 
 interface HistogramProps {
   /** One label per bar, e.g. "10–20%". */
@@ -14,29 +16,52 @@ interface HistogramProps {
   readonly testId?: string;
 }
 
-/** Bars of counts over ordered bins; the tooltip names the bin and its count. */
+/** Bars of counts over ordered bins, every bin labelled; the tooltip names the bin and its count. */
 export function Histogram(p: HistogramProps) {
   const dark = useDarkMode();
-  const option = useMemo(() => {
-    const text = dark ? "#cbd5e1" : "#475569";
-    const grid = dark ? "#1e293b" : "#e2e8f0";
+  const holder = useRef<HTMLDivElement>(null);
+  const height = p.height ?? 220;
+  const labels = useRef(p.labels);
+  labels.current = p.labels;
+  const n = p.labels.length;
+
+  const options = useMemo((): Omit<uPlot.Options, "width"> => {
+    const c = chartColors(dark);
+    const axis = { stroke: c.text, font: AXIS_FONT, grid: { stroke: c.grid, width: 1 }, ticks: { stroke: c.grid, width: 1 } };
     return {
-      animation: false,
-      textStyle: { color: text },
-      grid: { left: 48, right: 16, top: 16, bottom: 40 },
-      tooltip: {
-        trigger: "axis",
-        axisPointer: { type: "shadow" },
-        formatter: (items: { name: string; value: number }[]) => `${items[0]?.name}: <b>${items[0]?.value}</b> ${p.unit}`,
-      },
-      xAxis: { type: "category", data: p.labels, axisLine: { lineStyle: { color: grid } }, axisLabel: { color: text, interval: 0, fontSize: 10 } },
-      yAxis: { type: "value", minInterval: 1, splitLine: { lineStyle: { color: grid } }, axisLabel: { color: text } },
-      series: [{ type: "bar", data: p.counts, barCategoryGap: "10%", itemStyle: { color: dark ? "#60a5fa" : "#2563eb" } }],
+      height,
+      padding: [12, RIGHT_PAD_PX, 0, 0],
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false }, points: { show: false } },
+      scales: { x: { time: false, range: [-0.5, n - 0.5] }, y: { range: (_u, min, max) => zeroBasedRange(min, max) } },
+      axes: [
+        {
+          ...axis,
+          grid: { show: false },
+          font: "10px ui-sans-serif, system-ui, sans-serif",
+          splits: () => labels.current.map((_, i) => i),
+          values: (_u, splits) => splits.map((s) => labels.current[bucketAt(s, labels.current.length) ?? -1] ?? ""),
+        },
+        { ...axis, size: LEFT_AXIS_PX, incrs: COUNT_STEPS, values: (_u, splits) => splits.map(compactNumber) },
+      ],
+      series: [{}, { label: p.unit, fill: c.bar, stroke: c.bar, paths: uPlot.paths.bars!({ size: [0.9, Infinity] }), points: { show: false } }],
     };
-  }, [p.labels, p.counts, p.unit, dark]);
+  }, [dark, height, n, p.unit]);
+
+  const data = useMemo((): uPlot.AlignedData => [p.counts.map((_, i) => i), [...p.counts]], [p.counts]);
+  const hover = useUPlot(holder, options, data);
+  const at = hover ? bucketAt(hover.idx, p.counts.length) : null;
+
   return (
-    <div data-testid={p.testId} data-counts={p.counts.join(",")}>
-      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: p.height ?? 220, width: "100%" }} />
+    <div data-testid={p.testId} data-counts={p.counts.join(",")} className="relative">
+      <div ref={holder} style={{ height }} />
+      <ChartTooltip hover={hover} width={holder.current?.clientWidth ?? 0}>
+        {at !== null && (
+          <>
+            {p.labels[at]}: <b>{p.counts[at]}</b> {p.unit}
+          </>
+        )}
+      </ChartTooltip>
     </div>
   );
 }
