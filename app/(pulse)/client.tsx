@@ -3,21 +3,21 @@ import { useQueryStates } from "nuqs";
 import { createContext, type ReactNode, useContext, useMemo } from "react";
 import { LiveControls } from "@/components/controls/live-controls";
 import { RangePicker } from "@/components/controls/range-picker";
+import { useLive } from "@/components/live/use-live";
 import { useDataUpdatedAt } from "@/components/use-query-cache";
-import { useRefresh } from "@/components/use-refresh";
 import { pulseParams, pulseQueries } from "./search-params";
 
 function usePulseState() {
   const [params, setParams] = useQueryStates(pulseParams);
   const q = useMemo(() => pulseQueries(params), [params]);
-  const refresh = useRefresh(params.refresh);
-  return { params, setParams, q, refresh };
+  const live = useLive({ stream: q.stream, seconds: params.refresh });
+  return { params, setParams, q, live };
 }
 
 type PulseState = ReturnType<typeof usePulseState>;
 const PulseContext = createContext<PulseState | null>(null);
 
-/** The page's URL state, queries and refresh settings, for its panels (panels.tsx). */
+/** The page's URL state, queries and live updates (stream, or polling as its fallback), for its panels (panels.tsx). */
 export function usePulsePage(): PulseState {
   const state = useContext(PulseContext);
   if (!state) throw new Error("usePulsePage outside <PulseShell>");
@@ -26,11 +26,12 @@ export function usePulsePage(): PulseState {
 
 /**
  * The Pulse page's shell: its controls, drawn at once, around the panels, which the server streams
- * in one by one (page.tsx). Holds the URL state and the refresh settings the panels share.
+ * in one by one (page.tsx). Holds the URL state and the live updates the panels share: one stream for
+ * the whole page, written into the panels' react-query entries.
  */
 export function PulseShell({ children }: { children: ReactNode }) {
   const state = usePulseState();
-  const { params, setParams, q, refresh } = state;
+  const { params, setParams, q, live } = state;
   const lastUpdated = useDataUpdatedAt([q.series.queryKey, q.kpis.queryKey, q.trending.queryKey]);
   return (
     <PulseContext value={state}>
@@ -38,7 +39,7 @@ export function PulseShell({ children }: { children: ReactNode }) {
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="mr-2 text-xl font-semibold">Live pulse</h1>
           <RangePicker key={params.tz} range={params.range} from={params.from} to={params.to} tz={params.tz} onChange={setParams} />
-          <LiveControls tz={params.tz} refresh={refresh} lastUpdated={lastUpdated} setParams={setParams} />
+          <LiveControls tz={params.tz} live={live} lastUpdated={lastUpdated} setParams={setParams} />
         </div>
         {children}
       </div>

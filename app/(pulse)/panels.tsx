@@ -1,7 +1,7 @@
 "use client";
 /**
  * The Pulse page's panels, each a plain react-query reader under the key its server part seeded
- * (page.tsx), kept fresh by polling or the live stream through the shell's settings (client.tsx).
+ * (page.tsx), kept current by the page's live stream, or by polling when it is unavailable (client.tsx).
  */
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
@@ -30,8 +30,8 @@ function markFirstChart() {
 }
 
 export function KpisPanel() {
-  const { q, params, refresh } = usePulsePage();
-  const kpis = useQuery({ ...q.kpis, ...refresh.options });
+  const { q, params, live } = usePulsePage();
+  const kpis = useQuery({ ...q.kpis, ...live.options });
   return (
     <Panel title="Key numbers" query={kpis} tz={params.tz} watermarkKind="minute" isEmpty={() => false} emptyText="" skeletonClass="h-24" testId="panel-kpis">
       {(k) => <KpiTiles kpis={k} />}
@@ -41,7 +41,7 @@ export function KpisPanel() {
 
 export function RetentionPanel() {
   const { q } = usePulsePage();
-  // A daily figure: a slow poll catches the morning build; the live refresh setting does not apply.
+  // A daily figure: the stream brings a new day, and a slow poll catches the morning build without it.
   const retention = useQuery({ ...q.retention, refetchInterval: dailyRefetchInterval });
   return (
     <Panel
@@ -60,8 +60,8 @@ export function RetentionPanel() {
 }
 
 export function SeriesPanel() {
-  const { q, params, refresh } = usePulsePage();
-  const series = useQuery({ ...q.series, ...refresh.options });
+  const { q, params, live } = usePulsePage();
+  const series = useQuery({ ...q.series, ...live.options });
   return (
     <Panel
       title={series.data?.data.bucket === "hour" ? "Platform per hour" : "Platform per minute"}
@@ -79,8 +79,8 @@ export function SeriesPanel() {
 }
 
 export function TrendingPanel() {
-  const { q, params, setParams, refresh } = usePulsePage();
-  const trending = useQuery({ ...q.trending, ...refresh.options });
+  const { q, params, setParams, live } = usePulsePage();
+  const trending = useQuery({ ...q.trending, ...live.options });
   return (
     <Panel
       title="Trending now"

@@ -23,6 +23,8 @@ export interface ResultMeta {
    * the panel says history is loading instead of showing a watermark or zeros.
    */
   readonly rtLoading?: RtLoading;
+  /** The data's version (the live stream's event id, the routes' ETag): what a client resumes the stream from. */
+  readonly version?: string;
 }
 
 export interface Envelope<T> {

@@ -4,21 +4,21 @@ import { useQueryStates } from "nuqs";
 import { createContext, type ReactNode, useContext, useMemo } from "react";
 import { pulseHref } from "@/app/(pulse)/search-params";
 import { LiveControls } from "@/components/controls/live-controls";
+import { useLive } from "@/components/live/use-live";
 import { useDataUpdatedAt } from "@/components/use-query-cache";
-import { useRefresh } from "@/components/use-refresh";
 import { videoParams, videoQueries } from "./search-params";
 
 function useVideoState(videoId: string) {
   const [params, setParams] = useQueryStates(videoParams);
   const q = useMemo(() => videoQueries(videoId, params), [videoId, params]);
-  const refresh = useRefresh(params.refresh);
-  return { videoId, params, setParams, q, refresh };
+  const live = useLive({ stream: q.stream, seconds: params.refresh });
+  return { videoId, params, setParams, q, live };
 }
 
 type VideoState = ReturnType<typeof useVideoState>;
 const VideoContext = createContext<VideoState | null>(null);
 
-/** The page's URL state, queries and refresh settings, for its panels (panels.tsx). */
+/** The page's URL state, queries and live updates (stream, or polling as its fallback), for its panels (panels.tsx). */
 export function useVideoPage(): VideoState {
   const state = useContext(VideoContext);
   if (!state) throw new Error("useVideoPage outside <VideoShell>");
@@ -27,11 +27,12 @@ export function useVideoPage(): VideoState {
 
 /**
  * A video page's shell: its header and controls, drawn at once, around the panels, which the server
- * streams in one by one (page.tsx). Holds the URL state and the refresh settings the panels share.
+ * streams in one by one (page.tsx). Holds the URL state and the live updates the panels share: one stream for
+ * the whole page, written into the panels' react-query entries.
  */
 export function VideoShell({ videoId, children }: { videoId: string; children: ReactNode }) {
   const state = useVideoState(videoId);
-  const { params, setParams, q, refresh } = state;
+  const { params, setParams, q, live } = state;
   const lastUpdated = useDataUpdatedAt([q.summary.queryKey, q.series.queryKey]);
   return (
     <VideoContext value={state}>
@@ -43,7 +44,7 @@ export function VideoShell({ videoId, children }: { videoId: string; children: R
           <h1 className="font-mono text-xl font-semibold" data-testid="video-id">
             {videoId}
           </h1>
-          <LiveControls tz={params.tz} refresh={refresh} lastUpdated={lastUpdated} setParams={setParams} />
+          <LiveControls tz={params.tz} live={live} lastUpdated={lastUpdated} setParams={setParams} />
         </div>
         {children}
       </div>

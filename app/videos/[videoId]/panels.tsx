@@ -1,7 +1,7 @@
 "use client";
 /**
  * A video page's panels, each a plain react-query reader under the key its server part seeded
- * (page.tsx), kept fresh by polling or the live stream through the shell's settings (client.tsx).
+ * (page.tsx), kept current by the page's live stream, or by polling when it is unavailable (client.tsx).
  */
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
@@ -23,8 +23,8 @@ const RANGES = [
 ] as const;
 
 export function SummaryPanel() {
-  const { q, params, refresh } = useVideoPage();
-  const summary = useQuery({ ...q.summary, ...refresh.options });
+  const { q, params, live } = useVideoPage();
+  const summary = useQuery({ ...q.summary, ...live.options });
   return (
     <Panel title="Now" query={summary} tz={params.tz} watermarkKind="minute" isEmpty={() => false} emptyText="" skeletonClass="h-28" testId="panel-summary">
       {(s) => <SummaryGrid s={s} tz={params.tz} />}
@@ -33,8 +33,8 @@ export function SummaryPanel() {
 }
 
 export function SeriesPanel() {
-  const { q, params, setParams, refresh } = useVideoPage();
-  const series = useQuery({ ...q.series, ...refresh.options });
+  const { q, params, setParams, live } = useVideoPage();
+  const series = useQuery({ ...q.series, ...live.options });
   return (
     <Panel
       title="Per minute"
@@ -53,8 +53,8 @@ export function SeriesPanel() {
 }
 
 export function DailyPanel() {
-  const { videoId, q, params, refresh } = useVideoPage();
-  const daily = useQuery({ ...q.daily, refetchInterval: dailyRefetchInterval, placeholderData: refresh.options.placeholderData });
+  const { videoId, q, params, live } = useVideoPage();
+  const daily = useQuery({ ...q.daily, refetchInterval: dailyRefetchInterval, placeholderData: live.options.placeholderData });
   return (
     <Panel
       title="Daily history"
