@@ -1,9 +1,9 @@
 "use client";
 import { useMemo } from "react";
-import type { TrendMetric } from "@/app/daily/search-params";
 import type { CsvColumn } from "@/lib/dashboard/csv";
 import { fmt2, fmtInt, fmtPct } from "@/lib/dashboard/format";
 import type { CategoryDay } from "@/lib/dashboard/models";
+import type { TrendMetric } from "@/lib/dashboard/param-values";
 import { TimeChart } from "./charts/time-chart";
 
 export const CATEGORY_CSV_COLUMNS: readonly CsvColumn<CategoryDay>[] = [

@@ -3,8 +3,7 @@ import Link from "next/link";
 import type { CsvColumn } from "@/lib/dashboard/csv";
 import { fmt2, fmtInt, fmtPct } from "@/lib/dashboard/format";
 import type { DailyVideoRow, DailyVideos } from "@/lib/dashboard/models";
-import type { Params } from "@/lib/dashboard/query-keys";
-import type { DailySort } from "@/lib/dashboard/schemas";
+import type { DailySort, SortDir } from "@/lib/dashboard/param-values";
 import { CsvButton } from "./csv-button";
 
 interface Column {
@@ -28,16 +27,18 @@ const COLUMNS: readonly Column[] = [
 /** The PM table: server-sorted by the URL's sort/dir; the CSV holds exactly these rows and columns (raw values). */
 export function DailyVideosTable({
   data,
-  params,
+  sort,
+  dir,
+  category,
   onSort,
 }: {
   data: DailyVideos & { from: string; to: string };
-  params: Params;
-  onSort: (sort: DailySort, dir: "asc" | "desc") => void;
+  sort: DailySort;
+  dir: SortDir;
+  category: string | null;
+  onSort: (sort: DailySort, dir: SortDir) => void;
 }) {
-  const sort = (params.sort as DailySort | undefined) ?? "watch_hours";
-  const dir = params.dir === "asc" ? "asc" : "desc";
-  const csvName = `pulse-videos-${data.from}-to-${data.to}${params.category ? `-${params.category}` : ""}.csv`;
+  const csvName = `pulse-videos-${data.from}-to-${data.to}${category ? `-${category}` : ""}.csv`;
   return (
     <div>
       <div className="mb-2 flex items-center gap-3 text-xs text-slate-500">

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { dailyHref } from "@/app/daily/search-params";
 import { fmtInt, fmtPct } from "@/lib/dashboard/format";
 import type { PlatformRetentionDay } from "@/lib/dashboard/models";
 import { nextDate, retentionTile } from "@/lib/dashboard/retention";
@@ -12,7 +13,7 @@ export function PlatformRetentionTile({ days }: { days: readonly PlatformRetenti
   const tone = t.changePoints === null ? "text-slate-500" : t.changePoints >= 0 ? "text-emerald-600 dark:text-emerald-400" : "text-rose-600 dark:text-rose-400";
   return (
     <Link
-      href="/daily?metric=retention_d1"
+      href={dailyHref("/daily", { metric: "retention_d1" })}
       className="block rounded-md bg-slate-50 p-3 hover:bg-slate-100 dark:bg-slate-950 dark:hover:bg-slate-800"
       data-testid="retention-tile"
     >

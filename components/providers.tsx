@@ -1,6 +1,8 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { type ReactNode, useState } from "react";
+import { URL_UPDATE_OPTIONS } from "@/lib/dashboard/url-parsers";
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
@@ -16,5 +18,10 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    // Every page's URL state (app/<page>/search-params.ts) updates the URL the same way: shallow, defaults dropped.
+    <NuqsAdapter defaultOptions={URL_UPDATE_OPTIONS}>
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    </NuqsAdapter>
+  );
 }

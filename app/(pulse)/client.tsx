@@ -1,148 +1,48 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo } from "react";
-import { TimeChart } from "@/components/charts/time-chart";
-import { ButtonGroup } from "@/components/controls/button-group";
-import { CategorySelect } from "@/components/controls/category-select";
+import { useQueryStates } from "nuqs";
+import { createContext, type ReactNode, useContext, useMemo } from "react";
 import { LiveControls } from "@/components/controls/live-controls";
 import { RangePicker } from "@/components/controls/range-picker";
-import { KpiTiles } from "@/components/kpi-tiles";
-import { Panel } from "@/components/panel";
-import { PlatformRetentionTile } from "@/components/platform-retention-tile";
-import { TrendingTable } from "@/components/trending-table";
-import { useRefresh } from "@/components/use-refresh";
-import { useUrlState } from "@/components/use-url-state";
-import { dailyRefetchInterval } from "@/lib/dashboard/daily-poll";
-import { fmtInt, fmtPct } from "@/lib/dashboard/format";
-import type { PlatformSeries } from "@/lib/dashboard/models";
-import { api } from "@/lib/dashboard/query-keys";
-import type { TrendingSort } from "@/lib/dashboard/schemas";
-import { pulseRangeParams, pulseTrendingParams } from "./search-params";
+import { useLive } from "@/components/live/use-live";
+import { useDataUpdatedAt } from "@/components/use-query-cache";
+import { pulseParams, pulseQueries } from "./search-params";
 
-const SORTS: readonly { value: TrendingSort; label: string }[] = [
-  { value: "velocity", label: "Velocity" },
-  { value: "acceleration", label: "Acceleration" },
-  { value: "trending", label: "Trending score" },
-];
-
-function markFirstChart() {
-  if (performance.getEntriesByName("pulse:first-chart").length === 0) performance.mark("pulse:first-chart");
+function usePulseState() {
+  const [params, setParams] = useQueryStates(pulseParams);
+  const q = useMemo(() => pulseQueries(params), [params]);
+  const live = useLive({ stream: q.stream, seconds: params.refresh });
+  return { params, setParams, q, live };
 }
 
-export function PulseClient() {
-  const [params, setParams] = useUrlState();
-  const tz = params.tz ?? "UTC";
-  const refresh = useRefresh(params);
-  const rangeParams = pulseRangeParams(params);
-  const trendingParams = pulseTrendingParams(params);
+type PulseState = ReturnType<typeof usePulseState>;
+const PulseContext = createContext<PulseState | null>(null);
 
-  const series = useQuery({ ...api.pulseSeries(rangeParams), ...refresh.options });
-  const kpis = useQuery({ ...api.pulseKpis(rangeParams), ...refresh.options });
-  const trending = useQuery({ ...api.trending(trendingParams), ...refresh.options });
-  // A daily figure: a slow poll catches the morning build; the live refresh setting does not apply.
-  const retention = useQuery({ ...api.platformRetention(), refetchInterval: dailyRefetchInterval });
-  const lastUpdated = Math.max(series.dataUpdatedAt, kpis.dataUpdatedAt, trending.dataUpdatedAt) || null;
-  const onFirstRender = useCallback(markFirstChart, []);
-
-  return (
-    <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="mr-2 text-xl font-semibold">Live pulse</h1>
-        <RangePicker key={tz} params={params} tz={tz} onChange={setParams} />
-        <LiveControls tz={tz} refresh={refresh} lastUpdated={lastUpdated} setParams={setParams} />
-      </div>
-
-      <div className="grid items-start gap-4 lg:grid-cols-[1fr_17rem]">
-        <Panel title="Key numbers" query={kpis} tz={tz} watermarkKind="minute" isEmpty={() => false} emptyText="" skeletonClass="h-24" testId="panel-kpis">
-          {(k) => <KpiTiles kpis={k} />}
-        </Panel>
-        <Panel
-          title="D1 retention"
-          query={retention}
-          tz="UTC"
-          watermarkKind="day"
-          isEmpty={(days) => days.length === 0}
-          emptyText="The daily mart has no day yet."
-          skeletonClass="h-24"
-          testId="panel-platform-retention"
-        >
-          {(days) => <PlatformRetentionTile days={days} />}
-        </Panel>
-      </div>
-
-      <Panel
-        title={series.data?.data.bucket === "hour" ? "Platform per hour" : "Platform per minute"}
-        query={series}
-        tz={tz}
-        watermarkKind="minute"
-        isEmpty={(s) => s.points.every((p) => p.impressions === 0 && p.plays === 0)}
-        emptyText="No traffic in this range yet."
-        skeletonClass="h-80"
-        testId="panel-series"
-      >
-        {(s) => <PlatformChart series={s} tz={tz} onFirstRender={onFirstRender} />}
-      </Panel>
-
-      <Panel
-        title="Trending now"
-        query={trending}
-        tz={tz}
-        watermarkKind="minute"
-        isEmpty={(t) => t.rows.length === 0}
-        emptyText={params.category ? `No ${params.category} video has traffic in the velocity window.` : "No video has traffic in the velocity window."}
-        testId="panel-trending"
-        actions={
-          <>
-            <CategorySelect value={params.category} onChange={(c) => setParams({ category: c })} />
-            <ButtonGroup
-              label="rank by"
-              options={SORTS}
-              value={(params.sort as TrendingSort | undefined) ?? "velocity"}
-              onChange={(v) => setParams({ sort: v === "velocity" ? undefined : v })}
-            />
-          </>
-        }
-      >
-        {(t) => (
-          <>
-            <TrendingTable rows={t.rows} tz={tz} />
-            <p className="mt-2 text-xs text-slate-500">
-              {fmtInt(t.rows.length)} of {fmtInt(t.total)} videos with traffic in the velocity window
-            </p>
-          </>
-        )}
-      </Panel>
-    </div>
-  );
+/** The page's URL state, queries and live updates (stream, or polling as its fallback), for its panels (panels.tsx). */
+export function usePulsePage(): PulseState {
+  const state = useContext(PulseContext);
+  if (!state) throw new Error("usePulsePage outside <PulseShell>");
+  return state;
 }
 
-function PlatformChart({ series, tz, onFirstRender }: { series: PlatformSeries; tz: string; onFirstRender: () => void }) {
-  const data = useMemo(() => {
-    const p = series.points;
-    return {
-      times: p.map((x) => x.t),
-      series: [
-        { name: "Impressions", values: p.map((x) => x.impressions), format: fmtInt },
-        { name: "Plays", values: p.map((x) => x.plays), format: fmtInt },
-        { name: "Finishes", values: p.map((x) => x.finishes), format: fmtInt },
-        { name: "Completion", values: p.map((x) => x.completionRate), axis: "right" as const, format: (v: number) => fmtPct(v) },
-      ],
-    };
-  }, [series]);
-  const perHour = series.bucket === "hour";
+/**
+ * The Pulse page's shell: its controls, drawn at once, around the panels, which the server streams
+ * in one by one (page.tsx). Holds the URL state and the live updates the panels share: one stream for
+ * the whole page, written into the panels' react-query entries.
+ */
+export function PulseShell({ children }: { children: ReactNode }) {
+  const state = usePulseState();
+  const { params, setParams, q, live } = state;
+  const lastUpdated = useDataUpdatedAt([q.series.queryKey, q.kpis.queryKey, q.trending.queryKey]);
   return (
-    <>
-      <TimeChart
-        times={data.times}
-        series={data.series}
-        tz={tz}
-        withDate={perHour}
-        rightAxisFormat={(v) => fmtPct(v)}
-        onFirstRender={onFirstRender}
-        testId="platform-chart"
-        height={320}
-      />
-      {perHour && <p className="text-xs text-slate-500">Ranges over 24 h are drawn per hour of {tz}.</p>}
-    </>
+    <PulseContext value={state}>
+      <div className="space-y-4">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="mr-2 text-xl font-semibold">Live pulse</h1>
+          <RangePicker key={params.tz} range={params.range} from={params.from} to={params.to} tz={params.tz} onChange={setParams} />
+          <LiveControls tz={params.tz} live={live} lastUpdated={lastUpdated} setParams={setParams} />
+        </div>
+        {children}
+      </div>
+    </PulseContext>
   );
 }

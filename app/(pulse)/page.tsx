@@ -1,40 +1,58 @@
-import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { z } from "zod";
+import { Suspense } from "react";
 import { InvalidParams } from "@/components/invalid-params";
+import { PanelSkeleton } from "@/components/panel-skeleton";
+import { MINUTE_BUCKET_MAX_MINUTES } from "@/lib/dashboard/param-values";
 import { api } from "@/lib/dashboard/query-keys";
-import { firstValues } from "@/lib/dashboard/raw-params";
-import { describeIssues, pulseRangeQuery, refreshSchema, trendingQuery } from "@/lib/dashboard/schemas";
-import { prefetch } from "@/lib/server/prefetch";
+import type { SearchParams } from "@/lib/server/page-input";
+import { PanelSeed } from "@/lib/server/panel-seed";
 import { getCategories } from "@/lib/server/queries/categories";
 import { getPlatformRetentionLatest } from "@/lib/server/queries/platform-retention-latest";
 import { getPulseKpis } from "@/lib/server/queries/pulse-kpis";
 import { getPulseSeries } from "@/lib/server/queries/pulse-series";
 import { getTrending } from "@/lib/server/queries/trending";
-import { PulseClient } from "./client";
-import { pulseRangeParams, pulseTrendingParams } from "./search-params";
+import { PulseShell } from "./client";
+import { KpisPanel, RetentionPanel, SeriesPanel, TrendingPanel } from "./panels";
+import { checkPulseUrl } from "./url-check";
 
 export const metadata: Metadata = { title: "Live pulse" };
 
-const pageSchema = z.object({ range: pulseRangeQuery, trending: trendingQuery, refresh: refreshSchema });
-
-export default async function PulsePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const raw = firstValues(await searchParams);
-  const rangeParams = pulseRangeParams(raw);
-  const trendingParams = pulseTrendingParams(raw);
-  const parsed = pageSchema.safeParse({ range: rangeParams, trending: trendingParams, refresh: raw.refresh });
-  if (!parsed.success) return <InvalidParams issues={describeIssues(parsed.error)} resetHref="/" />;
-  const { range, trending } = parsed.data;
-  const state = await prefetch([
-    { queryKey: api.pulseSeries(rangeParams).queryKey, load: () => getPulseSeries(range) },
-    { queryKey: api.pulseKpis(rangeParams).queryKey, load: () => getPulseKpis(range) },
-    { queryKey: api.trending(trendingParams).queryKey, load: () => getTrending(trending) },
-    { queryKey: api.categories().queryKey, load: () => getCategories() },
-    { queryKey: api.platformRetention().queryKey, load: () => getPlatformRetentionLatest() },
-  ]);
+/** The shell (controls) at once; each panel streams in when its own query answers (lib/server/panel-seed.tsx). */
+export default async function PulsePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const url = checkPulseUrl(await searchParams);
+  if (!url.ok) return <InvalidParams issues={url.issues} resetHref="/" />;
+  const { queries: q, range, trending } = url;
   return (
-    <HydrationBoundary state={state}>
-      <PulseClient />
-    </HydrationBoundary>
+    <PulseShell>
+      <div className="grid items-start gap-4 lg:grid-cols-[1fr_17rem]">
+        <Suspense fallback={<PanelSkeleton title="Key numbers" skeletonClass="h-24" />}>
+          <PanelSeed seeds={[{ queryKey: q.kpis.queryKey, load: () => getPulseKpis(range) }]}>
+            <KpisPanel />
+          </PanelSeed>
+        </Suspense>
+        <Suspense fallback={<PanelSkeleton title="D1 retention" skeletonClass="h-24" />}>
+          <PanelSeed seeds={[{ queryKey: q.retention.queryKey, load: getPlatformRetentionLatest }]}>
+            <RetentionPanel />
+          </PanelSeed>
+        </Suspense>
+      </div>
+      <Suspense
+        fallback={<PanelSkeleton title={range.range.minutes > MINUTE_BUCKET_MAX_MINUTES ? "Platform per hour" : "Platform per minute"} skeletonClass="h-80" />}
+      >
+        <PanelSeed seeds={[{ queryKey: q.series.queryKey, load: () => getPulseSeries(range) }]}>
+          <SeriesPanel />
+        </PanelSeed>
+      </Suspense>
+      <Suspense fallback={<PanelSkeleton title="Trending now" />}>
+        <PanelSeed
+          seeds={[
+            { queryKey: q.trending.queryKey, load: () => getTrending(trending) },
+            { queryKey: api.categories().queryKey, load: getCategories },
+          ]}
+        >
+          <TrendingPanel />
+        </PanelSeed>
+      </Suspense>
+    </PulseShell>
   );
 }

@@ -1,12 +1,45 @@
 /**
- * URL state of the Pulse page. The URL holds everything (range, zone, filters, refresh period), so
- * every view is a link; these pickers give each API route exactly the parameters it reads, on the
- * server (prefetch) and in the browser (polling) alike, so both use the same react-query keys.
+ * URL state of the Pulse page, defined once. The URL holds the whole view (range, zone, filters,
+ * refresh period), so every view is a link. From these parsers come the server page's parse
+ * (`loadPulseParams`), the client's typed reads and writes (`useQueryStates(pulseParams)`, defaults
+ * stripped, shallow), links to the page (`pulseHref`), and each panel's API query string, react-query
+ * key and the live stream's URL (`pulseQueries`). zod still validates: page.tsx checks the same URL
+ * against the API schemas before anything is drawn, and each API route checks what it receives.
  */
-import type { Params } from "@/lib/dashboard/query-keys";
-import { pickParams } from "@/lib/dashboard/raw-params";
+import { createLoader, createSerializer, type inferParserType, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
+import { DEFAULT_RANGE, DEFAULT_TRENDING_SORT, PULSE_RANGES, TRENDING_LIMIT, TRENDING_SORTS } from "@/lib/dashboard/param-values";
+import { api } from "@/lib/dashboard/query-keys";
+import { parseAsText, pickParsers, querySerializer, refreshParser, timeZoneParser } from "@/lib/dashboard/url-parsers";
 
-export const TRENDING_LIMIT = "25";
+export const pulseParams = {
+  range: parseAsStringLiteral(PULSE_RANGES).withDefault(DEFAULT_RANGE),
+  /** Custom range bounds: ISO-8601 instants with a zone (zod checks them). */
+  from: parseAsText,
+  to: parseAsText,
+  tz: timeZoneParser,
+  category: parseAsText,
+  sort: parseAsStringLiteral(TRENDING_SORTS).withDefault(DEFAULT_TRENDING_SORT),
+  refresh: refreshParser,
+};
+export type PulseParams = inferParserType<typeof pulseParams>;
 
-export const pulseRangeParams = (raw: Params) => pickParams(raw, ["range", "from", "to", "tz"]);
-export const pulseTrendingParams = (raw: Params) => ({ ...pickParams(raw, ["category", "sort"]), limit: TRENDING_LIMIT });
+export const loadPulseParams = createLoader(pulseParams);
+/** `pulseHref("/", { tz })`: a link to the page, defaults left out. */
+export const pulseHref = createSerializer(pulseParams, { clearOnDefault: true });
+
+const rangeQuery = querySerializer(pulseParams, ["range", "from", "to", "tz"]);
+// The page's table always asks for the same number of rows, written out so the key says so.
+const trendingQuery = createSerializer({ ...pickParsers(pulseParams, ["category", "sort"]), limit: parseAsInteger }, { clearOnDefault: true });
+const streamQuery = querySerializer(pulseParams, ["range", "from", "to", "tz", "category", "sort"]);
+
+/** The page's panels as API routes (key + fetcher), and its live stream (panel name -> the key it writes). */
+export function pulseQueries(p: PulseParams) {
+  const range = rangeQuery(p);
+  const panels = {
+    series: api.pulseSeries(range),
+    kpis: api.pulseKpis(range),
+    trending: api.trending(trendingQuery({ category: p.category, sort: p.sort, limit: TRENDING_LIMIT })),
+    retention: api.platformRetention(),
+  };
+  return { ...panels, stream: { url: `/api/live/pulse${streamQuery(p)}`, panels } };
+}

@@ -1,25 +1,34 @@
 "use client";
 import { useState } from "react";
-import type { Params } from "@/lib/dashboard/query-keys";
-import { DAY_MS } from "@/lib/dashboard/schemas";
+import { DAY_MS, type PulseRange } from "@/lib/dashboard/param-values";
 import { instantToWallTime, urlInstant, wallTimeToInstant } from "@/lib/dashboard/zoned-time";
 import { ButtonGroup } from "./button-group";
 
-type RangeChoice = "1h" | "6h" | "24h" | "custom";
-
-const OPTIONS: readonly { value: RangeChoice; label: string }[] = [
+const OPTIONS: readonly { value: PulseRange; label: string }[] = [
   { value: "1h", label: "1h" },
   { value: "6h", label: "6h" },
   { value: "24h", label: "24h" },
   { value: "custom", label: "Custom" },
 ];
 
+interface RangeChange {
+  readonly range: PulseRange;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+interface Props extends RangeChange {
+  readonly tz: string;
+  readonly onChange: (changes: RangeChange) => unknown;
+}
+
 /** Presets count back from the data watermark; a custom range is two wall times in the dashboard's zone. */
-export function RangePicker({ params, tz, onChange }: { params: Params; tz: string; onChange: (changes: Params) => void }) {
-  const current: RangeChoice = params.range === "custom" || (!params.range && params.from) ? "custom" : ((params.range as RangeChoice | undefined) ?? "24h");
+export function RangePicker({ range, from: urlFrom, to: urlTo, tz, onChange }: Props) {
+  // A link with from/to and no range is a custom range too (the API reads it so).
+  const current: PulseRange = range === "24h" && urlFrom ? "custom" : range;
   const [editing, setEditing] = useState(current === "custom");
-  const initialFrom = params.from ? Date.parse(params.from) : Date.now() - DAY_MS;
-  const initialTo = params.to ? Date.parse(params.to) : Date.now();
+  const initialFrom = urlFrom ? Date.parse(urlFrom) : Date.now() - DAY_MS;
+  const initialTo = urlTo ? Date.parse(urlTo) : Date.now();
   const [from, setFrom] = useState(() => instantToWallTime(Number.isFinite(initialFrom) ? initialFrom : Date.now() - DAY_MS, tz));
   const [to, setTo] = useState(() => instantToWallTime(Number.isFinite(initialTo) ? initialTo : Date.now(), tz));
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +52,7 @@ export function RangePicker({ params, tz, onChange }: { params: Params; tz: stri
         onChange={(v) => {
           if (v === "custom") return setEditing(true);
           setEditing(false);
-          onChange({ range: v === "24h" ? undefined : v, from: undefined, to: undefined });
+          onChange({ range: v, from: null, to: null });
         }}
       />
       {editing && (

@@ -1,5 +1,5 @@
 /** Default dates of the daily page: the last 7 built days (UTC dates, the mart's grain). */
-import { DAY_MS } from "./schemas";
+import { DAY_MS } from "./param-values";
 
 export interface DailyDates {
   readonly from: string;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { type MinuteDelta, MinuteLog, type MinuteRow, needsFullRecompute, platformDelta, presetKpis, presetPoints, videoSeries } from "./minute-log";
 import type { Counters, KpiPeriod, PulseKpis, SeriesPoint, VideoMinute } from "./models";
-import { DAY_MS, MINUTE_MS as M } from "./schemas";
+import { DAY_MS, MINUTE_MS as M } from "./param-values";
 import { applySeriesDelta, diffSeries } from "./series-delta";
 
 const T0 = Date.UTC(2026, 3, 7, 12, 0);

@@ -45,7 +45,7 @@
  * Every ratio is null on a 0 denominator, as nullif() makes it in SQL.
  */
 import type { Counters, KpiPeriod, PulseKpis, SeriesPoint, VideoMinute } from "./models";
-import { DAY_MS, MINUTE_MS } from "./schemas";
+import { DAY_MS, MINUTE_MS } from "./param-values";
 import type { SeriesDelta } from "./series-delta";
 
 /** One minute's counters: per-minute sums of log rows (window_start = t). */

@@ -1,7 +1,9 @@
 /**
  * React-query keys and fetchers, one factory per API route. Server pages seed the cache under the
- * same keys (with the same envelope the routes return), so hydration and polling share one entry.
- * Keys hold the raw URL parameters, which is exactly what the routes receive.
+ * same keys (with the same envelope the routes return), and the live stream writes under them too,
+ * so hydration, the stream and polling share one entry. A key is the route's path and its query
+ * string, made by the page's URL-state serializers (app/<page>/search-params.ts) with defaults
+ * stripped: exactly what the route receives.
  */
 import type { ApiErrorBody, Envelope } from "./envelope";
 import type {
@@ -19,8 +21,6 @@ import type {
   VideoSummary,
 } from "./models";
 
-export type Params = Readonly<Record<string, string | undefined>>;
-
 /** Thrown by fetchers for non-2xx answers; `status` lets pages tell 400/404/503 apart. */
 export class ApiError extends Error {
   constructor(
@@ -29,13 +29,6 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
-}
-
-export function toQueryString(params: Params): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params).sort(([a], [b]) => a.localeCompare(b))) if (v !== undefined && v !== "") q.set(k, v);
-  const s = q.toString();
-  return s ? `?${s}` : "";
 }
 
 async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
@@ -53,29 +46,29 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   return (await res.json()) as T;
 }
 
-const clean = (p: Params): Params => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined && v !== "")) as Params;
 const enc = encodeURIComponent;
 
-const route = <T>(path: string, params: Params) => {
-  const qs = toQueryString(params);
-  return {
-    queryKey: [path, clean(params)] as const,
-    queryFn: ({ signal }: { signal?: AbortSignal }) => getJson<Envelope<T>>(`${path}${qs}`, signal),
-  };
-};
+/** `qs` is "" or "?…" from a search-params serializer. */
+const route = <T>(path: string, qs = "") => ({
+  queryKey: [path, qs] as const,
+  queryFn: ({ signal }: { signal?: AbortSignal }) => getJson<Envelope<T>>(`${path}${qs}`, signal),
+});
+
+export type ApiRoute<T> = ReturnType<typeof route<T>>;
+export type QueryKey = ApiRoute<unknown>["queryKey"];
 
 export const api = {
-  pulseSeries: (p: Params) => route<PlatformSeries>("/api/pulse/series", p),
-  pulseKpis: (p: Params) => route<PulseKpis>("/api/pulse/kpis", p),
-  trending: (p: Params) => route<Trending>("/api/pulse/trending", p),
-  videoSummary: (id: string) => route<VideoSummary>(`/api/videos/${enc(id)}`, {}),
-  videoSeries: (id: string, p: Params) => route<readonly VideoMinute[]>(`/api/videos/${enc(id)}/series`, p),
-  videoDaily: (id: string) => route<readonly VideoDay[]>(`/api/videos/${enc(id)}/daily`, {}),
-  dailyVideos: (p: Params) => route<DailyVideos & { from: string; to: string }>("/api/daily/videos", p),
-  dailyCategories: (p: Params) => route<{ from: string; to: string; days: readonly CategoryDay[] }>("/api/daily/categories", p),
-  dailyRetention: (p: Params) => route<DailyRetention>("/api/daily/retention", p),
-  retentionDistribution: (p: Params) => route<RetentionDistribution>("/api/daily/retention-distribution", p),
-  platformRetention: () => route<readonly PlatformRetentionDay[]>("/api/pulse/retention", {}),
-  dailyCoverage: () => route<DailyCoverage>("/api/daily/coverage", {}),
-  categories: () => route<readonly string[]>("/api/categories", {}),
+  pulseSeries: (qs: string) => route<PlatformSeries>("/api/pulse/series", qs),
+  pulseKpis: (qs: string) => route<PulseKpis>("/api/pulse/kpis", qs),
+  trending: (qs: string) => route<Trending>("/api/pulse/trending", qs),
+  videoSummary: (id: string) => route<VideoSummary>(`/api/videos/${enc(id)}`),
+  videoSeries: (id: string, qs: string) => route<readonly VideoMinute[]>(`/api/videos/${enc(id)}/series`, qs),
+  videoDaily: (id: string) => route<readonly VideoDay[]>(`/api/videos/${enc(id)}/daily`),
+  dailyVideos: (qs: string) => route<DailyVideos & { from: string; to: string }>("/api/daily/videos", qs),
+  dailyCategories: (qs: string) => route<{ from: string; to: string; days: readonly CategoryDay[] }>("/api/daily/categories", qs),
+  dailyRetention: (qs: string) => route<DailyRetention>("/api/daily/retention", qs),
+  retentionDistribution: (qs: string) => route<RetentionDistribution>("/api/daily/retention-distribution", qs),
+  platformRetention: () => route<readonly PlatformRetentionDay[]>("/api/pulse/retention"),
+  dailyCoverage: () => route<DailyCoverage>("/api/daily/coverage"),
+  categories: () => route<readonly string[]>("/api/categories"),
 };

@@ -5,21 +5,34 @@
  * bounded. Query-string values arrive as strings, hence the coercions.
  */
 import { z } from "zod";
+import {
+  DAILY_SORTS,
+  DAY_MS,
+  DEFAULT_DAILY_SORT,
+  DEFAULT_MIN_VIEWERS,
+  DEFAULT_RANGE,
+  DEFAULT_REFRESH_SECONDS,
+  DEFAULT_SORT_DIR,
+  DEFAULT_TIME_ZONE,
+  DEFAULT_TREND_METRIC,
+  DEFAULT_TRENDING_SORT,
+  MAX_DAILY_RANGE_DAYS,
+  MAX_RT_RANGE_MINUTES,
+  MIN_VIEWERS_CHOICES,
+  MINUTE_MS,
+  PULSE_RANGES,
+  RANGE_PRESETS,
+  type RangePreset,
+  REFRESH_CHOICES,
+  SORT_DIRS,
+  TREND_METRICS,
+  TRENDING_LIMIT,
+  TRENDING_SORTS,
+  VIDEO_RANGES,
+} from "./param-values";
 
-export const MINUTE_MS = 60_000;
-export const DAY_MS = 86_400_000;
-
-/** The RT log keeps 7 days (maintenance TTL); a custom Pulse range may not be longer. */
-export const MAX_RT_RANGE_MINUTES = 7 * 24 * 60;
-/** Ranges up to a day are drawn per minute; longer ones per hour of the chosen time zone. */
-export const MINUTE_BUCKET_MAX_MINUTES = 24 * 60;
-export const MAX_DAILY_RANGE_DAYS = 92;
-
-export const RANGE_PRESETS = { "1h": 60, "6h": 360, "24h": 1440 } as const;
-export type RangePreset = keyof typeof RANGE_PRESETS;
-
-export const REFRESH_CHOICES = [5, 10, 30, 60, 300] as const;
-export const DEFAULT_REFRESH_SECONDS = 30;
+// The data layer (lib/server/queries) reads these two with the schemas; everything else imports param-values.ts.
+export { MINUTE_BUCKET_MAX_MINUTES, RANGE_PRESETS } from "./param-values";
 
 const firstOf = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const blankToUndefined = (v: unknown) => {
@@ -55,6 +68,9 @@ export const timeZoneSchema = z
   .regex(/^[A-Za-z][A-Za-z0-9_+\-/]*$/, "time zone must be an IANA name such as UTC or Europe/Berlin")
   .refine(isTimeZone, "unknown time zone (use an IANA name such as UTC or Europe/Berlin)");
 
+/** `tz` of a page's URL: optional, repeated keys take the first value. */
+export const timeZoneParam = optional(timeZoneSchema);
+
 /** An instant in ISO-8601 with an explicit offset or Z, between 2000 and 2100, truncated to the minute. */
 export const instantSchema = z
   .string()
@@ -89,7 +105,7 @@ export type RtRange =
   | { readonly kind: "custom"; readonly startMs: number; readonly endMs: number; readonly minutes: number };
 
 export const rangeFields = {
-  range: optional(z.enum(["1h", "6h", "24h", "custom"], { error: "range must be 1h, 6h, 24h or custom" })),
+  range: optional(z.enum(PULSE_RANGES, { error: "range must be 1h, 6h, 24h or custom" })),
   from: optional(instantSchema),
   to: optional(instantSchema),
 };
@@ -111,33 +127,26 @@ function resolveRange(v: { range?: string | undefined; from?: number | undefined
     }
     return { kind: "custom", startMs: v.from, endMs: v.to, minutes };
   }
-  const preset = (v.range ?? "24h") as RangePreset;
+  const preset = (v.range ?? DEFAULT_RANGE) as RangePreset;
   return { kind: "preset", preset, minutes: RANGE_PRESETS[preset] };
 }
 
 export const pulseRangeQuery = z
-  .object({ ...rangeFields, tz: optional(timeZoneSchema).transform((v) => v ?? "UTC") })
+  .object({ ...rangeFields, tz: optional(timeZoneSchema).transform((v) => v ?? DEFAULT_TIME_ZONE) })
   .transform((v, ctx) => ({ range: resolveRange(v, ctx), tz: v.tz }));
 export type PulseRangeQuery = z.output<typeof pulseRangeQuery>;
 
-export const TRENDING_SORTS = ["velocity", "acceleration", "trending"] as const;
-export type TrendingSort = (typeof TRENDING_SORTS)[number];
-
 export const trendingQuery = z.object({
   category: optional(categorySchema),
-  sort: optional(z.enum(TRENDING_SORTS, { error: "sort must be velocity, acceleration or trending" })).transform((v) => v ?? "velocity"),
-  limit: limitSchema(200, 25),
+  sort: optional(z.enum(TRENDING_SORTS, { error: "sort must be velocity, acceleration or trending" })).transform((v) => v ?? DEFAULT_TRENDING_SORT),
+  limit: limitSchema(200, TRENDING_LIMIT),
 });
 export type TrendingQuery = z.output<typeof trendingQuery>;
 
-export const VIDEO_RANGES = ["1h", "6h", "24h"] as const;
 export const videoSeriesQuery = z.object({
-  range: optional(z.enum(VIDEO_RANGES, { error: "range must be 1h, 6h or 24h" })).transform((v) => v ?? "24h"),
+  range: optional(z.enum(VIDEO_RANGES, { error: "range must be 1h, 6h or 24h" })).transform((v) => v ?? DEFAULT_RANGE),
 });
 export type VideoSeriesQuery = z.output<typeof videoSeriesQuery>;
-
-export const DAILY_SORTS = ["watch_hours", "completion_rate", "unique_viewers", "retention_d1"] as const;
-export type DailySort = (typeof DAILY_SORTS)[number];
 
 const dailyRangeObject = z.object({
   from: optional(dateSchema),
@@ -160,16 +169,12 @@ export type DailyRangeQuery = z.output<typeof dailyRangeQuery>;
 
 export const dailyVideosQuery = dailyRangeObject
   .extend({
-    sort: optional(z.enum(DAILY_SORTS, { error: `sort must be one of ${DAILY_SORTS.join(", ")}` })).transform((v) => v ?? "watch_hours"),
-    dir: optional(z.enum(["asc", "desc"], { error: "dir must be asc or desc" })).transform((v) => v ?? "desc"),
+    sort: optional(z.enum(DAILY_SORTS, { error: `sort must be one of ${DAILY_SORTS.join(", ")}` })).transform((v) => v ?? DEFAULT_DAILY_SORT),
+    dir: optional(z.enum(SORT_DIRS, { error: "dir must be asc or desc" })).transform((v) => v ?? DEFAULT_SORT_DIR),
     limit: limitSchema(1000, 100),
   })
   .superRefine(checkDailyRange);
 export type DailyVideosQuery = z.output<typeof dailyVideosQuery>;
-
-/** Videos below this many viewers are left out of the retention distribution: one viewer's 0 % or 100 % says nothing. */
-export const MIN_VIEWERS_CHOICES = ["1", "10", "100", "1000"] as const;
-export const DEFAULT_MIN_VIEWERS = 10;
 
 export const retentionDistributionQuery = dailyRangeObject
   .extend({
@@ -186,6 +191,11 @@ export const refreshSchema = optional(
     .int()
     .refine((n) => (REFRESH_CHOICES as readonly number[]).includes(n), `refresh must be one of ${REFRESH_CHOICES.join(", ")} seconds`),
 ).transform((v) => v ?? DEFAULT_REFRESH_SECONDS);
+
+/** The daily page's trend chart metric: a page-only parameter, checked like the others so a bad link says so. */
+export const trendMetricSchema = optional(z.enum(TREND_METRICS, { error: `metric must be one of ${TREND_METRICS.join(", ")}` })).transform(
+  (v) => v ?? DEFAULT_TREND_METRIC,
+);
 
 /** A query string as a plain object for the schemas; a repeated key keeps its first value. */
 export function searchParamsObject(params: URLSearchParams): Record<string, unknown> {

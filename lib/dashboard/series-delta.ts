@@ -61,3 +61,8 @@ export function diffSeries<P extends Timed>(prev: readonly P[], next: readonly P
   });
   return { dropBefore, upsert };
 }
+
+/** Drop points with t < dropBefore, replace points with the same t, insert new ones; sorted by t (the stream's `points` delta). */
+export function applyPointsDelta<P extends Timed>(points: readonly P[], dropBefore: number, upsert: readonly P[]): P[] {
+  return applySeriesDelta(points, { dropBefore, upsert });
+}

@@ -1,6 +1,6 @@
 /**
  * Test runner behind `npm run test:unit|test:integration|test:e2e|test:cluster` (entry: scripts/test.ts).
- * unit        : every lib/**\/*.test.ts and tools/**\/*.test.ts (pure functions, fixtures, no services)
+ * unit        : every *.test.ts under lib/, tools/, app/ and components/ (pure functions, fixtures, no services)
  * integration : every **\/*.itest.ts against a real PostgreSQL and Trino 476 on their own ports and data
  *               dir (.lakehouse/test), never the demo's, freshly migrated (fresh-lakehouse.ts); stopped afterwards.
  * e2e         : builds the dashboard into .next-test, then runs Playwright (e2e/playwright.config.ts),
@@ -50,8 +50,11 @@ function selected(phase: string, all: string[], filters: string[]): string[] {
   return files;
 }
 
+/** Where unit tests live: next to the code, including the pages' URL state (app/<page>/search-params.test.ts). */
+const UNIT_DIRS = ["lib", "tools", "app", "components"] as const;
+
 async function unit(filters: string[]): Promise<number> {
-  const all = [...findFiles(REPO_ROOT, path.join(REPO_ROOT, "lib"), ".test.ts"), ...findFiles(REPO_ROOT, path.join(REPO_ROOT, "tools"), ".test.ts")];
+  const all = UNIT_DIRS.flatMap((dir) => findFiles(REPO_ROOT, path.join(REPO_ROOT, dir), ".test.ts"));
   const run = await runNodeTests(selected("unit", all, filters), process.env);
   return verdict("unit", run.code, run.counts);
 }

@@ -1,151 +1,53 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useMemo } from "react";
-import { TimeChart } from "@/components/charts/time-chart";
-import { ButtonGroup } from "@/components/controls/button-group";
+import { useQueryStates } from "nuqs";
+import { createContext, type ReactNode, useContext, useMemo } from "react";
+import { pulseHref } from "@/app/(pulse)/search-params";
 import { LiveControls } from "@/components/controls/live-controls";
-import { CsvButton } from "@/components/csv-button";
-import { Panel } from "@/components/panel";
-import { useRefresh } from "@/components/use-refresh";
-import { useUrlState } from "@/components/use-url-state";
-import { VIDEO_DAILY_CSV_COLUMNS, VideoDailyChart } from "@/components/video-daily-chart";
-import { VideoDailyTable } from "@/components/video-daily-table";
-import { dailyRefetchInterval } from "@/lib/dashboard/daily-poll";
-import { fmt2, fmtAge, fmtDateTime, fmtDuration, fmtInt, fmtPct, zoneLabel } from "@/lib/dashboard/format";
-import type { VideoMinute, VideoSummary } from "@/lib/dashboard/models";
-import { api } from "@/lib/dashboard/query-keys";
-import { videoSeriesParams } from "./search-params";
+import { useLive } from "@/components/live/use-live";
+import { useDataUpdatedAt } from "@/components/use-query-cache";
+import { videoParams, videoQueries } from "./search-params";
 
-const RANGES = [
-  { value: "1h", label: "1h" },
-  { value: "6h", label: "6h" },
-  { value: "24h", label: "24h" },
-] as const;
+function useVideoState(videoId: string) {
+  const [params, setParams] = useQueryStates(videoParams);
+  const q = useMemo(() => videoQueries(videoId, params), [videoId, params]);
+  const live = useLive({ stream: q.stream, seconds: params.refresh });
+  return { videoId, params, setParams, q, live };
+}
 
-export function VideoClient({ videoId }: { videoId: string }) {
-  const [params, setParams] = useUrlState();
-  const tz = params.tz ?? "UTC";
-  const refresh = useRefresh(params);
-  const seriesParams = videoSeriesParams(params);
-  const summary = useQuery({ ...api.videoSummary(videoId), ...refresh.options });
-  const series = useQuery({ ...api.videoSeries(videoId, seriesParams), ...refresh.options });
-  const daily = useQuery({ ...api.videoDaily(videoId), refetchInterval: dailyRefetchInterval, placeholderData: refresh.options.placeholderData });
-  const lastUpdated = Math.max(summary.dataUpdatedAt, series.dataUpdatedAt) || null;
+type VideoState = ReturnType<typeof useVideoState>;
+const VideoContext = createContext<VideoState | null>(null);
 
+/** The page's URL state, queries and live updates (stream, or polling as its fallback), for its panels (panels.tsx). */
+export function useVideoPage(): VideoState {
+  const state = useContext(VideoContext);
+  if (!state) throw new Error("useVideoPage outside <VideoShell>");
+  return state;
+}
+
+/**
+ * A video page's shell: its header and controls, drawn at once, around the panels, which the server
+ * streams in one by one (page.tsx). Holds the URL state and the live updates the panels share: one stream for
+ * the whole page, written into the panels' react-query entries.
+ */
+export function VideoShell({ videoId, children }: { videoId: string; children: ReactNode }) {
+  const state = useVideoState(videoId);
+  const { params, setParams, q, live } = state;
+  const lastUpdated = useDataUpdatedAt([q.summary.queryKey, q.series.queryKey]);
   return (
-    <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <Link href={tz === "UTC" ? "/" : `/?tz=${encodeURIComponent(tz)}`} className="text-sm text-slate-500 hover:underline">
-          ← Pulse
-        </Link>
-        <h1 className="font-mono text-xl font-semibold" data-testid="video-id">
-          {videoId}
-        </h1>
-        <LiveControls tz={tz} refresh={refresh} lastUpdated={lastUpdated} setParams={setParams} />
+    <VideoContext value={state}>
+      <div className="space-y-4">
+        <div className="flex flex-wrap items-center gap-3">
+          <Link href={pulseHref("/", { tz: params.tz })} className="text-sm text-slate-500 hover:underline">
+            ← Pulse
+          </Link>
+          <h1 className="font-mono text-xl font-semibold" data-testid="video-id">
+            {videoId}
+          </h1>
+          <LiveControls tz={params.tz} live={live} lastUpdated={lastUpdated} setParams={setParams} />
+        </div>
+        {children}
       </div>
-
-      <Panel title="Now" query={summary} tz={tz} watermarkKind="minute" isEmpty={() => false} emptyText="" skeletonClass="h-28" testId="panel-summary">
-        {(s) => <SummaryGrid s={s} tz={tz} />}
-      </Panel>
-
-      <Panel
-        title="Per minute"
-        query={series}
-        tz={tz}
-        watermarkKind="minute"
-        isEmpty={(rows) => rows.length === 0}
-        emptyText="No traffic for this video in the last 24 hours."
-        skeletonClass="h-72"
-        testId="panel-video-series"
-        actions={
-          <ButtonGroup
-            label="series range"
-            options={RANGES}
-            value={(seriesParams.range as "1h" | "6h" | "24h" | undefined) ?? "24h"}
-            onChange={(v) => setParams({ range: v === "24h" ? undefined : v })}
-          />
-        }
-      >
-        {(rows) => <VideoCharts rows={rows} tz={tz} />}
-      </Panel>
-
-      <Panel
-        title="Daily history"
-        query={daily}
-        tz={tz}
-        watermarkKind="day"
-        isEmpty={(rows) => rows.length === 0}
-        emptyText="No day of this video is in the daily mart yet (built each morning for the previous UTC day)."
-        testId="panel-video-daily"
-        actions={daily.data && <CsvButton fileName={`pulse-video-${videoId}-daily.csv`} columns={VIDEO_DAILY_CSV_COLUMNS} rows={daily.data.data} />}
-      >
-        {(rows) => (
-          <div className="space-y-3">
-            <VideoDailyChart rows={rows} />
-            <VideoDailyTable rows={rows} />
-          </div>
-        )}
-      </Panel>
-    </div>
-  );
-}
-
-function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <div>
-      <div className="text-xs text-slate-500">{label}</div>
-      <div className="text-lg font-semibold" data-testid={testId}>
-        {value}
-      </div>
-    </div>
-  );
-}
-
-function SummaryGrid({ s, tz }: { s: VideoSummary; tz: string }) {
-  const ageHours = s.uploadTime === null ? null : (Date.now() - s.uploadTime) / 3_600_000;
-  return (
-    <div className="grid grid-cols-2 gap-4 md:grid-cols-6">
-      <Stat label="Velocity (plays/min)" value={fmt2(s.velocity)} testId="video-velocity" />
-      <Stat label="Acceleration" value={`${s.acceleration >= 0 ? "+" : ""}${s.acceleration.toFixed(3)}`} />
-      <Stat label="Plays, last 24 h" value={fmtInt(s.plays24h)} testId="video-plays-24h" />
-      <Stat label="Completion, last 24 h" value={fmtPct(s.completionRate24h)} testId="video-completion-24h" />
-      <Stat label="Likes / shares, 24 h" value={`${fmtInt(s.likes24h)} / ${fmtInt(s.shares24h)}`} />
-      <Stat label="Impressions, 24 h" value={fmtInt(s.impressions24h)} />
-      <Stat label="Category" value={s.category ?? "—"} testId="video-category" />
-      <Stat label="Status" value={s.status} testId="video-status" />
-      <Stat label={`Uploaded (${zoneLabel(tz)})`} value={s.uploadTime === null ? "—" : fmtDateTime(s.uploadTime, tz)} />
-      <Stat label="Age" value={ageHours === null ? "—" : fmtAge(ageHours)} />
-      <Stat label="Duration" value={fmtDuration(s.durationMs)} />
-      <Stat label="Creator" value={s.creatorId ?? "—"} />
-    </div>
-  );
-}
-
-function VideoCharts({ rows, tz }: { rows: readonly VideoMinute[]; tz: string }) {
-  const d = useMemo(() => {
-    const times = rows.map((r) => r.t);
-    return {
-      times,
-      counts: [
-        { name: "Impressions", values: rows.map((r) => r.impressions), format: fmtInt },
-        { name: "Plays", values: rows.map((r) => r.plays), format: fmtInt },
-        { name: "Finishes", values: rows.map((r) => r.finishes), format: fmtInt },
-        { name: "Likes", values: rows.map((r) => r.likes), format: fmtInt },
-        { name: "Shares", values: rows.map((r) => r.shares), format: fmtInt },
-      ],
-      velocity: [
-        { name: "Velocity (plays/min)", values: rows.map((r) => r.velocity), format: fmt2 },
-        { name: "Acceleration", values: rows.map((r) => r.acceleration), axis: "right" as const, format: (v: number) => v.toFixed(3) },
-      ],
-      completion: [{ name: "Completion (15-min rolling)", values: rows.map((r) => r.completionRate), format: (v: number) => fmtPct(v) }],
-    };
-  }, [rows]);
-  return (
-    <div className="space-y-2">
-      <TimeChart times={d.times} series={d.counts} tz={tz} height={260} testId="video-counts-chart" />
-      <TimeChart times={d.times} series={d.velocity} tz={tz} height={220} testId="video-velocity-chart" />
-      <TimeChart times={d.times} series={d.completion} tz={tz} height={180} testId="video-completion-chart" />
-    </div>
+    </VideoContext>
   );
 }

@@ -1,22 +1,22 @@
-import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { Suspense } from "react";
 import { InvalidParams } from "@/components/invalid-params";
+import { PanelSkeleton } from "@/components/panel-skeleton";
 import { fmt2, fmtInt, fmtPct } from "@/lib/dashboard/format";
-import { api } from "@/lib/dashboard/query-keys";
-import { firstValues } from "@/lib/dashboard/raw-params";
-import { describeIssues, timeZoneSchema, videoIdSchema, videoSeriesQuery } from "@/lib/dashboard/schemas";
-import { prefetch } from "@/lib/server/prefetch";
+import { videoIdSchema } from "@/lib/dashboard/schemas";
+import type { SearchParams } from "@/lib/server/page-input";
+import { PanelSeed } from "@/lib/server/panel-seed";
 import { getVideoDaily } from "@/lib/server/queries/video-daily";
 import { getVideoSeries } from "@/lib/server/queries/video-series";
 import { getVideoSummary } from "@/lib/server/queries/video-summary";
-import { VideoClient } from "./client";
-import { videoSeriesParams } from "./search-params";
+import { VideoShell } from "./client";
+import { DailyPanel, SeriesPanel, SummaryPanel } from "./panels";
+import { checkVideoUrl } from "./url-check";
 
 interface Props {
   readonly params: Promise<{ videoId: string }>;
-  readonly searchParams: Promise<Record<string, string | string[] | undefined>>;
+  readonly searchParams: Promise<SearchParams>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -35,29 +35,33 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-const pageSchema = z.object({ videoId: videoIdSchema, series: videoSeriesQuery, tz: timeZoneSchema.optional() });
-
 export default async function VideoPage({ params, searchParams }: Props) {
-  const raw = firstValues(await searchParams);
-  // Next hands the segment over decoded (malformed escapes are refused by proxy.ts); never decode twice.
-  const { videoId } = await params;
-  const seriesParams = videoSeriesParams(raw);
-  const parsed = pageSchema.safeParse({ videoId, series: seriesParams, tz: raw.tz || undefined });
-  if (!parsed.success) return <InvalidParams issues={describeIssues(parsed.error)} resetHref="/" />;
-  const id = parsed.data.videoId;
+  const url = checkVideoUrl((await params).videoId, await searchParams);
+  if (!url.ok) return <InvalidParams issues={url.issues} resetHref="/" />;
+  const { videoId: id, queries: q } = url;
 
+  // Awaited before anything streams, so an unknown id answers 404: unknown only when Trino said so;
+  // when Trino is down the page renders and shows panel errors instead.
   const summary = await getVideoSummary(id).catch(() => null);
-  // Unknown only when Trino said so; when Trino is down the page renders and shows panel errors instead.
   if (summary && !summary.data.known) notFound();
 
-  const state = await prefetch([
-    ...(summary ? [{ queryKey: api.videoSummary(id).queryKey, load: async () => summary }] : []),
-    { queryKey: api.videoSeries(id, seriesParams).queryKey, load: () => getVideoSeries(id, parsed.data.series) },
-    { queryKey: api.videoDaily(id).queryKey, load: () => getVideoDaily(id) },
-  ]);
   return (
-    <HydrationBoundary state={state}>
-      <VideoClient videoId={id} />
-    </HydrationBoundary>
+    <VideoShell videoId={id}>
+      <Suspense fallback={<PanelSkeleton title="Now" skeletonClass="h-28" />}>
+        <PanelSeed seeds={summary ? [{ queryKey: q.summary.queryKey, load: async () => summary }] : []}>
+          <SummaryPanel />
+        </PanelSeed>
+      </Suspense>
+      <Suspense fallback={<PanelSkeleton title="Per minute" skeletonClass="h-72" />}>
+        <PanelSeed seeds={[{ queryKey: q.series.queryKey, load: () => getVideoSeries(id, url.series) }]}>
+          <SeriesPanel />
+        </PanelSeed>
+      </Suspense>
+      <Suspense fallback={<PanelSkeleton title="Daily history" />}>
+        <PanelSeed seeds={[{ queryKey: q.daily.queryKey, load: () => getVideoDaily(id) }]}>
+          <DailyPanel />
+        </PanelSeed>
+      </Suspense>
+    </VideoShell>
   );
 }

@@ -1,5 +1,35 @@
-/** URL state of a video page: `range` (1h | 6h | 24h of its minute series), `tz`, `refresh`. */
-import type { Params } from "@/lib/dashboard/query-keys";
-import { pickParams } from "@/lib/dashboard/raw-params";
+/**
+ * URL state of a video page, defined once: `range` (1h | 6h | 24h of its minute series), `tz`,
+ * `refresh`. From these parsers come the server page's parse, the client's typed reads and writes
+ * (`useQueryStates(videoParams)`), and each panel's API query string, react-query key and the live
+ * stream's URL (`videoQueries`). zod validates the same URL in page.tsx and in the API routes.
+ */
+import { createLoader, createSerializer, type inferParserType, parseAsStringLiteral } from "nuqs/server";
+import { DEFAULT_RANGE, VIDEO_RANGES } from "@/lib/dashboard/param-values";
+import { api } from "@/lib/dashboard/query-keys";
+import { querySerializer, refreshParser, timeZoneParser } from "@/lib/dashboard/url-parsers";
 
-export const videoSeriesParams = (raw: Params): Params => pickParams(raw, ["range"]);
+export const videoParams = {
+  range: parseAsStringLiteral(VIDEO_RANGES).withDefault(DEFAULT_RANGE),
+  tz: timeZoneParser,
+  refresh: refreshParser,
+};
+export type VideoParams = inferParserType<typeof videoParams>;
+
+export const loadVideoParams = createLoader(videoParams);
+export const videoHref = createSerializer(videoParams, { clearOnDefault: true });
+
+const seriesQuery = querySerializer(videoParams, ["range"]);
+const streamQuery = querySerializer(videoParams, ["range", "tz"]);
+
+/** The page's panels as API routes (key + fetcher), and its live stream (panel name -> the key it writes). */
+export function videoQueries(videoId: string, p: VideoParams) {
+  const summary = api.videoSummary(videoId);
+  const series = api.videoSeries(videoId, seriesQuery(p));
+  return {
+    summary,
+    series,
+    daily: api.videoDaily(videoId),
+    stream: { url: `/api/live/videos/${encodeURIComponent(videoId)}${streamQuery(p)}`, panels: { summary, series } },
+  };
+}

@@ -7,7 +7,8 @@ import "server-only";
  */
 import type { Envelope } from "../../dashboard/envelope";
 import type { MinuteLog } from "../../dashboard/minute-log";
-import { DAY_MS, type RtRange } from "../../dashboard/schemas";
+import { DAY_MS } from "../../dashboard/param-values";
+import type { RtRange } from "../../dashboard/schemas";
 import { MinuteSource } from "./minute-source";
 import { liveWatcher } from "./versions";
 

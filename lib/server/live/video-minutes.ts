@@ -9,7 +9,7 @@ import { serverConfig } from "../../config/server";
 import type { Envelope } from "../../dashboard/envelope";
 import { videoSeries } from "../../dashboard/minute-log";
 import type { VideoMinute } from "../../dashboard/models";
-import { MINUTE_MS } from "../../dashboard/schemas";
+import { MINUTE_MS } from "../../dashboard/param-values";
 import { MinuteSource } from "./minute-source";
 import { liveWatcher } from "./versions";
 

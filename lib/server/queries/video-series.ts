@@ -21,7 +21,10 @@ const Row = z.object({
   watermark_ms: z.number(),
 });
 
-export function getVideoSeries(videoId: string, q: VideoSeriesQuery, opts: CachedQueryOptions = {}): Promise<Envelope<readonly VideoMinute[]>> {
+export async function getVideoSeries(videoId: string, q: VideoSeriesQuery, opts: CachedQueryOptions = {}): Promise<Envelope<readonly VideoMinute[]>> {
+  // From the video's live minute log when there is a committed state: its new batches' rows only.
+  const live = await fromVideoLog(videoId, RANGE_PRESETS[q.range]);
+  if (live) return withRtWatermark(live);
   return cachedQuery(
     {
       name: "video_minute_series",

@@ -1,21 +1,20 @@
 /**
- * The API requests the Pulse page polls, built the way the page builds them: its URL-state pickers
- * (app/(pulse)/search-params.ts) over an empty URL, i.e. the page's defaults, through the
- * react-query key factory (lib/dashboard/query-keys.ts). So the simulated viewers ask for exactly
- * the URLs, and hit exactly the server cache entries, that a browser on `/` does.
+ * The API requests the Pulse page polls, built the way the page builds them: its URL state
+ * (app/(pulse)/search-params.ts) parsed from an empty URL, i.e. the page's defaults, through the
+ * same query factory as the page's panels. So the simulated viewers ask for exactly the URLs, and
+ * hit exactly the server cache entries, that a browser on `/` does.
  */
-import { pulseRangeParams, pulseTrendingParams } from "../../../app/(pulse)/search-params";
-import { api, type Params, toQueryString } from "../../../lib/dashboard/query-keys";
+import { loadPulseParams, pulseQueries } from "../../../app/(pulse)/search-params";
 
 /** A viewer who opened `/`: no URL parameters. */
-const PAGE_URL: Params = {};
+const q = pulseQueries(loadPulseParams(""));
 
-const urlOf = (route: { readonly queryKey: readonly [string, Params] }) => `${route.queryKey[0]}${toQueryString(route.queryKey[1])}`;
+const urlOf = (route: { readonly queryKey: readonly [string, string] }) => `${route.queryKey[0]}${route.queryKey[1]}`;
 
 export const PULSE_ROUTES = [
-  { name: "series", path: urlOf(api.pulseSeries(pulseRangeParams(PAGE_URL))) },
-  { name: "kpis", path: urlOf(api.pulseKpis(pulseRangeParams(PAGE_URL))) },
-  { name: "trending", path: urlOf(api.trending(pulseTrendingParams(PAGE_URL))) },
+  { name: "series", path: urlOf(q.series) },
+  { name: "kpis", path: urlOf(q.kpis) },
+  { name: "trending", path: urlOf(q.trending) },
 ] as const;
 
 export type PulseRoute = (typeof PULSE_ROUTES)[number];

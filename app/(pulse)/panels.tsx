@@ -1,0 +1,141 @@
+"use client";
+/**
+ * The Pulse page's panels, each a plain react-query reader under the key its server part seeded
+ * (page.tsx), kept current by the page's live stream, or by polling when it is unavailable (client.tsx).
+ */
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { TimeChart } from "@/components/charts/time-chart";
+import { ButtonGroup } from "@/components/controls/button-group";
+import { CategorySelect } from "@/components/controls/category-select";
+import { KpiTiles } from "@/components/kpi-tiles";
+import { Panel } from "@/components/panel";
+import { PlatformRetentionTile } from "@/components/platform-retention-tile";
+import { TrendingTable } from "@/components/trending-table";
+import { dailyRefetchInterval } from "@/lib/dashboard/daily-poll";
+import { fmtInt, fmtPct } from "@/lib/dashboard/format";
+import type { PlatformSeries } from "@/lib/dashboard/models";
+import type { TrendingSort } from "@/lib/dashboard/param-values";
+import { usePulsePage } from "./client";
+
+const SORTS: readonly { value: TrendingSort; label: string }[] = [
+  { value: "velocity", label: "Velocity" },
+  { value: "acceleration", label: "Acceleration" },
+  { value: "trending", label: "Trending score" },
+];
+
+/** Time to first chart, read by the e2e suite and the dashboard benchmark (tools/bench/dashboard/browser.ts). */
+function markFirstChart() {
+  if (performance.getEntriesByName("pulse:first-chart").length === 0) performance.mark("pulse:first-chart");
+}
+
+export function KpisPanel() {
+  const { q, params, live } = usePulsePage();
+  const kpis = useQuery({ ...q.kpis, ...live.options });
+  return (
+    <Panel title="Key numbers" query={kpis} tz={params.tz} watermarkKind="minute" isEmpty={() => false} emptyText="" skeletonClass="h-24" testId="panel-kpis">
+      {(k) => <KpiTiles kpis={k} />}
+    </Panel>
+  );
+}
+
+export function RetentionPanel() {
+  const { q } = usePulsePage();
+  // A daily figure: the stream brings a new day, and a slow poll catches the morning build without it.
+  const retention = useQuery({ ...q.retention, refetchInterval: dailyRefetchInterval });
+  return (
+    <Panel
+      title="D1 retention"
+      query={retention}
+      tz="UTC"
+      watermarkKind="day"
+      isEmpty={(days) => days.length === 0}
+      emptyText="The daily mart has no day yet."
+      skeletonClass="h-24"
+      testId="panel-platform-retention"
+    >
+      {(days) => <PlatformRetentionTile days={days} />}
+    </Panel>
+  );
+}
+
+export function SeriesPanel() {
+  const { q, params, live } = usePulsePage();
+  const series = useQuery({ ...q.series, ...live.options });
+  return (
+    <Panel
+      title={series.data?.data.bucket === "hour" ? "Platform per hour" : "Platform per minute"}
+      query={series}
+      tz={params.tz}
+      watermarkKind="minute"
+      isEmpty={(s) => s.points.every((p) => p.impressions === 0 && p.plays === 0)}
+      emptyText="No traffic in this range yet."
+      skeletonClass="h-80"
+      testId="panel-series"
+    >
+      {(s) => <PlatformChart series={s} tz={params.tz} />}
+    </Panel>
+  );
+}
+
+export function TrendingPanel() {
+  const { q, params, setParams, live } = usePulsePage();
+  const trending = useQuery({ ...q.trending, ...live.options });
+  return (
+    <Panel
+      title="Trending now"
+      query={trending}
+      tz={params.tz}
+      watermarkKind="minute"
+      isEmpty={(t) => t.rows.length === 0}
+      emptyText={params.category ? `No ${params.category} video has traffic in the velocity window.` : "No video has traffic in the velocity window."}
+      testId="panel-trending"
+      actions={
+        <>
+          <CategorySelect value={params.category} onChange={(category) => setParams({ category })} />
+          <ButtonGroup label="rank by" options={SORTS} value={params.sort} onChange={(sort) => setParams({ sort })} />
+        </>
+      }
+    >
+      {(t) => (
+        <>
+          <TrendingTable rows={t.rows} tz={params.tz} />
+          <p className="mt-2 text-xs text-slate-500">
+            {fmtInt(t.rows.length)} of {fmtInt(t.total)} videos with traffic in the velocity window
+          </p>
+        </>
+      )}
+    </Panel>
+  );
+}
+
+function PlatformChart({ series, tz }: { series: PlatformSeries; tz: string }) {
+  const data = useMemo(() => {
+    const p = series.points;
+    return {
+      times: p.map((x) => x.t),
+      series: [
+        { name: "Impressions", values: p.map((x) => x.impressions), format: fmtInt },
+        { name: "Plays", values: p.map((x) => x.plays), format: fmtInt },
+        { name: "Finishes", values: p.map((x) => x.finishes), format: fmtInt },
+        { name: "Completion", values: p.map((x) => x.completionRate), axis: "right" as const, format: (v: number) => fmtPct(v) },
+      ],
+    };
+  }, [series]);
+  const perHour = series.bucket === "hour";
+  return (
+    <>
+      <TimeChart
+        times={data.times}
+        series={data.series}
+        tz={tz}
+        withDate={perHour}
+        rightAxisFormat={(v) => fmtPct(v)}
+        onFirstRender={markFirstChart}
+        testId="platform-chart"
+        height={320}
+      />
+      {perHour && <p className="text-xs text-slate-500">Ranges over 24 h are drawn per hour of {tz}.</p>}
+    </>
+  );
+}

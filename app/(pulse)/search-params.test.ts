@@ -1,0 +1,104 @@
+/**
+ * The Pulse page's URL state (search-params.ts) and its server check (url-check.ts): parse ->
+ * serialize round trips, defaults stripped from links and keys, each route given only its
+ * parameters, and invalid values refused with the API's own messages.
+ */
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { loadPulseParams, pulseHref, pulseQueries } from "./search-params";
+import { checkPulseUrl } from "./url-check";
+
+const DEFAULTS = { range: "24h", from: null, to: null, tz: "UTC", category: null, sort: "velocity", refresh: 30 };
+const keys = (url: string) => {
+  const q = pulseQueries(loadPulseParams(url));
+  return { series: q.series.queryKey, kpis: q.kpis.queryKey, trending: q.trending.queryKey, retention: q.retention.queryKey, stream: q.stream.url };
+};
+
+describe("Pulse URL state", () => {
+  test("an empty URL is the default view", () => {
+    assert.deepEqual(loadPulseParams(""), DEFAULTS);
+    assert.deepEqual(loadPulseParams({}), DEFAULTS);
+  });
+
+  test("defaults never reach a link, a key or the stream URL, even when the URL spells them out", () => {
+    const spelled = "?range=24h&tz=UTC&sort=velocity&refresh=30&category=";
+    assert.deepEqual(loadPulseParams(spelled), DEFAULTS);
+    assert.equal(pulseHref("/", loadPulseParams(spelled)), "/");
+    assert.deepEqual(keys(spelled), keys(""));
+    assert.deepEqual(keys(""), {
+      series: ["/api/pulse/series", ""],
+      kpis: ["/api/pulse/kpis", ""],
+      trending: ["/api/pulse/trending", "?limit=25"],
+      retention: ["/api/pulse/retention", ""],
+      stream: "/api/live/pulse",
+    });
+  });
+
+  test("parse -> serialize gives the URL back (zone written readably), and serialize -> parse the state", () => {
+    const url = "?range=6h&tz=Asia/Kolkata&category=Music&sort=trending&refresh=5";
+    const state = loadPulseParams(url);
+    assert.deepEqual(state, { range: "6h", from: null, to: null, tz: "Asia/Kolkata", category: "Music", sort: "trending", refresh: 5 });
+    assert.equal(pulseHref("/", state), `/${url}`);
+    assert.deepEqual(loadPulseParams(pulseHref("/", state).slice(1)), state);
+    // A percent-encoded zone reads the same.
+    assert.deepEqual(loadPulseParams("?range=6h&tz=Asia%2FKolkata&category=Music&sort=trending&refresh=5"), state);
+  });
+
+  test("each route gets only what it reads; the stream gets every live panel's parameters", () => {
+    assert.deepEqual(keys("?refresh=60&sort=acceleration&category=Music&tz=Europe/Berlin&range=1h"), {
+      series: ["/api/pulse/series", "?range=1h&tz=Europe/Berlin"],
+      kpis: ["/api/pulse/kpis", "?range=1h&tz=Europe/Berlin"],
+      trending: ["/api/pulse/trending", "?category=Music&sort=acceleration&limit=25"],
+      retention: ["/api/pulse/retention", ""],
+      stream: "/api/live/pulse?range=1h&tz=Europe/Berlin&category=Music&sort=acceleration",
+    });
+  });
+
+  test("a custom range keeps its instants as written", () => {
+    const k = keys("?range=custom&from=2026-11-24T10:00Z&to=2026-11-24T12:00Z");
+    assert.deepEqual(k.series, ["/api/pulse/series", "?range=custom&from=2026-11-24T10:00Z&to=2026-11-24T12:00Z"]);
+    assert.equal(k.stream, "/api/live/pulse?range=custom&from=2026-11-24T10:00Z&to=2026-11-24T12:00Z");
+  });
+
+  test("repeated keys: the parsers and the zod check both take the first value", () => {
+    assert.equal(loadPulseParams({ range: ["1h", "6h"] }).range, "1h");
+    const checked = checkPulseUrl({ range: ["1h", "9y"] });
+    assert.ok(checked.ok);
+    assert.deepEqual(checked.range.range, { kind: "preset", preset: "1h", minutes: 60 });
+  });
+});
+
+describe("Pulse URL check (server page)", () => {
+  test("a valid URL: the data layer gets what each route parses from its key", () => {
+    const checked = checkPulseUrl({ range: "6h", tz: "Asia/Kolkata", sort: "trending", category: "Music", refresh: "10" });
+    assert.ok(checked.ok);
+    assert.deepEqual(checked.range, { range: { kind: "preset", preset: "6h", minutes: 360 }, tz: "Asia/Kolkata" });
+    assert.deepEqual(checked.trending, { category: "Music", sort: "trending", limit: 25 });
+    assert.equal(checked.params.refresh, 10);
+  });
+
+  test("values the parsers would replace by a default are refused, naming each parameter with the API's message", () => {
+    assert.deepEqual(loadPulseParams("?range=9y&sort=up&refresh=7"), DEFAULTS);
+    const checked = checkPulseUrl({ range: "9y", sort: "up", refresh: "7" });
+    assert.equal(checked.ok, false);
+    assert.deepEqual(checked.ok ? null : checked.issues, [
+      { param: "range", message: "range must be 1h, 6h, 24h or custom" },
+      { param: "sort", message: "sort must be velocity, acceleration or trending" },
+      { param: "refresh", message: "refresh must be one of 5, 10, 30, 60, 300 seconds" },
+    ]);
+  });
+
+  test("free-text values the parsers keep are checked once, by the route's schema", () => {
+    const zone = checkPulseUrl({ tz: "Mars/Base" });
+    assert.deepEqual(zone.ok ? null : zone.issues, [{ param: "tz", message: "unknown time zone (use an IANA name such as UTC or Europe/Berlin)" }]);
+    const half = checkPulseUrl({ range: "custom", from: "2026-11-24T12:00Z" });
+    assert.deepEqual(half.ok ? null : half.issues, [{ param: "from", message: "a custom range needs both from and to" }]);
+  });
+
+  test("from/to without a range is a custom range, for the page as for the API", () => {
+    const checked = checkPulseUrl({ from: "2026-11-24T10:00Z", to: "2026-11-24T10:30Z" });
+    assert.ok(checked.ok);
+    assert.deepEqual(checked.queries.series.queryKey, ["/api/pulse/series", "?from=2026-11-24T10:00Z&to=2026-11-24T10:30Z"]);
+    assert.deepEqual(checked.range.range, { kind: "custom", startMs: Date.UTC(2026, 10, 24, 10), endMs: Date.UTC(2026, 10, 24, 10, 30), minutes: 30 });
+  });
+});
