@@ -227,10 +227,12 @@ export function reportSse(p: SsePhase): void {
   }
   const mismatches = p.subs.reduce((a, s) => a + s.baseMismatches, 0);
   const extra = p.subs.reduce((a, s) => a + s.extraSnapshots, 0);
-  const statuses = p.subs.reduce((a, s) => a + s.statusEvents.length, 0);
+  const statusCounts = new Map<string, number>();
+  for (const s of p.subs) for (const e of s.statusEvents) statusCounts.set(e, (statusCounts.get(e) ?? 0) + 1);
+  const statuses = [...statusCounts.values()].reduce((a, b) => a + b, 0);
   out();
   out(
-    `  errors/disconnects: ${errors.length}${errors.length ? ` (${describeSubErrors(errors)})` : ""}; deltas with a base the subscriber did not hold: ${mismatches}; extra snapshots: ${extra}; status events: ${statuses}`,
+    `  errors/disconnects: ${errors.length}${errors.length ? ` (${describeSubErrors(errors)})` : ""}; deltas with a base the subscriber did not hold: ${mismatches}; extra snapshots: ${extra}; status events: ${statuses}${statuses ? ` (${[...statusCounts].map(([k, v]) => `${v} x ${k.slice(0, 200)}`).join("; ")})` : ""}`,
   );
   out(
     `  dashboard server (listener): RSS before ${mib(p.server.before?.rssKb)}, max during ${mib(p.server.maxRssKb)}, 5 s after closing ${mib(p.afterRssKb)}; peak (VmHWM) ${mib(p.server.last?.hwmKb)}; over ${secs(p.endedAt - p.startedAt)} s: ${cpuLine(p.server)}`,
