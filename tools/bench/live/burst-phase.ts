@@ -26,7 +26,7 @@ import { type HttpResult, pollingAgent, timedGet } from "./http-client";
 import { STATS_HEADERS, statsRow } from "./poll-phase";
 import { describeErrors, type PollSample, pollStats, runPollers } from "./pollers";
 import { distinctRanges, rangeQuery } from "./ranges";
-import { mib, ProcessSampler, type ServerUsage } from "./server-process";
+import { cpuLine, mib, ProcessSampler, type ServerUsage } from "./server-process";
 import { nowMs } from "./sse-subscriber";
 
 const BURST_TIMEOUT_MS = 60_000;
@@ -230,8 +230,6 @@ export function reportBurst(p: BurstPhase): void {
     if (b.during.length === 0) out("  (no batch ran during the burst)");
     out("  (started/committed relative to the burst's first request)");
   }
-  out(
-    `  dashboard server (listener) during the burst: RSS before ${mib(p.server.before?.rssKb)}, max ${mib(p.server.maxRssKb)}; CPU ${pct(p.server.cpuPct)} of a core${p.server.vanished ? "; THE PROCESS WAS GONE AT SOME SAMPLE" : ""}`,
-  );
+  out(`  dashboard server (listener) during the burst: RSS before ${mib(p.server.before?.rssKb)}, max ${mib(p.server.maxRssKb)}; ${cpuLine(p.server)}`);
   out();
 }

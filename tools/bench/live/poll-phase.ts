@@ -11,7 +11,7 @@ import { out, progress, sleep } from "../report";
 import { labelThenFigures, table } from "../table";
 import { pollingAgent } from "./http-client";
 import { describeErrors, type PollSample, type PollStats, pollStats, runPollers } from "./pollers";
-import { mib, ProcessSampler, readProcess, type ServerUsage } from "./server-process";
+import { cpuLine, mib, ProcessSampler, readProcess, type ServerUsage } from "./server-process";
 import { nowMs } from "./sse-subscriber";
 
 export interface PollPhase {
@@ -115,7 +115,7 @@ export function reportPoll(p: PollPhase, plan: PollPlan): void {
   out(`  warm-up (not counted): ${p.warmup.length} requests; errors: ${describeErrors(p.warmup)}`);
   out(`  bytes = response body on the wire (gzip when the server compressed it), headers not counted`);
   out(
-    `  dashboard server (listener): RSS before ${mib(p.server.before?.rssKb)}, max during ${mib(p.server.maxRssKb)}, 5 s after ${mib(p.afterRssKb)}; CPU ${pct(p.server.cpuPct)} of a core${p.server.vanished ? "; THE PROCESS WAS GONE AT SOME SAMPLE" : ""}`,
+    `  dashboard server (listener): RSS before ${mib(p.server.before?.rssKb)}, max during ${mib(p.server.maxRssKb)}, 5 s after ${mib(p.afterRssKb)}; ${cpuLine(p.server)}`,
   );
   out(`  load generator: CPU ${pct(p.clientCpuPct)} of a core, event-loop delay p99 ${ms1(p.loopP99Ms)} ms, max ${ms1(p.loopMaxMs)} ms`);
   out();

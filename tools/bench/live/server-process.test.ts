@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { cpuTicks, listenerPids, startTicks, statusKb } from "./server-process";
+import { cpuTicks, listenerPids, netstatCounter, schedstat, startTicks, statusKb } from "./server-process";
 
 const SS = [
   'LISTEN 0      511             127.0.0.1:3000  0.0.0.0:* users:(("next-server (v1",pid=13942,fd=18)) ',
@@ -29,4 +29,18 @@ test("cpuTicks adds utime and stime, counting fields after a command name with s
   const stat = "13942 (next-server (v1) S 13317 13232 5701 0 -1 4194304 39726 0 0 0 225 24 0 0 20 0 13 0 2278651 13435179008 35008";
   assert.equal(cpuTicks(stat), 249); // utime 225 + stime 24
   assert.equal(startTicks(stat), 2_278_651); // field 22
+});
+
+test("schedstat: ns on a CPU and ns waiting in the run queue, as ms", () => {
+  assert.deepEqual(schedstat("124976544226 768696296525 253430\n"), { runMs: 124_976.544226, waitMs: 768_696.296525 });
+});
+
+test("netstatCounter finds a counter by its header, in the right prefix's line pair", () => {
+  const netstat = ["TcpExt: SyncookiesSent ListenOverflows ListenDrops", "TcpExt: 3476 177682 177690", "IpExt: InNoRoutes ListenOverflows", "IpExt: 0 5"].join(
+    "\n",
+  );
+  assert.equal(netstatCounter(netstat, "TcpExt", "ListenOverflows"), 177_682);
+  assert.equal(netstatCounter(netstat, "TcpExt", "ListenDrops"), 177_690);
+  assert.equal(netstatCounter(netstat, "IpExt", "ListenOverflows"), 5);
+  assert.equal(netstatCounter(netstat, "TcpExt", "Nope"), undefined);
 });

@@ -56,6 +56,34 @@ export function processStartedAt(pid: number): number | undefined {
   }
 }
 
+/** /proc/<pid>/schedstat of a thread: time on a CPU and time runnable but waiting for one (run queue), ms. */
+export function schedstat(text: string): { runMs: number; waitMs: number } {
+  const [run, wait] = text.trim().split(/\s+/).map(Number);
+  if (!Number.isFinite(run) || !Number.isFinite(wait)) throw new Error(`unreadable schedstat: ${text.slice(0, 80)}`);
+  return { runMs: run! / 1e6, waitMs: wait! / 1e6 };
+}
+
+/** A counter of /proc/net/netstat (or /proc/net/snmp): a header line and a value line per prefix, e.g. TcpExt ListenOverflows. */
+export function netstatCounter(text: string, prefix: string, name: string): number | undefined {
+  const lines = text.split("\n").filter((l) => l.startsWith(`${prefix}:`));
+  for (let i = 0; i + 1 < lines.length; i += 2) {
+    const names = lines[i]!.split(/\s+/).slice(1);
+    const values = lines[i + 1]!.split(/\s+/).slice(1);
+    const at = names.indexOf(name);
+    if (at >= 0 && values[at] !== undefined) return Number(values[at]);
+  }
+  return undefined;
+}
+
+/** Connections the kernel could not queue for accept() on any listening socket of this machine, since boot. */
+export function listenOverflows(): number | undefined {
+  try {
+    return netstatCounter(fs.readFileSync("/proc/net/netstat", "utf8"), "TcpExt", "ListenOverflows");
+  } catch {
+    return undefined;
+  }
+}
+
 export interface Listener {
   readonly pid: number;
   /** How it was found, for the report. */
@@ -100,16 +128,21 @@ export interface ProcessReading {
   readonly hwmKb: number;
   /** CPU seconds used since the process started. */
   readonly cpuS: number;
+  /** Seconds its main thread (where Node runs JavaScript) was runnable but waiting for a CPU, since it started. */
+  readonly waitS: number;
+  /** TcpExt ListenOverflows of the whole machine at that moment. */
+  readonly overflows: number | undefined;
 }
 
 export function readProcess(pid: number): ProcessReading | undefined {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const sched = schedstat(fs.readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8"));
     const rssKb = statusKb(status, "VmRSS");
     const hwmKb = statusKb(status, "VmHWM");
     if (rssKb === undefined || hwmKb === undefined) return undefined;
-    return { at: Date.now(), rssKb, hwmKb, cpuS: cpuTicks(stat) / clockTicks() };
+    return { at: Date.now(), rssKb, hwmKb, cpuS: cpuTicks(stat) / clockTicks(), waitS: sched.waitMs / 1000, overflows: listenOverflows() };
   } catch {
     return undefined;
   }
@@ -122,6 +155,10 @@ export interface ServerUsage {
   readonly last: ProcessReading | undefined;
   /** The process's CPU use during the phase, % of one core. */
   readonly cpuPct: number;
+  /** % of the phase its main thread spent runnable but waiting for a CPU (other processes had them). */
+  readonly waitPct: number;
+  /** Machine-wide accept-queue overflows during the phase (TcpExt ListenOverflows). */
+  readonly listenOverflows: number;
   /** The process was gone at some sample (crashed or restarted). */
   readonly vanished: boolean;
 }
@@ -148,8 +185,11 @@ export class ProcessSampler {
     if (this.pid !== undefined) this.sample();
     const b = this.before;
     const l = this.last;
-    const cpuPct = b && l && l.at > b.at ? (100 * (l.cpuS - b.cpuS)) / ((l.at - b.at) / 1000) : NaN;
-    return { before: b, maxRssKb: this.maxRssKb, last: l, cpuPct, vanished: this.vanished };
+    const span = b && l && l.at > b.at ? (l.at - b.at) / 1000 : NaN;
+    const cpuPct = b && l ? (100 * (l.cpuS - b.cpuS)) / span : NaN;
+    const waitPct = b && l ? (100 * (l.waitS - b.waitS)) / span : NaN;
+    const listenOverflows = b?.overflows !== undefined && l?.overflows !== undefined ? l.overflows - b.overflows : NaN;
+    return { before: b, maxRssKb: this.maxRssKb, last: l, cpuPct, waitPct, listenOverflows, vanished: this.vanished };
   }
 
   private sample(): ProcessReading | undefined {
@@ -165,3 +205,10 @@ export class ProcessSampler {
 }
 
 export const mib = (kb: number | undefined) => (kb === undefined || !Number.isFinite(kb) ? "n/a" : `${(kb / 1024).toFixed(0)} MiB`);
+
+const pct = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} %` : "n/a");
+
+/** CPU figures of a phase for the report: what the server used, how long it waited for a CPU, and the kernel's accept-queue overflows. */
+export function cpuLine(u: ServerUsage): string {
+  return `CPU ${pct(u.cpuPct)} of a core, main thread runnable but waiting for a CPU ${pct(u.waitPct)} of the time; accept-queue overflows (whole machine) ${Number.isFinite(u.listenOverflows) ? u.listenOverflows : "n/a"}${u.vanished ? "; THE PROCESS WAS GONE AT SOME SAMPLE" : ""}`;
+}

@@ -16,7 +16,7 @@ import { maximum, percentile } from "../stats";
 import { labelThenFigures, table } from "../table";
 import { type Arrivals, delaysFrom, firstArrival, spreadFromFirst, summarizeDelays } from "./arrivals";
 import { batchOfEventId, readBatches } from "./batches";
-import { mib, ProcessSampler, readProcess, type ServerUsage } from "./server-process";
+import { cpuLine, mib, ProcessSampler, readProcess, type ServerUsage } from "./server-process";
 import { nowMs, type SubscriberState, subscribe } from "./sse-subscriber";
 
 export const SSE_PATH = "/api/live/pulse?range=24h";
@@ -227,13 +227,15 @@ export function reportSse(p: SsePhase): void {
   }
   const mismatches = p.subs.reduce((a, s) => a + s.baseMismatches, 0);
   const extra = p.subs.reduce((a, s) => a + s.extraSnapshots, 0);
-  const statuses = p.subs.reduce((a, s) => a + s.statusEvents.length, 0);
+  const statusCounts = new Map<string, number>();
+  for (const s of p.subs) for (const e of s.statusEvents) statusCounts.set(e, (statusCounts.get(e) ?? 0) + 1);
+  const statuses = [...statusCounts.values()].reduce((a, b) => a + b, 0);
   out();
   out(
-    `  errors/disconnects: ${errors.length}${errors.length ? ` (${describeSubErrors(errors)})` : ""}; deltas with a base the subscriber did not hold: ${mismatches}; extra snapshots: ${extra}; status events: ${statuses}`,
+    `  errors/disconnects: ${errors.length}${errors.length ? ` (${describeSubErrors(errors)})` : ""}; deltas with a base the subscriber did not hold: ${mismatches}; extra snapshots: ${extra}; status events: ${statuses}${statuses ? ` (${[...statusCounts].map(([k, v]) => `${v} x ${k.slice(0, 200)}`).join("; ")})` : ""}`,
   );
   out(
-    `  dashboard server (listener): RSS before ${mib(p.server.before?.rssKb)}, max during ${mib(p.server.maxRssKb)}, 5 s after closing ${mib(p.afterRssKb)}; peak (VmHWM) ${mib(p.server.last?.hwmKb)}; CPU ${pct(p.server.cpuPct)} of a core over ${secs(p.endedAt - p.startedAt)} s${p.server.vanished ? "; THE PROCESS WAS GONE AT SOME SAMPLE" : ""}`,
+    `  dashboard server (listener): RSS before ${mib(p.server.before?.rssKb)}, max during ${mib(p.server.maxRssKb)}, 5 s after closing ${mib(p.afterRssKb)}; peak (VmHWM) ${mib(p.server.last?.hwmKb)}; over ${secs(p.endedAt - p.startedAt)} s: ${cpuLine(p.server)}`,
   );
   out(
     `  load generator: CPU ${pct(p.clientCpuPct)} of a core, event-loop delay p99 ${ms1(p.loopP99Ms)} ms, max ${ms1(p.loopMaxMs)} ms (its share of the receipt times)`,
