@@ -209,6 +209,15 @@ test("the dashboard, attached, answers the team's rows with the hand-computed nu
   close(beta.acceleration, 6 / 225, "beta acceleration"); // 0.02666…
   close(beta.trendingScore, 0.4 * 2 ** -0.5, "beta trending"); // 0.28284271247461906
 
+  // Beyond a day the chart reads the quarter-hour rollup, which only Pulse's micro-batch keeps: the
+  // team's rows (no batch_id) come from the log. Closed minutes' plays: alpha 30 + 15 + 9, beta 6,
+  // gamma 100 (banned, still the platform's); impressions 100 + 50 + 10 + 40 + 20 + 200.
+  const series = await get(`/api/pulse/series?range=custom&from=${new Date(T - 2 * 1440 * MIN).toISOString()}&to=${new Date(T).toISOString()}&tz=Asia/Kolkata`);
+  assert.match(series.meta.sql, /FROM warehouse_prod\.gold\.rt_platform_15min p/);
+  const points: { minutes: number; plays: number; impressions: number }[] = series.data.points;
+  const sum = (f: (p: { minutes: number; plays: number; impressions: number }) => number) => points.reduce((n, p) => n + f(p), 0);
+  assert.deepEqual([series.data.bucket, sum((p) => p.minutes), sum((p) => p.plays), sum((p) => p.impressions)], ["hour", 2 * 1440, 160, 420]);
+
   const daily = await get("/api/daily/videos?from=2026-11-20&to=2026-11-21");
   assert.match(daily.meta.sql, /FROM warehouse_prod\.gold\.batch_video_daily/);
   assert.equal(daily.data.total, 2);

@@ -28,13 +28,17 @@ bounds AS (
     w.t
   FROM w
 ),
-quarters AS (
+rounded AS (
   SELECT
     b.lo, b.hi, b.t,
-    from_unixtime(floor(to_unixtime(b.lo) / 900) * 900) AS q_lo,
-    least(from_unixtime(ceil(to_unixtime(b.lo) / 900) * 900), b.hi) AS b,
-    greatest(from_unixtime(floor(to_unixtime(b.hi) / 900) * 900), least(from_unixtime(ceil(to_unixtime(b.lo) / 900) * 900), b.hi)) AS c
+    from_unixtime(floor(to_unixtime(b.lo) / 900) * 900) AS q_lo,   -- q(lo)
+    from_unixtime(ceil(to_unixtime(b.lo) / 900) * 900)  AS lo_up,  -- first quarter boundary >= lo
+    from_unixtime(floor(to_unixtime(b.hi) / 900) * 900) AS hi_down -- last quarter boundary <= hi
   FROM bounds b
+),
+quarters AS (
+  SELECT lo, hi, t, q_lo, least(lo_up, hi) AS b, greatest(hi_down, least(lo_up, hi)) AS c
+  FROM rounded
 ),
 grid AS (
   SELECT
@@ -45,6 +49,7 @@ grid AS (
     IF(k.hi > k.lo, sequence(0, (date_diff('minute', k.q_lo, k.hi) + 14) / 15 - 1), CAST(ARRAY[] AS array(bigint)))
   ) AS g (i)
 ),
+-- R; while the rollup is empty, the smallest bigint but one, so that every batch is read from the log.
 rolled AS (SELECT coalesce(max(batch_id), -9223372036854775807) AS r FROM lakehouse.gold.rt_platform_15min),
 traffic AS (
   SELECT p.window_start AS slot, p.impressions, p.play_start, p.play_finish, p.likes, p.shares

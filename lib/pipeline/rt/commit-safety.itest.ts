@@ -43,7 +43,8 @@ async function trinoNowMs(): Promise<number> {
 
 before(requireTestInstance);
 beforeEach(async () => {
-  for (const t of ["bronze.raw_events", "gold.rt_video_stats_1min", "meta.job_checkpoints"]) await q("admin", `DELETE FROM lakehouse.${t}`);
+  for (const t of ["bronze.raw_events", "gold.rt_video_stats_1min", "gold.rt_platform_15min", "meta.job_checkpoints"])
+    await q("admin", `DELETE FROM lakehouse.${t}`);
 });
 
 test("a live write still in flight while a micro-batch runs is left to a later batch, then counted exactly once", async () => {
@@ -77,6 +78,11 @@ test("a live write still in flight while a micro-batch runs is left to a later b
     await rows("admin", "SELECT video_id, to_unixtime(window_start) * 1000 AS ms, impressions, batch_id FROM lakehouse.gold.rt_video_stats_1min"),
     [{ video_id: "v_slow", ms: Math.floor(eventMs / MIN) * MIN, impressions: SLOW_BATCH_EVENTS, batch_id: 2 }],
   );
+  // And the platform rollup, once, in the batch that counted it (the first batch rolled up nothing).
+  assert.equal(second.rollupRows, 1);
+  assert.deepEqual(await rows("admin", "SELECT to_unixtime(window_start) * 1000 AS ms, impressions, batch_id FROM lakehouse.gold.rt_platform_15min"), [
+    { ms: Math.floor(eventMs / (15 * MIN)) * 15 * MIN, impressions: SLOW_BATCH_EVENTS, batch_id: 2 },
+  ]);
 });
 
 test("a live write that outlives its limit is ended by Trino itself, even with its sender gone, and nothing of it lands behind the margin", async () => {
