@@ -30,6 +30,8 @@ export interface QueryOptions {
   readonly timeoutMs?: number;
   /** Session time zone; defaults to UTC so `current_timestamp` and date functions are UTC. */
   readonly timeZone?: string;
+  /** Extra session properties for this one statement (e.g. a test pinning a planner setting). */
+  readonly session?: Readonly<Record<string, string>>;
 }
 
 export interface Column {
@@ -102,6 +104,7 @@ export function createClient(conn: TrinoConnection, opts: QueryOptions, timeoutM
     session: {
       query_max_execution_time: `${Math.max(1, Math.ceil(timeoutMs / 1000))}s`,
       query_max_run_time: `${Math.max(1, Math.ceil(timeoutMs / 1000))}s`,
+      ...opts.session,
     },
     extraHeaders: { "X-Trino-User": conn.user, "X-Trino-Time-Zone": opts.timeZone ?? "UTC" },
   });

@@ -40,7 +40,10 @@ export function parseScanStats(explain: string, table: string): ScanStats {
 }
 
 export async function explainScan(conn: TrinoConnection, table: string, template: string, params: SqlParams = {}): Promise<ScanStats & { text: string }> {
-  const res = await runQuery(conn, `EXPLAIN ANALYZE ${bindSql(template, params)}`, { timeoutMs: 120_000 });
+  // The views' time bounds come from the watermark subquery as dynamic filters; on a busy machine the
+  // scan would otherwise start after the default 1 s wait without them and read every file.
+  const session = { [`${conn.catalog ?? "lakehouse"}.dynamic_filtering_wait_timeout`]: "60s" };
+  const res = await runQuery(conn, `EXPLAIN ANALYZE ${bindSql(template, params)}`, { timeoutMs: 120_000, session });
   const text = String(Object.values(res.rows[0] ?? {})[0] ?? "");
   return { ...parseScanStats(text, table), text };
 }
