@@ -1,19 +1,19 @@
 import "server-only";
 /**
  * Polling answers that cost almost nothing while the data has not moved. A result computed at a
- * known data version (meta.version, from the live watcher) is serialized and gzipped once per
- * version and URL, and those bytes are sent to every poller; a poller that already has them
- * (If-None-Match equal to the ETag) gets a bodiless 304. Results without a version (no healthy
- * watcher) or stale ones are serialized per request, as before.
+ * known data version (meta.version, from the live watcher) is serialized once per version and URL,
+ * and those bytes are sent to every poller; a poller that already has them (If-None-Match equal to
+ * the ETag) gets a bodiless 304, so a body is sent, and compressed, about once per commit per
+ * poller. Compression is left to Next's server: it drops a route's own Content-Encoding header and
+ * compresses the body again, so pre-gzipped bytes would reach browsers gzipped twice. Results
+ * without a version (no healthy watcher) or stale ones are serialized per request, as before.
  */
-import { gzipSync } from "node:zlib";
 import type { Envelope } from "../dashboard/envelope";
 import { errorResponse } from "./api";
 
 interface Payload {
   readonly etag: string;
   readonly json: Buffer;
-  readonly gzip: Buffer;
 }
 
 /** Bound on cached payloads (distinct URLs); least recently used go first. */
@@ -29,10 +29,6 @@ const payloads = () => {
 /** A weak ETag: equal bodies for one URL and version, whatever their encoding. */
 export const etagOf = (version: string) => `W/"${version}"`;
 
-function acceptsGzip(request: Request): boolean {
-  return /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
-}
-
 function payloadFor(url: string, etag: string, body: unknown): Payload {
   const cache = payloads();
   const hit = cache.get(url);
@@ -42,7 +38,7 @@ function payloadFor(url: string, etag: string, body: unknown): Payload {
     return hit;
   }
   const json = Buffer.from(JSON.stringify(body));
-  const p: Payload = { etag, json, gzip: gzipSync(json, { level: 6 }) };
+  const p: Payload = { etag, json };
   cache.set(url, p);
   while (cache.size > MAX_PAYLOADS) cache.delete(cache.keys().next().value as string);
   return p;
@@ -63,9 +59,8 @@ export async function respondVersioned(request: Request, work: () => Promise<Env
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
   const url = new URL(request.url);
   const payload = payloadFor(`${url.pathname}${url.search}`, etag, result);
-  const gzip = acceptsGzip(request);
-  const body = gzip ? payload.gzip : payload.json;
+  const body = payload.json;
   return new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), {
-    headers: { ...headers, "Content-Type": "application/json", ...(gzip ? { "Content-Encoding": "gzip" } : {}) },
+    headers: { ...headers, "Content-Type": "application/json" },
   });
 }
