@@ -8,6 +8,7 @@
  * Each snapshot and delta carries the version as its SSE id, so a reconnect resumes from it.
  */
 import type { Envelope, ResultMeta } from "./envelope";
+import { applySeriesDelta } from "./series-delta";
 
 export type PanelEnvelopes = Readonly<Record<string, Envelope<unknown>>>;
 
@@ -57,12 +58,9 @@ export function withPoints(data: unknown, points: readonly TimedPoint[]): unknow
   return Array.isArray(data) ? points : { ...(data as object), points };
 }
 
-/** Drops points before `dropBefore`, replaces points with the same t, inserts new ones; sorted by t. */
+/** Drops points before `dropBefore`, replaces points with the same t, inserts new ones; sorted by t (series-delta.ts). */
 export function applyPoints<P extends TimedPoint>(points: readonly P[], dropBefore: number, upsert: readonly P[]): P[] {
-  const byT = new Map<number, P>();
-  for (const p of points) if (p.t >= dropBefore) byT.set(p.t, p);
-  for (const p of upsert) if (p.t >= dropBefore) byT.set(p.t, p);
-  return [...byT.values()].sort((a, b) => a.t - b.t);
+  return applySeriesDelta(points, { dropBefore, upsert });
 }
 
 /** The envelope after a delta; `undefined` when the delta needs a base the client does not have. */
