@@ -15,10 +15,13 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 test("300 distinct custom ranges at once: data or a 503 with Retry-After each, at once; a shared view is answered meanwhile", async ({ request }) => {
   test.setTimeout(120_000);
   const T = e2eWatermark();
-  // Distinct one-hour ranges, each ending a minute earlier than the last, so none shares a cached query.
+  // Distinct one-hour ranges, each ending a minute earlier than the last, so none shares a cached query;
+  // all older than 48 h, so none is answered from the live minute log (lib/server/live/platform-minutes.ts)
+  // and each needs its own Trino query.
+  const OLD = 49 * 60 * MIN;
   const urls = Array.from({ length: BURST }, (_, i) => {
-    const to = new Date(T - (i + 1) * MIN).toISOString();
-    const from = new Date(T - (i + 61) * MIN).toISOString();
+    const to = new Date(T - OLD - (i + 1) * MIN).toISOString();
+    const from = new Date(T - OLD - (i + 61) * MIN).toISOString();
     return `/api/pulse/series?range=custom&from=${from}&to=${to}`;
   });
   const timed = async (url: string) => {
@@ -29,7 +32,7 @@ test("300 distinct custom ranges at once: data or a 503 with Retry-After each, a
   // Warm: the routes' modules loaded and Trino's first queries planned, so the burst measures admission, not a cold start.
   for (const url of [
     "/api/pulse/series?range=1h",
-    `/api/pulse/series?range=custom&from=${new Date(T - 90 * MIN).toISOString()}&to=${new Date(T).toISOString()}`,
+    `/api/pulse/series?range=custom&from=${new Date(T - OLD - 90 * MIN).toISOString()}&to=${new Date(T - OLD).toISOString()}`,
     "/api/pulse/trending?category=Gaming&limit=3",
   ]) {
     expect((await timed(url)).status).toBe(200);

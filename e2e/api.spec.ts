@@ -44,7 +44,8 @@ test("platform series: dense minutes, correction rows summed, the open minute ne
   expect({ impressions: p.impressions, plays: p.plays, finishes: p.finishes, likes: p.likes, shares: p.shares }).toEqual(EXPECTED.seriesAtTminus5);
   expect(data.points.find((x) => x.t === T - 45 * MIN)!.plays).toBe(0);
   expect(data.points.reduce((s, x) => s + x.plays, 0)).toBe(EXPECTED.kpis1h.current.plays);
-  expect(meta.sql).toContain("lakehouse.gold.rt_platform_minute");
+  // Answered from the live minute log: its Show SQL is the statement that last brought it up to date.
+  expect(meta.sql).toContain("lakehouse.gold.rt_video_stats_1min");
 });
 
 test("series over more than a day is bucketed per hour of the chosen zone", async ({ request }) => {
