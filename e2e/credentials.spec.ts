@@ -49,8 +49,12 @@ function secrets(): Map<string, string> {
 
 /** What a response carried: its headers and its body as bytes (images included), searched as text. */
 async function carried(res: Response): Promise<string> {
+  const headers = await res.allHeaders();
+  // A live stream (Server-Sent Events) never ends, so its body never resolves: its headers are
+  // checked here, and its events are the same envelopes as the API answers checked below.
+  if ((headers["content-type"] ?? "").includes("text/event-stream")) return JSON.stringify(headers);
   const body = await res.body().catch(() => Buffer.alloc(0));
-  return `${JSON.stringify(await res.allHeaders())}\n${body.toString("latin1")}`;
+  return `${JSON.stringify(headers)}\n${body.toString("latin1")}`;
 }
 
 test("no page, asset, API answer or header carries a password, an Authorization value or Trino's secrets", async ({ page, request }) => {
