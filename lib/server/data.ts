@@ -16,6 +16,7 @@ import { admission } from "./query-admission";
 import { type CachedValue, ResultCache } from "./result-cache";
 import { querySql } from "./sql-files";
 import { trinoCa } from "./trino-ca";
+import { recordTrinoCall } from "./trino-state";
 import { parseRows, RowShapeError } from "./typed-rows";
 
 /** Trino could not answer and no earlier result exists: the API answers 503 with this message. */
@@ -103,7 +104,16 @@ export interface QuerySpec<Row, T> {
 /** Runs one bound statement as the dashboard's user with its deadline and checks each row's shape. */
 export async function fetchRows<Row>(name: string, sql: string, row: z.ZodType<Row>, priority: Priority = "shared"): Promise<Row[]> {
   // Admission gates the Trino call itself: identical requests already share one fetch in the cache.
-  const out = await admission().run(priority, () => runQuery(dashboardConnection(), sql, { timeoutMs: serverConfig().TRINO_QUERY_TIMEOUT_MS }));
+  const out = await admission().run(priority, async () => {
+    try {
+      const res = await runQuery(dashboardConnection(), sql, { timeoutMs: serverConfig().TRINO_QUERY_TIMEOUT_MS });
+      recordTrinoCall();
+      return res;
+    } catch (err) {
+      if (err instanceof TrinoQueryError || err instanceof TrinoTimeoutError || err instanceof TrinoUnavailableError) recordTrinoCall(err);
+      throw err;
+    }
+  });
   return readRows(() => parseRows(name, row, out.rows));
 }
 

@@ -7,6 +7,7 @@ import "server-only";
  * views are refreshed on the cache period instead, as polling did before.
  */
 import { serverConfig } from "../../config/server";
+import { trinoFailure } from "../trino-state";
 import { type LiveView, type PanelSource, LiveView as View } from "./live-view";
 import { liveWatcher } from "./versions";
 
@@ -32,7 +33,12 @@ class LiveHub {
       if (!watcher.healthy && ++this.fallbackTick * 5 >= serverConfig().PULSE_RT_CACHE_SECONDS) {
         this.fallbackTick = 0;
         this.refreshWatched();
+        return;
       }
+      // While Trino fails, every view is reloaded so its panels say so (stale, with the reason);
+      // after it recovers, views still holding stale panels reload until they are current.
+      const failing = trinoFailure() !== undefined;
+      for (const v of this.views.values()) if (failing || !v.upToDate) v.refresh(failing).catch(() => undefined);
     }, 5_000);
     sweep.unref();
   }

@@ -102,9 +102,13 @@ export class LiveView {
     if (missing) throw this.lastError ?? new Error(`panel ${missing.name} has no data`);
   }
 
-  /** Brings every panel to the current version once, however many callers ask at the same time. */
-  refresh(): Promise<void> {
-    this.refreshing ??= this.refreshUntilCurrent().finally(() => {
+  /**
+   * Brings every panel to the current version once, however many callers ask at the same time.
+   * `force` reloads even an up-to-date view: Trino failing or recovering changes what its panels
+   * say (stale or not) without a new data version.
+   */
+  refresh(force = false): Promise<void> {
+    this.refreshing ??= this.refreshUntilCurrent(force).finally(() => {
       this.refreshing = undefined;
     });
     return this.refreshing;
@@ -115,13 +119,13 @@ export class LiveView {
    * calls refresh() once per change) is loaded right after it; otherwise subscribers would wait
    * for the next change.
    */
-  private async refreshUntilCurrent(): Promise<void> {
-    do await this.doRefresh();
-    while (this.loadedAt !== this.currentVersion());
+  private async refreshUntilCurrent(force: boolean): Promise<void> {
+    await this.doRefresh(force);
+    while (this.loadedAt !== this.currentVersion()) await this.doRefresh();
   }
 
-  private async doRefresh(): Promise<void> {
-    if (this.upToDate) return;
+  private async doRefresh(force = false): Promise<void> {
+    if (this.upToDate && !force) return;
     const version = this.currentVersion();
     const loaded = await Promise.allSettled(this.sources.map((s) => s.load()));
     const changes: Record<string, PanelDelta> = {};

@@ -9,6 +9,7 @@ import type { Envelope } from "../../dashboard/envelope";
 import type { MinuteLog } from "../../dashboard/minute-log";
 import { DAY_MS } from "../../dashboard/param-values";
 import type { RtRange } from "../../dashboard/schemas";
+import { logMeta } from "./log-meta";
 import { MinuteSource } from "./minute-source";
 import { liveWatcher } from "./versions";
 
@@ -47,13 +48,6 @@ export async function fromPlatformLog<T>(
   }
   return {
     data: read(snap.log, lo, Math.max(lo, hi)),
-    meta: {
-      sql: snap.sql,
-      fetchedAt: snap.fetchedAt,
-      stale: false,
-      ageSeconds: Math.max(0, Math.round((Date.now() - snap.fetchedAt) / 1000)),
-      watermark: t,
-      version: state.rtVersion,
-    },
+    meta: logMeta(snap, state, t),
   };
 }

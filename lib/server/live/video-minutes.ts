@@ -10,6 +10,7 @@ import type { Envelope } from "../../dashboard/envelope";
 import { videoSeries } from "../../dashboard/minute-log";
 import type { VideoMinute } from "../../dashboard/models";
 import { MINUTE_MS } from "../../dashboard/param-values";
+import { logMeta } from "./log-meta";
 import { MinuteSource } from "./minute-source";
 import { liveWatcher } from "./versions";
 
@@ -44,13 +45,6 @@ export async function fromVideoLog(videoId: string, rangeMinutes: number): Promi
   }
   return {
     data: videoSeries(snap.log, rangeMinutes, n),
-    meta: {
-      sql: snap.sql,
-      fetchedAt: snap.fetchedAt,
-      stale: false,
-      ageSeconds: Math.max(0, Math.round((Date.now() - snap.fetchedAt) / 1000)),
-      watermark: t,
-      version: state.rtVersion,
-    },
+    meta: logMeta(snap, state, t),
   };
 }

@@ -138,6 +138,11 @@ export class LiveWatcher {
     }
   }
 
+  /** Reads the state now, whatever the probe says (e.g. to learn that Trino answers again). */
+  readNow(): Promise<LiveState> {
+    return this.read();
+  }
+
   /** The current state, reading it now if there is none yet. */
   async ensureState(): Promise<LiveState> {
     return this.current ?? this.read();

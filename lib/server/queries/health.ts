@@ -7,6 +7,7 @@ import { dashboardConnection, describeFailure, readRows, resultCache } from "../
 import { liveWatcher } from "../live/versions";
 import { ResultCache } from "../result-cache";
 import { querySql } from "../sql-files";
+import { recordTrinoCall } from "../trino-state";
 import { onlyRow, parseRows } from "../typed-rows";
 import { seedProgressOf, seedProgressRow } from "./rt-progress-row";
 
@@ -49,6 +50,7 @@ async function checkHealth(): Promise<Health> {
   const queriesSent = () => resultCache().fetches + healthCache.fetches;
   try {
     const out = await runQuery(dashboardConnection(), querySql("health_freshness"), { timeoutMs: 5_000 });
+    recordTrinoCall();
     const r = readRows(() => onlyRow("health_freshness", parseRows("health_freshness", Row, out.rows)));
     const now = r.now_ms;
     const table = (name: string, through: number | null, commit: number | null, freshSeconds: number) => {
@@ -72,6 +74,7 @@ async function checkHealth(): Promise<Health> {
       checkedAt: Date.now(),
     };
   } catch (err) {
+    recordTrinoCall(err);
     return {
       ok: false,
       trino: { reachable: false, error: describeFailure(err), latencyMs: null },
