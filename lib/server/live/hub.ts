@@ -7,6 +7,7 @@ import "server-only";
  * views are refreshed on the cache period instead, as polling did before.
  */
 import { serverConfig } from "../../config/server";
+import { getHealth } from "../queries/health";
 import { trinoFailure } from "../trino-state";
 import { type LiveView, type PanelSource, LiveView as View } from "./live-view";
 import { liveWatcher } from "./versions";
@@ -35,6 +36,10 @@ class LiveHub {
         this.refreshWatched();
         return;
       }
+      // Streamed views ask Trino nothing between commits, so an outage would go unseen: the health
+      // check (cached for PULSE_HEALTH_CACHE_SECONDS, so no more statements than /api/health costs)
+      // records whether Trino answers.
+      if ([...this.views.values()].some((v) => v.subscriberCount > 0)) getHealth().catch(() => undefined);
       // While Trino fails, every view is reloaded so its panels say so (stale, with the reason);
       // after it recovers, views still holding stale panels reload until they are current.
       const failing = trinoFailure() !== undefined;
