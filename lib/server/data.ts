@@ -11,6 +11,7 @@ import type { Envelope } from "../dashboard/envelope";
 import { bindSql, type SqlParams } from "../trino/bind";
 import { runQuery, type TrinoConnection, TrinoQueryError, TrinoTimeoutError, TrinoUnavailableError } from "../trino/client";
 import { AdmissionRejectedError, type Priority } from "./admission";
+import { trinoFailureRechecked } from "./live/log-meta";
 import { dataVersion } from "./live/versions";
 import { admission } from "./query-admission";
 import { type CachedValue, ResultCache } from "./result-cache";
@@ -146,15 +147,19 @@ export async function cachedQuery<Row, T>(spec: QuerySpec<Row, T>, opts: CachedQ
     throw new DataUnavailableError(describeFailure(err));
   }
   const now = Date.now();
+  // A result current by its data version still comes from before Trino stopped answering, if it
+  // did: it is the last good one, and says so (the next call that succeeds clears this).
+  const failure = got.stale ? got.error : version !== undefined ? trinoFailureRechecked() : undefined;
+  const stale = got.stale || failure !== undefined;
   return {
     // One statement has one mapper (its query module), so the mapped value has type T.
     data: got.value.data as T,
     meta: {
       sql: got.value.sql,
       fetchedAt: got.fetchedAt,
-      stale: got.stale,
+      stale,
       ageSeconds: Math.max(0, Math.round((now - got.fetchedAt) / 1000)),
-      ...(got.stale ? { staleReason: describeFailure(got.error) } : {}),
+      ...(stale ? { staleReason: describeFailure(failure) } : {}),
       watermark: got.value.watermark,
       ...(got.value.version !== undefined ? { version: got.value.version } : {}),
     },

@@ -15,7 +15,8 @@ import type { LiveState } from "./watcher";
 const RECHECK_MS = 2_000;
 let lastRecheck = 0;
 
-export function logMeta(snap: MinuteSnapshot, state: LiveState, watermark: number): ResultMeta {
+/** While Trino's newest answer was a failure: that failure, after asking again (at most every RECHECK_MS) whether Trino is back. */
+export function trinoFailureRechecked(): unknown {
   const failure = trinoFailure();
   if (failure !== undefined && Date.now() - lastRecheck >= RECHECK_MS) {
     lastRecheck = Date.now();
@@ -23,6 +24,11 @@ export function logMeta(snap: MinuteSnapshot, state: LiveState, watermark: numbe
       .readNow()
       .catch(() => undefined);
   }
+  return failure;
+}
+
+export function logMeta(snap: MinuteSnapshot, state: LiveState, watermark: number): ResultMeta {
+  const failure = trinoFailureRechecked();
   return {
     sql: snap.sql,
     fetchedAt: snap.fetchedAt,
