@@ -9,7 +9,10 @@
  * browser (Last-Event-ID) gets only what it missed. No "server-only" import: unit-tested.
  */
 import type { Envelope } from "../../dashboard/envelope";
-import type { DeltaEvent, PanelDelta, PanelEnvelopes, SnapshotEvent, StatusEvent } from "../../dashboard/live-events";
+import type { DeltaMessage, PanelDelta, SnapshotMessage, StatusMessage } from "../../dashboard/live-messages";
+
+type PanelEnvelopes = SnapshotMessage["panels"];
+
 import { diffPanel, type PanelKind } from "./panel-diff";
 
 export interface PanelSource {
@@ -155,7 +158,7 @@ export class LiveView {
     this.id = `${version}.${BOOT}.${this.revision}`;
     this.snapshotBytes = undefined;
     if (base === undefined) return;
-    const event: DeltaEvent = { version: this.id, base, panels: changes };
+    const event: DeltaMessage = { version: this.id, base, panels: changes };
     const kept: KeptDelta = { base, version: this.id, bytes: sseEvent("delta", event, this.id) };
     this.deltas.push(kept);
     if (this.deltas.length > KEPT_DELTAS) this.deltas.shift();
@@ -165,7 +168,7 @@ export class LiveView {
   /** The full payload at the loaded version, serialized once per version. */
   snapshot(): Uint8Array {
     if (!this.snapshotBytes) {
-      const event: SnapshotEvent = { version: this.id ?? "", panels: this.panels };
+      const event: SnapshotMessage = { version: this.id ?? "", panels: this.panels };
       this.snapshotBytes = sseEvent("snapshot", event, this.id);
     }
     return this.snapshotBytes;
@@ -185,7 +188,7 @@ export class LiveView {
   subscribe(s: Subscriber): () => void {
     this.subscribers.add(s);
     this.lastUsed = this.now();
-    if (this.degraded !== undefined) s.send(sseEvent("status", { state: "degraded", reason: this.degraded } satisfies StatusEvent));
+    if (this.degraded !== undefined) s.send(sseEvent("status", { state: "degraded", reason: this.degraded } satisfies StatusMessage));
     return () => {
       this.subscribers.delete(s);
       this.lastUsed = this.now();
@@ -210,7 +213,7 @@ export class LiveView {
   private setDegraded(reason: string | undefined): void {
     if (reason === this.degraded) return;
     this.degraded = reason;
-    const status: StatusEvent = reason === undefined ? { state: "live" } : { state: "degraded", reason };
+    const status: StatusMessage = reason === undefined ? { state: "live" } : { state: "degraded", reason };
     this.broadcast(sseEvent("status", status));
   }
 }

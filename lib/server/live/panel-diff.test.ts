@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Envelope, ResultMeta } from "../../dashboard/envelope";
-import { applyPanelDelta } from "../../dashboard/live-events";
+import { planDelta } from "../../dashboard/live-apply";
+import type { PanelDelta } from "../../dashboard/live-messages";
 import { diffPanel } from "./panel-diff";
 
 /** 2023-11-14T21:53:00Z, a whole minute (28 333 333 × 60 000). */
@@ -34,6 +35,12 @@ const series = (points: readonly Point[], over: Partial<ResultMeta> = {}, bucket
 
 /** Minutes 0..4 with 10..14 plays, computed at batch 7. */
 const PREV = series([p(0, 10), p(1, 11), p(2, 12), p(3, 13), p(4, 14)]);
+
+/** The delta as the browser applies it (lib/dashboard/live-apply.ts) on top of `prev`. */
+function applyPanelDelta(prev: Envelope<unknown>, delta: PanelDelta): Envelope<unknown> | undefined {
+  const plan = planDelta({ version: "v2", base: "v1", panels: { s: delta } }, "v1", { s: ["s"] }, () => prev);
+  return plan.ok ? plan.writes[0]?.[1] : undefined;
+}
 
 describe("diffPanel", () => {
   test("nothing a viewer sees changed (only fetchedAt, ageSeconds, version): no delta, whatever the kind", () => {

@@ -4,9 +4,17 @@
  * "server-only"), so the rule is unit-tested; the hub computes it once per view per commit.
  */
 import type { Envelope } from "../../dashboard/envelope";
-import { type PanelDelta, pointsOf, type TimedPoint } from "../../dashboard/live-events";
+import type { PanelDelta } from "../../dashboard/live-messages";
+import { diffSeries, type Timed } from "../../dashboard/series-delta";
 
 export type PanelKind = "full" | "points";
+
+/** A series panel's points: the Pulse chart's `{ bucket, points }` or the video page's plain array of minutes. */
+function pointsOf(data: unknown): readonly Timed[] | undefined {
+  if (Array.isArray(data)) return data as Timed[];
+  const points = (data as { points?: unknown } | null)?.points;
+  return Array.isArray(points) ? (points as Timed[]) : undefined;
+}
 
 /** Everything but the points, to tell a series whose shape changed (e.g. bucket) from one that only moved. */
 function shapeOf(data: unknown): string {
@@ -22,11 +30,8 @@ export function diffPanel(prev: Envelope<unknown> | undefined, next: Envelope<un
   const before = prev ? pointsOf(prev.data) : undefined;
   const after = pointsOf(next.data);
   if (kind === "full" || !prev || !before || !after || shapeOf(prev.data) !== shapeOf(next.data)) return { kind: "full", envelope: next };
-  const old = new Map<number, string>(before.map((p) => [p.t, JSON.stringify(p)]));
-  const upsert: TimedPoint[] = after.filter((p) => old.get(p.t) !== JSON.stringify(p));
-  const dropBefore = after[0]?.t ?? Number.MAX_SAFE_INTEGER;
   // Points may only leave from the front (the window slides); any other removal is sent whole.
-  const kept = new Set(after.map((p) => p.t));
-  if (before.some((p) => p.t >= dropBefore && !kept.has(p.t))) return { kind: "full", envelope: next };
-  return { kind: "points", meta: next.meta, dropBefore, upsert };
+  const delta = diffSeries(before, after);
+  if (!delta) return { kind: "full", envelope: next };
+  return { kind: "points", meta: next.meta, dropBefore: delta.dropBefore, upsert: delta.upsert };
 }
