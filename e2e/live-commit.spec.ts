@@ -6,17 +6,23 @@
  * p95, max): a figure, not a pass/fail threshold, since this machine's load varies.
  *
  * It moves the RT watermark, so it runs in the "outage" project after every spec that expects the
- * fixture's numbers (and before outage.spec.ts, which stops Trino).
+ * fixture's numbers, and takes its commits back afterwards: outage.spec.ts (next in that project)
+ * expects the fixture's numbers again.
  */
 import { expect, test } from "@playwright/test";
 import { fmtInt } from "../lib/dashboard/format";
 import { sqlInstant } from "../lib/trino/bind";
-import { insertRows, trinoMinuteNow } from "../tools/testing/trino-fixtures";
+import { insertRows, q, trinoMinuteNow } from "../tools/testing/trino-fixtures";
 import { e2eWatermark } from "./e2e-settings";
 import { VIDEOS } from "./fixtures";
 
 const MIN = 60_000;
 const COMMITS = 5;
+
+test.afterAll(async () => {
+  await q("admin", "DELETE FROM lakehouse.gold.rt_video_stats_1min WHERE batch_id > 100");
+  await q("admin", "DELETE FROM lakehouse.meta.job_checkpoints WHERE job = 'rt_video_stats_1min' AND batch_id > 100");
+});
 
 test("each fixture commit reaches the KPI tile through the live stream", async ({ page, request }) => {
   test.setTimeout(240_000);
