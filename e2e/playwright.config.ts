@@ -1,7 +1,8 @@
 /**
  * Playwright for the e2e suite. `npm run test:e2e` (tools/testing/run-tests.ts) builds the dashboard
  * into .next-test and then runs this config, which owns everything else:
- *   webServer    `next start` of that build on PULSE_E2E_PORT (3100), pointed at the test Trino;
+ *   webServer    the dashboard server (tools/dashboard/next-server.ts: Next behind the poll cache) on
+ *                that build, on PULSE_E2E_PORT (3100), pointed at the test Trino;
  *   globalSetup  a fresh test Trino with e2e/fixtures.ts (its watermark reaches the specs by env);
  *   globalTeardown stops the test Trino unless PULSE_TEST_KEEP=1.
  * Projects: "main" (API and pages), then "outage" (a Trino outage, a frozen Trino, a broken view),
@@ -12,6 +13,7 @@ import { defineConfig } from "@playwright/test";
 import { toolsConfig } from "../lib/config/tools";
 import { dashboardTrinoEnv } from "../lib/lakehouse/dashboard-env";
 import { REPO_ROOT } from "../lib/lakehouse/settings";
+import { dashboardServerArgs } from "../tools/dashboard/next-process";
 import { ensureSecrets } from "../tools/trino/credentials";
 import { E2E_DIST_DIR, E2E_PORT, E2E_REPORT_FILE, E2E_URL, testTrino } from "./e2e-settings";
 
@@ -49,7 +51,7 @@ export default defineConfig({
     { name: "outage", testMatch: OUTAGE, dependencies: ["main"] },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${E2E_PORT} -H 127.0.0.1`,
+    command: `node ${dashboardServerArgs(E2E_PORT).join(" ")}`,
     cwd: REPO_ROOT,
     // Playwright counts 200..403 as up. /api/health answers 503 until the global set-up (which runs
     // after webServer) has started Trino, so readiness is a static file that needs no Trino.

@@ -1,8 +1,7 @@
 "use client";
-import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useMemo } from "react";
 import { useDarkMode } from "../use-color-scheme";
-import { echarts } from "./echarts";
+import { LazyChart } from "./lazy-chart";
 
 interface HistogramProps {
   /** One label per bar, e.g. "10–20%". */
@@ -36,7 +35,7 @@ export function Histogram(p: HistogramProps) {
   }, [p.labels, p.counts, p.unit, dark]);
   return (
     <div data-testid={p.testId} data-counts={p.counts.join(",")}>
-      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: p.height ?? 220, width: "100%" }} />
+      <LazyChart option={option} height={p.height ?? 220} />
     </div>
   );
 }

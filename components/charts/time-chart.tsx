@@ -1,9 +1,8 @@
 "use client";
-import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useMemo } from "react";
 import { fmtDateTime, fmtTime } from "@/lib/dashboard/format";
 import { useDarkMode } from "../use-color-scheme";
-import { echarts } from "./echarts";
+import { LazyChart } from "./lazy-chart";
 
 export interface ChartSeries {
   readonly name: string;
@@ -96,7 +95,7 @@ export function TimeChart(p: TimeChartProps) {
 
   return (
     <div data-testid={p.testId} data-points={p.times.length}>
-      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: p.height ?? 300, width: "100%" }} onChartReady={p.onFirstRender} />
+      <LazyChart option={option} height={p.height ?? 300} onReady={p.onFirstRender} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Builds (when the sources changed) and runs the dashboard's production server as a child process,
  * for `npm start` and the benchmarks; the end-to-end tests use only the build step (Playwright's
- * webServer runs `next start` itself, e2e/playwright.config.ts). The child gets the Trino settings
+ * webServer runs the same server itself, e2e/playwright.config.ts). The child gets the Trino settings
  * through its environment only. A crash of the starting process leaves nothing behind: the server
  * exits when its parent is gone (lib/server/parent-watch.ts), and with a pid file a later start stops
  * whatever an earlier one left, before it takes the port.
@@ -15,7 +15,18 @@ import { alive, readPidFile, stopPid, writePidFile } from "../process/pid-file";
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-const SOURCES = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+
+/** Node arguments that run the dashboard's HTTP server (next-server.ts: Next behind the poll cache) on `port`. */
+export const dashboardServerArgs = (port: number) => [
+  "--import",
+  "tsx",
+  path.join("tools", "dashboard", "next-server.ts"),
+  "--port",
+  String(port),
+  "--hostname",
+  "127.0.0.1",
+];
+const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;
@@ -96,7 +107,7 @@ async function stopLeftover(pidFile: string, log: (line: string) => void): Promi
   fs.rmSync(pidFile, { force: true });
 }
 
-/** `next start` renames its process to `next-server (vX)`: only such a process is ever stopped by pid. */
+/** The server (next-server.ts, like `next start`) names its process `next-server (…)`: only such a process is ever stopped by pid. */
 function isNextServer(pid: number): boolean {
   try {
     return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("next");
@@ -105,14 +116,14 @@ function isNextServer(pid: number): boolean {
   }
 }
 
-/** Starts `next start` and resolves once this child (not another process on the port) answers HTTP. */
+/** Starts the dashboard server (next-server.ts) and resolves once this child (not another process on the port) answers HTTP. */
 export async function startDashboard(o: DashboardOptions): Promise<DashboardHandle> {
   const url = `http://127.0.0.1:${o.port}`;
   if (o.pidFile) await stopLeftover(o.pidFile, o.log);
   if (!(await portIsFree(o.port))) {
     throw new Error(`port ${o.port} on 127.0.0.1 is in use by another program, so the dashboard cannot serve ${url}; stop it or choose another port`);
   }
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(o.port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, dashboardServerArgs(o.port), {
     cwd: ROOT,
     env: {
       ...process.env,

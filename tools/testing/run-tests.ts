@@ -92,7 +92,7 @@ async function cluster(filters: string[]): Promise<number> {
 
 /**
  * Builds the dashboard, then hands over to Playwright, whose config (e2e/playwright.config.ts) owns
- * the rest: the test Trino and its fixtures (globalSetup/globalTeardown) and `next start` (webServer).
+ * the rest: the test Trino and its fixtures (globalSetup/globalTeardown) and the dashboard server (webServer).
  * The build stays here because Playwright starts webServer before anything else.
  */
 async function e2e(args: string[]): Promise<number> {

@@ -8,7 +8,7 @@
  * (--trino) with TRINO_USER, TRINO_PASSWORD and TRINO_CA_FILE from the environment (trino-target.ts).
  *
  * Builds the production dashboard when its sources changed (into .next, or PULSE_NEXT_DIST_DIR like
- * `npm start`; --no-build uses the build as it is), runs its own `next start` on a free port (3300
+ * `npm start`; --no-build uses the build as it is), runs its own dashboard server (startDashboard) on a free port (3300
  * unless --port; never the :3000 one), and measures, printing each section as it completes:
  *   1. JavaScript per page (js-size.ts)
  *   2. time to first chart on / (first-chart.ts)
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   out(`machine:  ${machineLine()}`);
   out(`software: ${softwareLine()}; ${trino}`);
   out(`code:     ${codeLine()}`);
-  out(`server:   own next start on http://127.0.0.1:${port}, TRINO_URL ${o.trinoUrl}, RT cache ${parseConfig("server", process.env).PULSE_RT_CACHE_SECONDS} s`);
+  out(`server:   own dashboard server on http://127.0.0.1:${port}, TRINO_URL ${o.trinoUrl}, RT cache ${parseConfig("server", process.env).PULSE_RT_CACHE_SECONDS} s`);
   out("note:     client, server, Chromium, Trino and the live pipeline share this machine");
   out();
 
