@@ -81,7 +81,10 @@ test("only a GET of exactly a stored /api/ URL is answered here", async () => {
 
 test("storing: the same URL and version keeps the first bytes; a new version replaces them; the least recently used go past the bound", () => {
   const first = storePayload(URL_24H, etagOf("b7"), { n: 1 }, () => true);
-  assert.equal(storePayload(URL_24H, etagOf("b7"), { n: 2 }, () => true), first);
+  assert.equal(
+    storePayload(URL_24H, etagOf("b7"), { n: 2 }, () => true),
+    first,
+  );
   const next = storePayload(URL_24H, etagOf("b8"), { n: 3 }, () => true);
   assert.deepEqual(JSON.parse(next.json.toString()), { n: 3 });
 

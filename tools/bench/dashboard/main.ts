@@ -85,7 +85,9 @@ async function main(): Promise<void> {
   out(`machine:  ${machineLine()}`);
   out(`software: ${softwareLine()}; ${trino}`);
   out(`code:     ${codeLine()}`);
-  out(`server:   own dashboard server on http://127.0.0.1:${port}, TRINO_URL ${o.trinoUrl}, RT cache ${parseConfig("server", process.env).PULSE_RT_CACHE_SECONDS} s`);
+  out(
+    `server:   own dashboard server on http://127.0.0.1:${port}, TRINO_URL ${o.trinoUrl}, RT cache ${parseConfig("server", process.env).PULSE_RT_CACHE_SECONDS} s`,
+  );
   out("note:     client, server, Chromium, Trino and the live pipeline share this machine");
   out();
 
