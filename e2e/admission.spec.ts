@@ -29,13 +29,19 @@ test("300 distinct custom ranges at once: data or a 503 with Retry-After each, a
     const res = await request.get(url, { timeout: 60_000 });
     return { status: res.status(), retryAfter: res.headers()["retry-after"], body: (await res.json()) as { error?: string }, ms: Date.now() - t0 };
   };
-  // Warm: the routes' modules loaded and Trino's first queries planned, so the burst measures admission, not a cold start.
+  // Warm: the routes' modules loaded and Trino's first queries planned, so the burst measures admission,
+  // not a cold start. A cold custom range may be answered "try again in 2 s" first; the retry gets it.
   for (const url of [
     "/api/pulse/series?range=1h",
     `/api/pulse/series?range=custom&from=${new Date(T - OLD - 90 * MIN).toISOString()}&to=${new Date(T - OLD).toISOString()}`,
     "/api/pulse/trending?category=Gaming&limit=3",
   ]) {
-    expect((await timed(url)).status).toBe(200);
+    let got = await timed(url);
+    for (let attempt = 1; got.status === 503 && attempt < 5; attempt++) {
+      await new Promise((r) => setTimeout(r, Number(got.retryAfter) * 1000));
+      got = await timed(url);
+    }
+    expect(got.status, JSON.stringify(got.body)).toBe(200);
   }
   const burst = Promise.all(urls.map(timed));
   // A shared view nobody asked for before (so not answered from the cache), asked for during the burst.
@@ -46,14 +52,16 @@ test("300 distinct custom ranges at once: data or a 503 with Retry-After each, a
   const busy = answers.filter((a) => a.status === 503);
   const served = answers.filter((a) => a.status === 200);
   expect(busy.length + served.length).toBe(BURST);
+  // Refused in the queue, or admitted but not answered within PULSE_ADHOC_ANSWER_MS (900 ms).
+  const refused = /^the dashboard is busy \(\d+ of 4 queries running, .+\); try again in 2 s$/;
+  const slow = /^this custom range is still being computed; try again in 2 s$/;
   for (const b of busy) {
     expect(b.retryAfter).toBe("2");
-    expect(b.body.error).toMatch(/^the dashboard is busy \(\d+ of 4 queries running, .+\); try again in 2 s$/);
+    expect(b.body.error).toMatch(new RegExp(`${refused.source}|${slow.source}`));
   }
-  // Two custom ranges start at once (half of K = 4), so at least those two get their data; with 8 more
-  // queued for at most 800 ms, nearly all of the rest are refused.
-  expect(served.length).toBeGreaterThanOrEqual(2);
-  expect(busy.length).toBeGreaterThanOrEqual(BURST - 50);
+  // Two custom ranges start at once (half of K = 4), with 8 more queued for at most 800 ms: nearly
+  // all of the rest are refused at once. (The ones started get their data, or the 503 after 900 ms.)
+  expect(busy.filter((b) => refused.test(b.body.error ?? "")).length).toBeGreaterThanOrEqual(BURST - 50);
   const busyMs = busy.map((b) => b.ms).sort((a, b) => a - b);
   const servedMs = served.map((s) => s.ms).sort((a, b) => a - b);
   // For scale: the same number of requests the server refuses without any work (a 400 from zod).

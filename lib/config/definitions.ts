@@ -121,6 +121,11 @@ export const VARIABLES = {
     kinds: ["server"],
     doc: "The same for views many people watch (preset ranges, trending, KPIs, video pages, daily marts): they go first and wait longer, since one answer serves all their viewers, but not the whole query timeout on top of it.",
   }),
+  PULSE_ADHOC_ANSWER_MS: define({
+    schema: z.coerce.number().int().min(0).max(600_000).default(900),
+    kinds: ["server"],
+    doc: "How long a one-off request (a custom range) may take in all, queue and Trino, before it is answered 503 with Retry-After while its query goes on into the cache, so the retry gets the data; 0 waits for the query.",
+  }),
   PULSE_PUBLIC_URL: define({
     schema: z.url({ error: "must be an absolute URL such as https://pulse.example.com" }).default("http://localhost:3000"),
     kinds: ["server"],

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { Admission, type AdmissionClock, type AdmissionOptions, AdmissionRejectedError, admissionOptions, type Priority } from "./admission";
+import { Admission, type AdmissionClock, type AdmissionOptions, AdmissionRejectedError, admissionOptions, answerWithin, type Priority } from "./admission";
 
 /** Timers that fire only when the test advances time, in order of their due time. */
 class FakeClock implements AdmissionClock {
@@ -251,5 +251,64 @@ describe("admission", () => {
     assert.ok(new AdmissionRejectedError("busy", "adhoc", "queue-full", 2) instanceof Error);
     assert.equal(new Error("Trino failed") instanceof AdmissionRejectedError, false);
     assert.equal((null as unknown as object) instanceof AdmissionRejectedError, false);
+  });
+});
+
+describe("answerWithin: a custom range's data, or a 503 to retry, within its deadline", () => {
+  const settle = <T>(p: Promise<T>) => {
+    const s: { value?: T; error?: unknown; done: boolean } = { done: false };
+    p.then(
+      (value) => Object.assign(s, { value, done: true }),
+      (error: unknown) => Object.assign(s, { error, done: true }),
+    );
+    return s;
+  };
+  const later = <T>() => {
+    let resolve!: (v: T) => void;
+    let reject!: (e: unknown) => void;
+    const promise = new Promise<T>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    return { promise, resolve, reject };
+  };
+
+  it("answers the data when it comes first, and leaves no timer behind", async () => {
+    const clock = new FakeClock();
+    const work = later<number>();
+    const got = settle(answerWithin(work.promise, 900, clock));
+    clock.advance(899);
+    await flush();
+    assert.equal(got.done, false);
+    work.resolve(42);
+    await flush();
+    assert.deepEqual(got, { value: 42, done: true });
+    assert.equal(clock.pending, 0);
+  });
+
+  it("answers a 503 with Retry-After 2 at the deadline; the work's later failure is not unhandled", async () => {
+    const clock = new FakeClock();
+    const work = later<number>();
+    const got = settle(answerWithin(work.promise, 900, clock));
+    clock.advance(900);
+    await flush();
+    assert.ok(got.error instanceof AdmissionRejectedError);
+    assert.equal(got.error.retryAfterSeconds, 2);
+    assert.equal(got.error.reason, "deadline");
+    assert.match(got.error.message, /still being computed; try again in 2 s/);
+    work.reject(new Error("Trino failed after the answer"));
+    await flush();
+  });
+
+  it("passes the work's own failure through before the deadline, and 0 means no deadline", async () => {
+    const clock = new FakeClock();
+    const work = later<number>();
+    const got = settle(answerWithin(work.promise, 900, clock));
+    work.reject(new Error("bad range"));
+    await flush();
+    assert.equal((got.error as Error).message, "bad range");
+    const open = later<number>();
+    assert.equal(answerWithin(open.promise, 0, clock), open.promise);
+    assert.equal(clock.pending, 0);
   });
 });

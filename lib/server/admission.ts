@@ -181,3 +181,35 @@ export function admissionOptions(s: { readonly maxRunning: number; readonly adho
     retryAfterSeconds: RETRY_AFTER_SECONDS,
   };
 }
+
+/**
+ * `work`, or a 503 with Retry-After once it has taken `ms` (0: no limit). The work goes on: its
+ * result lands in the result cache, where the retry finds it. For one person's custom range, whose
+ * answer must come within a second, as data or as "try again", never as a long wait.
+ */
+export function answerWithin<T>(work: Promise<T>, ms: number, clock: AdmissionClock = systemClock): Promise<T> {
+  if (ms <= 0) return work;
+  work.catch(() => undefined); // a failure after the deadline was already answered with the 503
+  return new Promise<T>((resolve, reject) => {
+    const timer = clock.setTimeout(() => {
+      reject(
+        new AdmissionRejectedError(
+          `this custom range is still being computed; try again in ${RETRY_AFTER_SECONDS} s`,
+          "adhoc",
+          "deadline",
+          RETRY_AFTER_SECONDS,
+        ),
+      );
+    }, ms);
+    work.then(
+      (v) => {
+        clock.clearTimeout(timer);
+        resolve(v);
+      },
+      (err: unknown) => {
+        clock.clearTimeout(timer);
+        reject(err);
+      },
+    );
+  });
+}

@@ -10,7 +10,7 @@ import { serverConfig } from "../config/server";
 import type { Envelope } from "../dashboard/envelope";
 import { bindSql, type SqlParams } from "../trino/bind";
 import { runQuery, type TrinoConnection, TrinoQueryError, TrinoTimeoutError, TrinoUnavailableError } from "../trino/client";
-import { AdmissionRejectedError, type Priority } from "./admission";
+import { AdmissionRejectedError, answerWithin, type Priority } from "./admission";
 import { trinoFailureRechecked } from "./live/log-meta";
 import { dataVersion } from "./live/versions";
 import { admission } from "./query-admission";
@@ -121,6 +121,12 @@ export async function fetchRows<Row>(name: string, sql: string, row: z.ZodType<R
 export interface CachedQueryOptions {
   /** Wait for the result at the current data version instead of answering an older one at once (the live hub). */
   readonly waitForCurrent?: boolean;
+  /**
+   * An API request for one person's range (priority "adhoc"): answered within PULSE_ADHOC_ANSWER_MS,
+   * with its data or a 503 to retry while the query goes on into the cache. Pages and the live hub
+   * wait for their data instead.
+   */
+  readonly answerQuickly?: boolean;
 }
 
 export async function cachedQuery<Row, T>(spec: QuerySpec<Row, T>, opts: CachedQueryOptions = {}): Promise<Envelope<T>> {
@@ -135,7 +141,8 @@ export async function cachedQuery<Row, T>(spec: QuerySpec<Row, T>, opts: CachedQ
   const freshness = version === undefined ? {} : { isCurrent: (v: Stored) => v.version === version, waitForCurrent: opts.waitForCurrent ?? false };
   let got: CachedValue<Stored>;
   try {
-    got = await resultCache().get(sql, fetch, ttlMs(spec.freshness), freshness);
+    const pending = resultCache().get(sql, fetch, ttlMs(spec.freshness), freshness);
+    got = await (spec.priority === "adhoc" && opts.answerQuickly ? answerWithin(pending, serverConfig().PULSE_ADHOC_ANSWER_MS) : pending);
   } catch (err) {
     // Not an outage but a bug (already logged): api.ts answers it with its generic 500.
     if (err instanceof RowShapeError) throw err;

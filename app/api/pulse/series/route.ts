@@ -5,5 +5,5 @@ import { respondVersioned } from "@/lib/server/versioned-response";
 
 export async function GET(request: Request) {
   const input = parseRequest(request, pulseRangeQuery);
-  return input.ok ? respondVersioned(request, () => getPulseSeries(input.value)) : input.response;
+  return input.ok ? respondVersioned(request, () => getPulseSeries(input.value, { answerQuickly: true })) : input.response;
 }
