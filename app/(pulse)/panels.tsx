@@ -132,6 +132,7 @@ function PlatformChart({ series, tz }: { series: PlatformSeries; tz: string }) {
         withDate={perHour}
         rightAxisFormat={(v) => fmtPct(v)}
         onFirstRender={markFirstChart}
+        previewMark="pulse:chart-preview"
         testId="platform-chart"
         height={320}
       />

@@ -1,5 +1,6 @@
 "use client";
 import { useMemo } from "react";
+import { Skeleton } from "../skeleton";
 import { useDarkMode } from "../use-color-scheme";
 import { LazyChart } from "./lazy-chart";
 
@@ -35,7 +36,7 @@ export function Histogram(p: HistogramProps) {
   }, [p.labels, p.counts, p.unit, dark]);
   return (
     <div data-testid={p.testId} data-counts={p.counts.join(",")}>
-      <LazyChart option={option} height={p.height ?? 220} />
+      <LazyChart option={option} height={p.height ?? 220} placeholder={<Skeleton className="h-full" />} />
     </div>
   );
 }

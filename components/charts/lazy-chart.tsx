@@ -1,22 +1,37 @@
 "use client";
-import dynamic from "next/dynamic";
+import { type ComponentType, type ReactNode, useEffect, useState } from "react";
 import type { EChartCanvasProps } from "./echart-canvas";
 
-const EChartCanvas = dynamic<EChartCanvasProps>(() => import("./echart-canvas"), {
-  ssr: false,
-  loading: () => <div className="h-full w-full animate-pulse rounded bg-slate-100 dark:bg-slate-800/60" role="status" aria-label="loading chart" />,
-});
+type Canvas = ComponentType<EChartCanvasProps>;
+/** One load per page, shared by every chart on it and by later client navigations. */
+let loading: Promise<Canvas> | undefined;
+const loadCanvas = () => {
+  loading ??= import("./echart-canvas").then((m) => m.default);
+  return loading;
+};
 
 /**
- * A chart whose engine loads on demand: the page, its tiles, tables and controls become
- * interactive first, and the chart's box keeps its height while ECharts arrives (a browser
- * caches the chunk, and every page shares it). Charts draw on a canvas, so there is nothing to
- * render on the server.
+ * A chart whose engine (ECharts, about 190 KB gzip) is not in any page's first-load JS: until it
+ * has loaded, the box shows `placeholder` (the lines as server-rendered SVG, chart-preview.tsx),
+ * so the chart is on screen from the first paint and the page's tiles, tables and controls become
+ * interactive without waiting for the engine. Every page shares the engine's chunk.
  */
-export function LazyChart(p: EChartCanvasProps) {
-  return (
-    <div style={{ height: p.height }}>
-      <EChartCanvas {...p} />
-    </div>
-  );
+export function LazyChart(p: EChartCanvasProps & { readonly placeholder: ReactNode }) {
+  // Always the placeholder first, as on the server, so hydration matches even when the engine
+  // has already loaded for another chart; the effect then swaps in the engine.
+  const [Engine, setEngine] = useState<Canvas | undefined>(undefined);
+  useEffect(() => {
+    let mounted = true;
+    loadCanvas().then(
+      (c) => {
+        if (mounted) setEngine(() => c);
+      },
+      (err: unknown) => console.error("the chart engine failed to load", err),
+    );
+    return () => {
+      mounted = false;
+    };
+  }, []);
+  const { placeholder, ...canvas } = p;
+  return <div style={{ height: p.height }}>{Engine ? <Engine {...canvas} /> : placeholder}</div>;
 }

@@ -2,6 +2,7 @@
 import { useMemo } from "react";
 import { fmtDateTime, fmtTime } from "@/lib/dashboard/format";
 import { useDarkMode } from "../use-color-scheme";
+import { ChartPreview } from "./chart-preview";
 import { LazyChart } from "./lazy-chart";
 
 export interface ChartSeries {
@@ -27,6 +28,8 @@ interface TimeChartProps {
   readonly leftAxisFormat?: (v: number) => string;
   readonly testId?: string;
   readonly onFirstRender?: () => void;
+  /** A performance mark set when the server-rendered preview of this chart is parsed (chart-preview.tsx). */
+  readonly previewMark?: string;
 }
 
 const PALETTE = ["#e11d48", "#2563eb", "#059669", "#d97706", "#7c3aed", "#0891b2"];
@@ -38,17 +41,19 @@ const PALETTE = ["#e11d48", "#2563eb", "#059669", "#d97706", "#7c3aed", "#0891b2
  */
 export function TimeChart(p: TimeChartProps) {
   const dark = useDarkMode();
+  const hasRight = p.series.some((s) => s.axis === "right");
+  // The plot area, shared by the engine's grid and the preview, so the lines do not move when it takes over.
+  const insets = useMemo(() => ({ left: 48, right: hasRight ? 56 : 16, top: 36, bottom: 48 }), [hasRight]);
   const option = useMemo(() => {
     const text = dark ? "#cbd5e1" : "#475569";
     const grid = dark ? "#1e293b" : "#e2e8f0";
     const label = (ms: number) =>
       p.withDate === "only" ? fmtDateTime(ms, p.tz).slice(0, 10) : p.withDate ? fmtDateTime(ms, p.tz).slice(5) : fmtTime(ms, p.tz);
-    const hasRight = p.series.some((s) => s.axis === "right");
     return {
       animation: false,
       color: PALETTE,
       textStyle: { color: text },
-      grid: { left: 48, right: hasRight ? 56 : 16, top: 36, bottom: 48 },
+      grid: insets,
       legend: { top: 0, textStyle: { color: text } },
       tooltip: {
         trigger: "axis",
@@ -91,11 +96,17 @@ export function TimeChart(p: TimeChartProps) {
         lineStyle: { width: 1.5 },
       })),
     };
-  }, [p.times, p.series, p.tz, p.withDate, p.rightAxisFormat, p.leftAxisFormat, dark]);
+  }, [p.times, p.series, p.tz, p.withDate, p.rightAxisFormat, p.leftAxisFormat, dark, hasRight, insets]);
+  const height = p.height ?? 300;
 
   return (
     <div data-testid={p.testId} data-points={p.times.length}>
-      <LazyChart option={option} height={p.height ?? 300} onReady={p.onFirstRender} />
+      <LazyChart
+        option={option}
+        height={height}
+        onReady={p.onFirstRender}
+        placeholder={<ChartPreview series={p.series} palette={PALETTE} height={height} insets={insets} {...(p.previewMark ? { mark: p.previewMark } : {})} />}
+      />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import type { Envelope } from "../dashboard/envelope";
 import { bindSql, type SqlParams } from "../trino/bind";
 import { runQuery, type TrinoConnection, TrinoQueryError, TrinoTimeoutError, TrinoUnavailableError } from "../trino/client";
 import { AdmissionRejectedError, answerWithin, type Priority } from "./admission";
+import { arrivedAt } from "./arrival";
 import { trinoFailureRechecked } from "./live/log-meta";
 import { dataVersion } from "./live/versions";
 import { admission } from "./query-admission";
@@ -122,11 +123,17 @@ export interface CachedQueryOptions {
   /** Wait for the result at the current data version instead of answering an older one at once (the live hub). */
   readonly waitForCurrent?: boolean;
   /**
-   * An API request for one person's range (priority "adhoc"): answered within PULSE_ADHOC_ANSWER_MS,
-   * with its data or a 503 to retry while the query goes on into the cache. Pages and the live hub
-   * wait for their data instead.
+   * For an API request of one person's range (priority "adhoc"): the time (epoch ms) by which it is
+   * answered, with its data or a 503 to retry while the query goes on into the cache (adhocAnswerBy).
+   * Pages and the live hub wait for their data instead.
    */
-  readonly answerQuickly?: boolean;
+  readonly answerBy?: number;
+}
+
+/** When an API request for a custom range must be answered: PULSE_ADHOC_ANSWER_MS after it arrived; none when 0. */
+export function adhocAnswerBy(request: Request): CachedQueryOptions {
+  const ms = serverConfig().PULSE_ADHOC_ANSWER_MS;
+  return ms > 0 ? { answerBy: arrivedAt(request.headers) + ms } : {};
 }
 
 export async function cachedQuery<Row, T>(spec: QuerySpec<Row, T>, opts: CachedQueryOptions = {}): Promise<Envelope<T>> {
@@ -142,7 +149,8 @@ export async function cachedQuery<Row, T>(spec: QuerySpec<Row, T>, opts: CachedQ
   let got: CachedValue<Stored>;
   try {
     const pending = resultCache().get(sql, fetch, ttlMs(spec.freshness), freshness);
-    got = await (spec.priority === "adhoc" && opts.answerQuickly ? answerWithin(pending, serverConfig().PULSE_ADHOC_ANSWER_MS) : pending);
+    // At least 1 ms: a result already in the cache still wins over the 503.
+    got = await (spec.priority === "adhoc" && opts.answerBy !== undefined ? answerWithin(pending, Math.max(1, opts.answerBy - Date.now())) : pending);
   } catch (err) {
     // Not an outage but a bug (already logged): api.ts answers it with its generic 500.
     if (err instanceof RowShapeError) throw err;

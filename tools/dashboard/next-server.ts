@@ -12,6 +12,7 @@
 import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
+import { ARRIVED_AT_HEADER } from "../../lib/server/arrival";
 import { answerFromPollCache } from "../../lib/server/poll-cache";
 
 /**
@@ -39,6 +40,8 @@ const handle = app.getRequestHandler();
 
 const server = http.createServer((req, res) => {
   if (answerFromPollCache(req, res)) return;
+  // Deadlines count from here, not from when Next gets to the request (lib/server/arrival.ts).
+  req.headers[ARRIVED_AT_HEADER] = String(Date.now());
   handle(req, res).catch((err: unknown) => {
     console.error("dashboard: request failed outside Next's error handling:", err);
     if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });

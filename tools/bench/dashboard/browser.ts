@@ -13,3 +13,9 @@ export const FIRST_CHART_EXISTS = "performance.getEntriesByName('pulse:first-cha
 export const FIRST_CHART_START = "performance.getEntriesByName('pulse:first-chart')[0].startTime";
 export const NAV_TIMING =
   "(() => { const n = performance.getEntriesByType('navigation')[0]; return n ? { ttfb: n.responseStart, dcl: n.domContentLoadedEventEnd } : null })()";
+/**
+ * When the server-rendered preview of the platform chart (its lines as SVG, before the chart engine
+ * loads) was parsed, and the first contentful paint; null when absent.
+ */
+export const PREVIEW_TIMING =
+  "(() => { const m = performance.getEntriesByName('pulse:chart-preview')[0]; const f = performance.getEntriesByName('first-contentful-paint')[0]; return { preview: m ? m.startTime : null, fcp: f ? f.startTime : null } })()";

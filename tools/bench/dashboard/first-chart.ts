@@ -9,7 +9,7 @@ import { getJson } from "../http";
 import { out, sleep } from "../report";
 import { median } from "../stats";
 import { table } from "../table";
-import { FIRST_CHART_EXISTS, FIRST_CHART_START, NAV_TIMING, newContext } from "./browser";
+import { FIRST_CHART_EXISTS, FIRST_CHART_START, NAV_TIMING, newContext, PREVIEW_TIMING } from "./browser";
 import { PULSE_ROUTES } from "./routes";
 
 export interface ChartRun {
@@ -18,6 +18,9 @@ export interface ChartRun {
   readonly error?: string;
   readonly ttfbMs: number | null;
   readonly dclMs: number | null;
+  /** The chart's server-rendered preview parsed (its lines visible from then on, at the next paint). */
+  readonly previewMs: number | null;
+  readonly fcpMs: number | null;
 }
 
 export const okFirstCharts = (runs: readonly ChartRun[]) => runs.filter((r) => !r.error).map((r) => r.firstChartMs);
@@ -36,10 +39,18 @@ export async function loadPulse(browser: Browser, base: string, pagePath = "/"):
     await page.locator("[data-testid=platform-chart] canvas").first().waitFor({ state: "attached", timeout: 10_000 });
     const firstChartMs = (await page.evaluate(FIRST_CHART_START)) as number;
     const nav = (await page.evaluate(NAV_TIMING)) as { ttfb: number; dcl: number } | null;
-    return { firstChartMs, ttfbMs: nav ? nav.ttfb : null, dclMs: nav && nav.dcl > 0 ? nav.dcl : null };
+    const paint = (await page.evaluate(PREVIEW_TIMING)) as { preview: number | null; fcp: number | null };
+    return { firstChartMs, ttfbMs: nav ? nav.ttfb : null, dclMs: nav && nav.dcl > 0 ? nav.dcl : null, previewMs: paint.preview, fcpMs: paint.fcp };
   } catch (err) {
     const msg = err instanceof Error ? err.message.split("\n")[0]! : String(err);
-    return { firstChartMs: NaN, ttfbMs: null, dclMs: null, error: `${msg}${failures.length ? `; failed responses: ${failures.join(", ")}` : ""}` };
+    return {
+      firstChartMs: NaN,
+      ttfbMs: null,
+      dclMs: null,
+      previewMs: null,
+      fcpMs: null,
+      error: `${msg}${failures.length ? `; failed responses: ${failures.join(", ")}` : ""}`,
+    };
   } finally {
     await ctx.close();
   }
@@ -101,6 +112,7 @@ export function reportChart(warm: readonly ChartRun[], runs: readonly ChartRun[]
       ? `  first chart: median ${ms1(median(fc))} ms, min ${ms1(Math.min(...fc))} ms, max ${ms1(Math.max(...fc))} ms (${fc.length} of ${runs.length} runs)`
       : "  first chart: no run succeeded",
   );
+  for (const l of previewLines(runs)) out(l);
   for (const [i, r] of runs.entries()) if (r.error) out(`  run ${i + 1} FAILED: ${r.error}`);
   const ttfb = runs.flatMap((r) => (r.ttfbMs === null ? [] : [r.ttfbMs]));
   if (ttfb.length) out(`  TTFB: median ${ms1(median(ttfb))} ms (server render incl. prefetching the panels' data)`);
@@ -108,4 +120,20 @@ export function reportChart(warm: readonly ChartRun[], runs: readonly ChartRun[]
   out(`  API URLs the page polled within 6.5 s at /?refresh=5: ${polled.length ? polled.join("  ") : "(none seen)"}`);
   for (const l of sameSql) out(l);
   out();
+}
+
+/** The preview and first-paint lines both benchmarks print under their first-chart figures. */
+export function previewLines(runs: readonly ChartRun[]): string[] {
+  const fig = (xs: readonly (number | null)[]) => xs.map((x) => (x === null ? "n/a" : ms1(x))).join(", ");
+  const med = (xs: readonly (number | null)[]) => {
+    const ok = xs.filter((x): x is number => x !== null);
+    return ok.length ? `median ${ms1(median(ok))} ms` : "none";
+  };
+  const previews = runs.map((r) => r.previewMs);
+  const fcps = runs.map((r) => r.fcpMs);
+  return [
+    `  chart preview (mark 'pulse:chart-preview': the chart's lines as server-rendered SVG, parsed): ${fig(previews)}; ${med(previews)}`,
+    `  first contentful paint: ${fig(fcps)}; ${med(fcps)}`,
+    "  first chart = the chart engine (ECharts, loaded after the page) has drawn the interactive chart in the preview's place",
+  ];
 }

@@ -4,7 +4,7 @@
  * `pulse:first-chart` mark in a fresh Chromium context per run.
  */
 import { chromium } from "@playwright/test";
-import { type ChartRun, loadPulse, okFirstCharts } from "../dashboard/first-chart";
+import { type ChartRun, loadPulse, okFirstCharts, previewLines } from "../dashboard/first-chart";
 import { ms1 } from "../format";
 import { out, progress } from "../report";
 import { maximum, median } from "../stats";
@@ -37,6 +37,7 @@ export function reportChart(c: ChartResult): void {
   const ok = okFirstCharts(c.runs);
   out(`  first chart (mark 'pulse:first-chart', ms after navigation start): ${c.runs.map((r) => (r.error ? "FAILED" : ms1(r.firstChartMs))).join(", ")}`);
   out(`  median ${ms1(median(ok))} ms, max ${ms1(maximum(ok))} ms (${ok.length} of ${c.runs.length} runs)`);
+  for (const l of previewLines(c.runs)) out(l);
   const ttfb = c.runs.flatMap((r) => (r.ttfbMs === null ? [] : [r.ttfbMs]));
   if (ttfb.length) out(`  TTFB median ${ms1(median(ttfb))} ms`);
   for (const [i, r] of c.runs.entries()) if (r.error) out(`  run ${i + 1} FAILED: ${r.error}`);

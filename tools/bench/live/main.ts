@@ -167,7 +167,8 @@ async function main(): Promise<void> {
       reportSse(p);
       loadLine();
       out();
-      windows.push({ label: `SSE ${v}`, fromMs: p.startedAt, toMs: p.endedAt });
+      // From the last snapshot on: the view's first load is not its per-minute cost.
+      windows.push({ label: `SSE ${v}`, fromMs: p.connectedAt, toMs: p.endedAt });
     }
   }
   if (o.phases.has("poll")) {

@@ -67,6 +67,7 @@ export function reportStatements(
   }
   for (const l of table(["phase", "window s", "commits", "statements", "per min", "per commit", "by statement"], rows, [...labelThenFigures(6), "left"]))
     out(`  ${l}`);
+  out("  SSE windows start once every subscriber has its snapshot (the view's first load is not counted); poll windows after the warm-up.");
   out();
   out(notes.length ? "  sampling gaps:" : "  sampling: no gap over 1 s between reads in any window (every statement listed was seen)");
   for (const n of notes) out(n);
