@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { deferred } from "../../tools/testing/deferred";
 import { Admission, type AdmissionClock, type AdmissionOptions, AdmissionRejectedError, admissionOptions, answerWithin, type Priority } from "./admission";
 
 /** Timers that fire only when the test advances time, in order of their due time. */
@@ -263,19 +264,10 @@ describe("answerWithin: a custom range's data, or a 503 to retry, within its dea
     );
     return s;
   };
-  const later = <T>() => {
-    let resolve!: (v: T) => void;
-    let reject!: (e: unknown) => void;
-    const promise = new Promise<T>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    return { promise, resolve, reject };
-  };
 
   it("answers the data when it comes first, and leaves no timer behind", async () => {
     const clock = new FakeClock();
-    const work = later<number>();
+    const work = deferred<number>();
     const got = settle(answerWithin(work.promise, 900, clock));
     clock.advance(899);
     await flush();
@@ -288,7 +280,7 @@ describe("answerWithin: a custom range's data, or a 503 to retry, within its dea
 
   it("answers a 503 with Retry-After 2 at the deadline; the work's later failure is not unhandled", async () => {
     const clock = new FakeClock();
-    const work = later<number>();
+    const work = deferred<number>();
     const got = settle(answerWithin(work.promise, 900, clock));
     clock.advance(900);
     await flush();
@@ -302,12 +294,12 @@ describe("answerWithin: a custom range's data, or a 503 to retry, within its dea
 
   it("passes the work's own failure through before the deadline, and 0 means no deadline", async () => {
     const clock = new FakeClock();
-    const work = later<number>();
+    const work = deferred<number>();
     const got = settle(answerWithin(work.promise, 900, clock));
     work.reject(new Error("bad range"));
     await flush();
     assert.equal((got.error as Error).message, "bad range");
-    const open = later<number>();
+    const open = deferred<number>();
     assert.equal(answerWithin(open.promise, 0, clock), open.promise);
     assert.equal(clock.pending, 0);
   });

@@ -1,22 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { deferred } from "../../tools/testing/deferred";
 import { type CacheOptions, ResultCache } from "./result-cache";
-
-interface Deferred<T> {
-  readonly promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: unknown): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 /** The cache under test, with one period for every get that names none (production names it on each call). */
 class TestCache extends ResultCache<string> {

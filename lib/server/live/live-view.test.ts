@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { deferred } from "../../../tools/testing/deferred";
 import type { Envelope, ResultMeta } from "../../dashboard/envelope";
 import { KEPT_DELTAS, LiveView, type PanelSource } from "./live-view";
 import type { PanelKind } from "./panel-diff";
@@ -25,19 +26,6 @@ const chart = (version: string, from: number, plays: Record<number, number> = {}
 });
 
 const tiles = (version: string, plays: number, over: Partial<ResultMeta> = {}): Envelope<unknown> => ({ data: { plays }, meta: meta(version, over) });
-
-interface Deferred {
-  readonly promise: Promise<void>;
-  resolve(): void;
-}
-
-function deferred(): Deferred {
-  let resolve!: () => void;
-  const promise = new Promise<void>((res) => {
-    resolve = res;
-  });
-  return { promise, resolve };
-}
 
 /**
  * A panel whose next answer the test sets (an envelope or an error), optionally held until a gate

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { deferred } from "../../../tools/testing/deferred";
 import type { RtWatermark } from "../queries/rt-progress-row";
 import { dailyVersionOf, type LiveChange, LiveWatcher, PENDING_MS, rtVersionOf } from "./watcher";
 
@@ -14,19 +15,6 @@ const COMPLETE: RtWatermark = {
 };
 
 const LOADING: RtWatermark = { state: "loading", watermark: null, firstCommit: null, seed: { daysDone: 3, daysTotal: 8 }, batchId: null, dailyVersion: null };
-
-interface Deferred<T> {
-  readonly promise: Promise<T>;
-  resolve(value: T): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((res) => {
-    resolve = res;
-  });
-  return { promise, resolve };
-}
 
 /**
  * A watcher on a hand-driven clock whose catalog token and Trino answer the test sets; it counts
