@@ -371,4 +371,23 @@ describe("a checkpoint that moved without the data tables", () => {
     assert.equal(counts.reads, 2);
     assert.deepEqual(calls.at(-1), ["b8", "d1700000000000", { rt: true, daily: false }]);
   });
+
+  test("a read between the Gold write and 'committed' (a resync, a recheck) does not hold the commit back", async () => {
+    const { clock, env, counts, watcher, calls } = setup();
+    env.data = "gold/00010.metadata.json";
+    await watcher.tick();
+    env.token = "meta/00002.metadata.json"; // started
+    clock.t = 2000;
+    await watcher.tick();
+    env.data = "gold/00011.metadata.json"; // the Gold rows
+    clock.t = 3000;
+    await watcher.readNow(); // e.g. the recheck after a failed Trino call: still batch 7
+    assert.equal(counts.reads, 2);
+    env.token = "meta/00003.metadata.json"; // committed
+    env.rt = { ...env.rt, batchId: 8 };
+    clock.t = 4000;
+    await watcher.tick();
+    assert.equal(counts.reads, 3, "read at the checkpoint, not PENDING_MS later");
+    assert.deepEqual(calls.at(-1), ["b8", "d1700000000000", { rt: true, daily: false }]);
+  });
 });

@@ -68,8 +68,14 @@ const UNHEALTHY_AFTER_FAILURES = 3;
 export class LiveWatcher {
   private current: LiveState | undefined;
   private lastTokens: CommitTokens | undefined;
-  /** The data token when the state was last read. */
-  private dataAtRead: string | undefined;
+  /**
+   * The data tables' token when the checkpoints last moved. A checkpoint move with data moved since
+   * the previous one is a commit to read now; one without is read after PENDING_MS. Counting from
+   * the previous checkpoint move, not from the last read, matters: a read between a micro-batch's
+   * Gold commit and its 'committed' row (a resync, a recheck after a Trino failure) would otherwise
+   * take that row for one with no data before it, and hold the new batch back 20 s.
+   */
+  private dataAtCheckpoint: string | undefined;
   /** Since when a checkpoint move waits to be read (no data moved before it). */
   private pendingSince: number | undefined;
   private failures = 0;
@@ -121,7 +127,7 @@ export class LiveWatcher {
 
   /** One probe step (exported for tests and for a first state before serving). */
   async tick(): Promise<void> {
-    const known = { tokens: this.lastTokens, dataAtRead: this.dataAtRead, pendingSince: this.pendingSince };
+    const known = { tokens: this.lastTokens, dataAtCheckpoint: this.dataAtCheckpoint, pendingSince: this.pendingSince };
     try {
       if (await this.dueForRead()) await this.read();
       this.failures = 0;
@@ -130,7 +136,7 @@ export class LiveWatcher {
       // The read of a moved token failed: forget the new tokens, so the next probe sees them moved
       // again and re-reads, instead of taking the commit as read until the next resync.
       this.lastTokens = known.tokens;
-      this.dataAtRead = known.dataAtRead;
+      this.dataAtCheckpoint = known.dataAtCheckpoint;
       this.pendingSince = known.pendingSince;
       this.failures += 1;
       this.error = (err as Error).message;
@@ -162,7 +168,9 @@ export class LiveWatcher {
     this.lastTokens = tokens;
     if (!last) return false;
     if (tokens.checkpoints !== last.checkpoints) {
-      if (tokens.data !== this.dataAtRead) return true;
+      const dataMoved = tokens.data !== this.dataAtCheckpoint;
+      this.dataAtCheckpoint = tokens.data;
+      if (dataMoved) return true;
       this.pendingSince ??= this.now();
     }
     return this.pendingSince !== undefined && this.now() - this.pendingSince >= PENDING_MS;
@@ -173,8 +181,10 @@ export class LiveWatcher {
     this.reading ??= (async () => {
       try {
         // The tokens first: a commit landing during the read is seen by the next probe.
-        if (this.deps.probe && this.lastTokens === undefined) this.lastTokens = await this.deps.probe();
-        this.dataAtRead = this.lastTokens?.data;
+        if (this.deps.probe && this.lastTokens === undefined) {
+          this.lastTokens = await this.deps.probe();
+          this.dataAtCheckpoint = this.lastTokens.data;
+        }
         this.pendingSince = undefined;
         const rt = await this.deps.readState();
         const next: LiveState = { rt, rtVersion: rtVersionOf(rt), dailyVersion: dailyVersionOf(rt), readAt: this.now() };
