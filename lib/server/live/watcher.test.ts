@@ -379,8 +379,10 @@ describe("a checkpoint that moved without the data tables", () => {
     env.token = "meta/00002.metadata.json"; // started
     clock.t = 2000;
     await watcher.tick();
-    env.data = "gold/00011.metadata.json"; // the Gold rows
+    env.data = "gold/00011.metadata.json"; // the Gold rows, seen by a probe
     clock.t = 3000;
+    await watcher.tick();
+    clock.t = 3500;
     await watcher.readNow(); // e.g. the recheck after a failed Trino call: still batch 7
     assert.equal(counts.reads, 2);
     env.token = "meta/00003.metadata.json"; // committed
