@@ -5,6 +5,7 @@
  * The figures (how many of each, latencies) are printed for the record.
  */
 import { expect, test } from "@playwright/test";
+import { followRetryAfter } from "../tools/testing/retry-after";
 import { e2eWatermark } from "./e2e-settings";
 
 const MIN = 60_000;
@@ -36,11 +37,7 @@ test("300 distinct custom ranges at once: data or a 503 with Retry-After each, a
     `/api/pulse/series?range=custom&from=${new Date(T - OLD - 90 * MIN).toISOString()}&to=${new Date(T - OLD).toISOString()}`,
     "/api/pulse/trending?category=Gaming&limit=3",
   ]) {
-    let got = await timed(url);
-    for (let attempt = 1; got.status === 503 && attempt < 5; attempt++) {
-      await new Promise((r) => setTimeout(r, Number(got.retryAfter) * 1000));
-      got = await timed(url);
-    }
+    const got = await followRetryAfter(() => timed(url));
     expect(got.status, JSON.stringify(got.body)).toBe(200);
   }
   const burst = Promise.all(urls.map(timed));

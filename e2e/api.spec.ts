@@ -1,5 +1,6 @@
 /** The JSON API against the real test Trino holding e2e/fixtures.ts: exact numbers, and 400s for bad input. */
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { followRetryAfter } from "../tools/testing/retry-after";
 import { e2eWatermark } from "./e2e-settings";
 import { DAYS, EXPECTED, VIDEOS } from "./fixtures";
 
@@ -10,21 +11,14 @@ test.beforeAll(() => {
 });
 const MIN = 60_000;
 
-/**
- * The answer's body after a 200. A 503 with Retry-After is followed as the browser does (a custom
- * range may be answered "still being computed; try again in 2 s", lib/server/admission.ts).
- */
+/** The answer's body after a 200, following a 503's Retry-After as the browser does (tools/testing/retry-after.ts). */
 async function ok<T>(request: APIRequestContext, url: string): Promise<{ data: T; meta: { sql: string; stale: boolean; watermark: number | null } }> {
-  for (let attempt = 1; ; attempt++) {
+  const answer = await followRetryAfter(async () => {
     const res = await request.get(url);
-    const retryAfter = Number(res.headers()["retry-after"]);
-    if (res.status() === 503 && retryAfter > 0 && attempt < 5) {
-      await new Promise((r) => setTimeout(r, retryAfter * 1000));
-      continue;
-    }
-    expect(res.status(), `${url}: ${await res.text()}`).toBe(200);
-    return res.json();
-  }
+    return { status: res.status(), retryAfter: res.headers()["retry-after"], text: await res.text() };
+  });
+  expect(answer.status, `${url}: ${answer.text}`).toBe(200);
+  return JSON.parse(answer.text);
 }
 
 const close = (actual: number | null, expected: number) => expect(actual).toBeCloseTo(expected, 9);

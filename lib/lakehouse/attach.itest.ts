@@ -19,6 +19,7 @@ import { buildDashboard, type DashboardHandle, startDashboard } from "../../tool
 import { attachedMigrate } from "../../tools/lakehouse/attached";
 import { stopLakehouse } from "../../tools/lakehouse/stack";
 import { configWith, foreignAttachEnv, foreignDashboardPort, foreignInstance, freshForeignLakehouse } from "../../tools/testing/foreign-lakehouse";
+import { followRetryAfter } from "../../tools/testing/retry-after";
 import { requireTestInstance } from "../../tools/testing/trino-fixtures";
 import { toolsConfig } from "../config/tools";
 import { bindSql, type SqlParams, sqlInstant } from "../trino/bind";
@@ -174,10 +175,12 @@ test("the dashboard, attached, answers the team's rows with the hand-computed nu
   });
   timings.dashboardStart = Date.now() - t0;
   const get = async (route: string) => {
-    const res = await fetch(`${dashboard!.url}${route}`);
-    const body = await res.text();
-    assert.equal(res.status, 200, `${route}: ${body}`);
-    return JSON.parse(body);
+    const answer = await followRetryAfter(async () => {
+      const res = await fetch(`${dashboard!.url}${route}`);
+      return { status: res.status, retryAfter: res.headers.get("retry-after"), body: await res.text() };
+    });
+    assert.equal(answer.status, 200, `${route}: ${answer.body}`);
+    return JSON.parse(answer.body);
   };
 
   const trending = await get("/api/pulse/trending?limit=25");
