@@ -126,6 +126,23 @@ export const VARIABLES = {
     kinds: ["server"],
     doc: "How long a one-off request (a custom range) may take in all, queue and Trino, before it is answered 503 with Retry-After while its query goes on into the cache, so the retry gets the data; 0 waits for the query.",
   }),
+  PULSE_OPS_DB_URL: define({
+    schema: z
+      .url({ error: "must be a URL such as postgres://user:password@127.0.0.1:15432/pulse" })
+      .refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// URL")
+      .optional(),
+    kinds: ["server"],
+    doc: "PostgreSQL of Pulse's operational store (schema pulse_ops: annotations, later alert rules and saved views). `npm start` sets it to the instance's own database. Empty: those features answer 503 and the read-only pages work as before.",
+  }),
+  PULSE_API_TOKEN: define({
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9._~+/=-]{24,512}$/, "must be 24 to 512 URL-safe characters")
+      .optional(),
+    kinds: ["server"],
+    doc: "Bearer token of the write API (POST /api/annotations, DELETE /api/annotations/[id]): `Authorization: Bearer <token>`. `npm start` generates one per instance (.lakehouse/<instance>/api-token). Empty: writes are refused with 403.",
+    example: "",
+  }),
   PULSE_PUBLIC_URL: define({
     schema: z.url({ error: "must be an absolute URL such as https://pulse.example.com" }).default("http://localhost:3000"),
     kinds: ["server"],

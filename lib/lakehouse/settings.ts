@@ -182,6 +182,8 @@ export const instancePaths = (s: InstanceSettings) => ({
   pgLog: path.join(s.dir, "postgres", "postgres.log"),
   /** Generated passwords of the cluster's roles, mode 0600 (lib/lakehouse/db-credentials.ts). */
   pgCredentials: path.join(s.dir, "postgres", "credentials.json"),
+  /** The dashboard's write-API token (PULSE_API_TOKEN), generated on first use, mode 0600. */
+  apiToken: path.join(s.dir, "api-token"),
   /** Worker i's etc/ and node data dir (launcher pid and logs under node/var/). */
   workerEtc: (i: number) => path.join(s.dir, "workers", String(i), "etc"),
   workerVar: (i: number) => path.join(s.dir, "workers", String(i), "node"),

@@ -34,7 +34,7 @@ test("the ledger holds each sql/ops file once with its checksum", async () => {
   );
 });
 
-test("annotations has its documented columns and accepts a platform-wide note", async () => {
+test("annotations has its documented columns, accepts a platform-wide note, and refuses a span that ends before it starts or an unknown kind", async () => {
   const columns = await pgRows<{ column_name: string; data_type: string; is_nullable: string }>(
     `SELECT column_name, data_type, is_nullable FROM information_schema.columns
      WHERE table_schema = 'pulse_ops' AND table_name = 'annotations' ORDER BY ordinal_position`,
@@ -46,6 +46,9 @@ test("annotations has its documented columns and accepts a platform-wide note", 
     { column_name: "text", data_type: "text", is_nullable: "NO" },
     { column_name: "author", data_type: "text", is_nullable: "NO" },
     { column_name: "created_at", data_type: "timestamp with time zone", is_nullable: "NO" },
+    { column_name: "kind", data_type: "text", is_nullable: "NO" },
+    { column_name: "ends_at", data_type: "timestamp with time zone", is_nullable: "YES" },
+    { column_name: "source", data_type: "text", is_nullable: "NO" },
   ]);
   const [row] = await pgRows<{ id: string; video_id: null; at: Date }>(
     "INSERT INTO pulse_ops.annotations (at, text, author) VALUES ($1, 'deploy 42', 'ops') RETURNING id, video_id, at",
@@ -54,5 +57,10 @@ test("annotations has its documented columns and accepts a platform-wide note", 
   assert.equal(row!.video_id, null);
   assert.equal(row!.at.toISOString(), "2026-11-24T10:00:00.000Z");
   await assert.rejects(pgRows("INSERT INTO pulse_ops.annotations (at, text, author) VALUES (now(), '', 'ops')"), /annotations_text_check/);
+  await assert.rejects(
+    pgRows("INSERT INTO pulse_ops.annotations (at, ends_at, text, author) VALUES (now(), now() - interval '1 minute', 'x', 'ops')"),
+    /annotations_check/,
+  );
+  await assert.rejects(pgRows("INSERT INTO pulse_ops.annotations (kind, at, text, author) VALUES ('party', now(), 'x', 'ops')"), /annotations_kind_check/);
   await pgRows("DELETE FROM pulse_ops.annotations WHERE id = $1", [row!.id]);
 });

@@ -13,6 +13,7 @@ import { describeIssues, searchParamsObject } from "../dashboard/schemas";
 import { AdmissionRejectedError } from "./admission";
 import { DataUnavailableError } from "./data";
 import { TooManyViewsError } from "./live/hub";
+import { OpsStoreUnavailableError } from "./ops/ops-db";
 
 const MAX_QUERY_STRING = 4096;
 
@@ -63,7 +64,7 @@ export function errorResponse(err: unknown): NextResponse {
     const headers = { "Cache-Control": "no-store", "Retry-After": String(err.retryAfterSeconds) };
     return NextResponse.json({ error: err.message } satisfies ApiErrorBody, { status: 503, headers });
   }
-  if (err instanceof DataUnavailableError || err instanceof TooManyViewsError) {
+  if (err instanceof DataUnavailableError || err instanceof TooManyViewsError || err instanceof OpsStoreUnavailableError) {
     return NextResponse.json({ error: err.message } satisfies ApiErrorBody, { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } });
   }
   console.error("[dashboard] unexpected error", err);

@@ -1,0 +1,103 @@
+/**
+ * Annotations through the real server and the test instance's PostgreSQL (pulse_ops): the write API
+ * takes the instance's token, stores what it is given and answers it back exactly; the list answers
+ * a chart's window; hostile input of every kind gets a 4xx and stores nothing.
+ */
+import { expect, test } from "@playwright/test";
+import { ensureApiToken } from "../lib/lakehouse/api-token";
+import { pgRows } from "../tools/testing/pg-fixtures";
+import { testTrino } from "./e2e-settings";
+
+const TOKEN = ensureApiToken(testTrino);
+const auth = { Authorization: `Bearer ${TOKEN}` };
+const json = { "Content-Type": "application/json" };
+const T = Date.UTC(2026, 10, 24, 12, 0);
+const MIN = 60_000;
+
+const count = async () => Number((await pgRows<{ n: string }>("SELECT count(*) AS n FROM pulse_ops.annotations"))[0]!.n);
+
+test.beforeAll(async () => {
+  await pgRows("DELETE FROM pulse_ops.annotations");
+});
+
+test("a deploy and an incident span are stored with author, source and time, listed by window, and deleted", async ({ request }) => {
+  const deploy = await request.post("/api/annotations", {
+    headers: { ...auth, ...json },
+    data: { kind: "deploy", text: "api v42", author: "release-bot", source: "github-actions", at: "2026-11-24T12:03:40Z" },
+  });
+  expect(deploy.status(), await deploy.text()).toBe(201);
+  const d = (await deploy.json()).data;
+  // Stored at the minute (charts are per minute): 12:03:40 is 12:03.
+  expect(d).toMatchObject({ kind: "deploy", at: T + 3 * MIN, endsAt: null, videoId: null, text: "api v42", author: "release-bot", source: "github-actions" });
+  expect(deploy.headers().location).toBe(`/api/annotations/${d.id}`);
+  expect(Math.abs(d.createdAt - Date.now())).toBeLessThan(60_000);
+
+  const incident = await request.post("/api/annotations", {
+    headers: { ...auth, ...json },
+    data: { kind: "incident", text: "player stalls", author: "ops", at: "2026-11-24T11:30Z", endsAt: "2026-11-24T11:50Z", videoId: "v_e2e_a" },
+  });
+  expect(incident.status(), await incident.text()).toBe(201);
+  const i = (await incident.json()).data;
+  expect(i).toMatchObject({ kind: "incident", at: T - 30 * MIN, endsAt: T - 10 * MIN, videoId: "v_e2e_a", source: "api" });
+
+  // The video's chart of 11:45–12:05 shows the span still running at 11:45 and the deploy; the platform's only the deploy.
+  const ofVideo = await request.get("/api/annotations?from=2026-11-24T11:45Z&to=2026-11-24T12:05Z&videoId=v_e2e_a");
+  expect((await ofVideo.json()).data.map((a: { id: number }) => a.id)).toEqual([i.id, d.id]);
+  const ofPlatform = await request.get("/api/annotations?from=2026-11-24T11:45Z&to=2026-11-24T12:05Z");
+  expect((await ofPlatform.json()).data.map((a: { id: number }) => a.id)).toEqual([d.id]);
+  // A window that ends at the deploy's minute does not include it ([from, to)); one after the span's end leaves the span out.
+  const before = await request.get("/api/annotations?from=2026-11-24T11:51Z&to=2026-11-24T12:03Z&videoId=v_e2e_a");
+  expect((await before.json()).data).toEqual([]);
+
+  expect((await request.delete(`/api/annotations/${d.id}`, { headers: auth })).status()).toBe(200);
+  expect((await request.delete(`/api/annotations/${d.id}`, { headers: auth })).status()).toBe(404);
+  expect(await count()).toBe(1);
+});
+
+test("writes without the token, or with a wrong one, are refused with 401 and store nothing", async ({ request }) => {
+  const n = await count();
+  const body = { kind: "note", text: "x", author: "me", at: "2026-11-24T12:00Z" };
+  const none = await request.post("/api/annotations", { headers: json, data: body });
+  expect(none.status()).toBe(401);
+  expect(none.headers()["www-authenticate"]).toContain("Bearer");
+  expect((await none.json()).error).toBe("this request needs the API token: send `Authorization: Bearer <token>`");
+  for (const header of [`Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(1)}`, `Basic ${TOKEN}`, TOKEN]) {
+    const res = await request.post("/api/annotations", { headers: { ...json, Authorization: header }, data: body });
+    expect(res.status(), header).toBe(401);
+  }
+  const [first] = (await pgRows<{ id: string }>("SELECT id FROM pulse_ops.annotations LIMIT 1")) as { id: string }[];
+  expect((await request.delete(`/api/annotations/${first!.id}`)).status()).toBe(401);
+  expect(await count()).toBe(n);
+});
+
+test("hostile and malformed input gets a 4xx naming the problem and stores nothing", async ({ request }) => {
+  const n = await count();
+  const post = (data: string, headers: Record<string, string> = json) => request.post("/api/annotations", { headers: { ...auth, ...headers }, data });
+  const cases: [Promise<import("@playwright/test").APIResponse>, number, RegExp][] = [
+    [post('{"kind":"note"', json), 400, /not valid JSON/],
+    [post("kind=note", { "Content-Type": "application/x-www-form-urlencoded" }), 415, /must be JSON/],
+    [post(JSON.stringify({ kind: "note", text: "x".repeat(20_000), author: "me", at: "2026-11-24T12:00Z" })), 413, /larger than 16384 bytes/],
+    [post(JSON.stringify({ kind: "note", text: "x".repeat(2001), author: "me", at: "2026-11-24T12:00Z" })), 400, /text is longer than 2000/],
+    [post(JSON.stringify({ kind: "note", text: "x", author: "me", at: "2026-11-24T12:00Z", id: 1 })), 400, /unknown field\(s\): id/],
+    [post(JSON.stringify({ kind: "note", text: "x", author: "me", at: "2026-02-30T12:00Z" })), 400, /real instant/],
+    [post(JSON.stringify({ kind: "note", text: "x", author: "me", at: "2026-11-24T12:00Z", videoId: "a' OR '1'='1" })), 400, /video id may contain only/],
+    [post(JSON.stringify([{ kind: "note" }])), 400, /must be a JSON object/],
+    [request.delete("/api/annotations/1%20OR%201=1", { headers: auth }), 400, /positive whole number/],
+    [request.delete("/api/annotations/987654321", { headers: auth }), 404, /no annotation 987654321/],
+    [request.get("/api/annotations?from=2026-11-24T12:00Z&to=2026-11-24T11:00Z"), 400, /from must be before to/],
+    [request.get("/api/annotations?from=2026-11-24T12:00Z"), 400, /to/],
+  ];
+  for (const [answer, status, message] of cases) {
+    const res = await answer;
+    expect(res.status(), await res.text()).toBe(status);
+    expect((await res.json()).error).toMatch(message);
+  }
+  expect(await count()).toBe(n);
+
+  // Text shaped like SQL is stored as written, and the table is still there.
+  const text = "'); DELETE FROM pulse_ops.annotations; --";
+  const stored = await post(JSON.stringify({ kind: "note", text, author: "me", at: "2026-11-24T12:00Z" }));
+  expect(stored.status()).toBe(201);
+  expect((await stored.json()).data.text).toBe(text);
+  expect(await count()).toBe(n + 1);
+});
