@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { annotationsQuery, newAnnotationSchema } from "@/lib/dashboard/annotations";
+import { annotationsQuery, newAnnotationSchema } from "@/lib/dashboard/annotation-schemas";
 import { errorResponse, parseRequest, respond } from "@/lib/server/api";
 import { refuseWithoutToken } from "@/lib/server/api-token";
 import { parseJsonBody } from "@/lib/server/json-body";

@@ -1,6 +1,7 @@
 import "server-only";
 /** The annotations store over sql/ops_queries (ops-db.ts): create, list a chart's window, delete. */
-import { type Annotation, type AnnotationKind, MAX_LIST_ROWS, type NewAnnotation } from "../../dashboard/annotations";
+import type { NewAnnotation } from "../../dashboard/annotation-schemas";
+import { type Annotation, type AnnotationKind, MAX_LIST_ROWS } from "../../dashboard/annotations";
 import { opsQuery } from "./ops-db";
 
 interface AnnotationRow {

@@ -1,4 +1,4 @@
-import { annotationIdParams } from "@/lib/dashboard/annotations";
+import { annotationIdParams } from "@/lib/dashboard/annotation-schemas";
 import { NotFoundError, parseRequest, respond } from "@/lib/server/api";
 import { refuseWithoutToken } from "@/lib/server/api-token";
 import { deleteAnnotation } from "@/lib/server/ops/annotations";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { annotationIdParams, annotationsQuery, newAnnotationSchema } from "./annotations";
+import { annotationIdParams, annotationsQuery, newAnnotationSchema } from "./annotation-schemas";
 
 const T = Date.UTC(2026, 10, 24, 12, 0);
 const valid = { kind: "deploy", text: "api v42", author: "ci", at: "2026-11-24T12:00Z" };
