@@ -24,6 +24,12 @@ const port = (fallback: number) => z.coerce.number().int().min(1024).max(65535).
 /** A port with no fixed default: unset, its default is derived from another port (see lib/lakehouse/settings.ts). */
 const derivedPort = z.coerce.number().int().min(1024).max(65535).optional();
 const flag = z.enum(["0", "1"]).default("0");
+/** A PostgreSQL connection URL (the catalog's, the operational store's), or unset. */
+const postgresUrl = z
+  .url({ error: "must be a URL such as postgres://user:password@127.0.0.1:15432/pulse" })
+  .refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// URL")
+  .optional();
+
 const optionalText = z.string().min(1).optional();
 
 /** The helper keeps each entry's schema type, so the views below infer exact output types. */
@@ -77,10 +83,7 @@ export const VARIABLES = {
     doc: "Result cache period of the daily-mart panels.",
   }),
   PULSE_CATALOG_DB_URL: define({
-    schema: z
-      .url({ error: "must be a URL such as postgres://user:password@127.0.0.1:15432/pulse" })
-      .refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// URL")
-      .optional(),
+    schema: postgresUrl,
     kinds: ["server"],
     doc: "PostgreSQL of the Iceberg JDBC catalog, read by the live watcher: a commit is an UPDATE of a catalog row, so polling it every PULSE_LIVE_PROBE_MS learns of commits without a Trino query. `npm start` sets it. Empty: the watcher asks Trino every PULSE_LIVE_TRINO_PROBE_SECONDS.",
     example: "",
@@ -127,10 +130,7 @@ export const VARIABLES = {
     doc: "How long a one-off request (a custom range) may take in all, queue and Trino, before it is answered 503 with Retry-After while its query goes on into the cache, so the retry gets the data; 0 waits for the query.",
   }),
   PULSE_OPS_DB_URL: define({
-    schema: z
-      .url({ error: "must be a URL such as postgres://user:password@127.0.0.1:15432/pulse" })
-      .refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// URL")
-      .optional(),
+    schema: postgresUrl,
     kinds: ["server"],
     doc: "PostgreSQL of Pulse's operational store (schema pulse_ops: annotations, later alert rules and saved views). `npm start` sets it to the instance's own database. Empty: those features answer 503 and the read-only pages work as before.",
   }),
