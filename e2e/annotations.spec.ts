@@ -1,12 +1,15 @@
 /**
  * Annotations through the real server and the test instance's PostgreSQL (pulse_ops): the write API
  * takes the instance's token, stores what it is given and answers it back exactly; the list answers
- * a chart's window; hostile input of every kind gets a 4xx and stores nothing.
+ * a chart's window; hostile input of every kind gets a 4xx and stores nothing; the charts mark
+ * the annotations of their window (screenshots annotations-pulse.png, annotations-video.png).
  */
 import { expect, test } from "@playwright/test";
 import { ensureApiToken } from "../lib/lakehouse/api-token";
 import { pgRows } from "../tools/testing/pg-fixtures";
-import { testTrino } from "./e2e-settings";
+import { e2eWatermark, testTrino } from "./e2e-settings";
+import { VIDEOS } from "./fixtures";
+import { shot } from "./screenshots";
 
 const TOKEN = ensureApiToken(testTrino);
 const auth = { Authorization: `Bearer ${TOKEN}` };
@@ -102,4 +105,36 @@ test("hostile and malformed input gets a 4xx naming the problem and stores nothi
   expect(stored.status()).toBe(201);
   expect((await stored.json()).data.text).toBe(text);
   expect(await count()).toBe(n + 1);
+});
+
+test("the charts mark them: a deploy on the Pulse chart; on a video's charts the platform's and that video's own", async ({ page, request }, info) => {
+  const T = e2eWatermark();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const post = async (data: Record<string, string>) => {
+    const res = await request.post("/api/annotations", { headers: { ...auth, ...json }, data: { author: "e2e", ...data } });
+    expect(res.status(), await res.text()).toBe(201);
+  };
+  await pgRows("DELETE FROM pulse_ops.annotations");
+  // Inside the last hour (buckets T - 60 min … T - 1 min): a platform deploy, an incident span on
+  // video a, and a note on video b (on neither the Pulse chart nor video a's).
+  await post({ kind: "deploy", text: "api v43", at: iso(T - 30 * MIN) });
+  await post({ kind: "incident", text: "stalls on a", at: iso(T - 20 * MIN), endsAt: iso(T - 10 * MIN), videoId: VIDEOS.a });
+  await post({ kind: "note", text: "b only", at: iso(T - 15 * MIN), videoId: VIDEOS.b });
+  // A deploy an hour before the window is on no chart of it.
+  await post({ kind: "deploy", text: "old", at: iso(T - 120 * MIN) });
+
+  await page.goto("/?range=1h");
+  const chart = page.getByTestId("platform-chart");
+  await expect(chart).toHaveAttribute("data-points", "60");
+  await expect(chart).toHaveAttribute("data-annotations", "1");
+  await expect(chart.locator("canvas").first()).toBeVisible();
+  await shot(page, info, "annotations-pulse");
+
+  await page.goto(`/videos/${VIDEOS.a}?range=1h`);
+  const counts = page.getByTestId("video-counts-chart");
+  await expect(counts).toHaveAttribute("data-points", "60");
+  await expect(counts).toHaveAttribute("data-annotations", "2");
+  await expect(page.getByTestId("video-velocity-chart")).toHaveAttribute("data-annotations", "2");
+  await expect(counts.locator("canvas").first()).toBeVisible();
+  await shot(page, info, "annotations-video");
 });

@@ -12,6 +12,7 @@ import { KpiTiles } from "@/components/kpi-tiles";
 import { Panel } from "@/components/panel";
 import { PlatformRetentionTile } from "@/components/platform-retention-tile";
 import { TrendingTable } from "@/components/trending-table";
+import { useChartAnnotations } from "@/components/use-annotations";
 import { dailyRefetchInterval } from "@/lib/dashboard/daily-poll";
 import { fmtInt, fmtPct } from "@/lib/dashboard/format";
 import type { PlatformSeries } from "@/lib/dashboard/models";
@@ -123,10 +124,14 @@ function PlatformChart({ series, tz }: { series: PlatformSeries; tz: string }) {
     };
   }, [series]);
   const perHour = series.bucket === "hour";
+  const bucketMs = perHour ? 3_600_000 : 60_000;
+  const annotations = useChartAnnotations(data.times, bucketMs);
   return (
     <>
       <TimeChart
         times={data.times}
+        annotations={annotations}
+        bucketMs={bucketMs}
         series={data.series}
         tz={tz}
         withDate={perHour}

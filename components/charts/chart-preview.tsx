@@ -1,3 +1,5 @@
+import { ANNOTATION_COLORS, type AnnotationMark } from "@/lib/dashboard/annotation-marks";
+
 /**
  * A time chart's lines drawn as plain SVG by React, on the server as well: what the page shows from
  * its first paint until the chart engine (ECharts, loaded lazily) takes over the same box. Same
@@ -55,6 +57,8 @@ interface ChartPreviewProps {
   readonly palette: readonly string[];
   readonly height: number;
   readonly insets: PlotInsets;
+  /** Annotations, drawn as the chart draws them: a dashed line at a point, a band over a span. */
+  readonly marks?: readonly AnnotationMark[];
   /**
    * A performance mark set when the browser parses the server's HTML of this preview (an inline
    * script, run once by the parser, never by React), e.g. for the first-chart benchmark.
@@ -82,6 +86,16 @@ export function ChartPreview(p: ChartPreviewProps) {
         preserveAspectRatio="none"
       >
         <title>chart preview</title>
+        {(p.marks ?? []).map((m) => {
+          const n = p.series[0]?.values.length ?? 0;
+          const x = (i: number) => (n <= 1 ? VIEW_W / 2 : (i / (n - 1)) * VIEW_W);
+          const color = ANNOTATION_COLORS[m.kind];
+          return m.span ? (
+            <rect key={m.id} x={x(m.from)} width={Math.max(1, x(m.to) - x(m.from))} y={0} height={h} fill={color} fillOpacity={0.12} />
+          ) : (
+            <line key={m.id} x1={x(m.from)} x2={x(m.from)} y1={0} y2={h} stroke={color} strokeDasharray="4 3" vectorEffect="non-scaling-stroke" />
+          );
+        })}
         <line x1={0} x2={VIEW_W} y1={h} y2={h} stroke="currentColor" strokeOpacity={0.2} vectorEffect="non-scaling-stroke" />
         {p.series.flatMap((s, i) =>
           polylinePoints(s.values, s.axis === "right" ? rightMax : leftMax, h).map((pts, k) => (

@@ -1,5 +1,7 @@
 "use client";
 import { useMemo } from "react";
+import { ANNOTATION_COLORS, type AnnotationMark, annotationMarks } from "@/lib/dashboard/annotation-marks";
+import type { Annotation } from "@/lib/dashboard/annotations";
 import { fmtDateTime, fmtTime } from "@/lib/dashboard/format";
 import { useDarkMode } from "../use-color-scheme";
 import { ChartPreview } from "./chart-preview";
@@ -28,6 +30,10 @@ interface TimeChartProps {
   readonly leftAxisFormat?: (v: number) => string;
   readonly testId?: string;
   readonly onFirstRender?: () => void;
+  /** Deploys, incidents and notes to mark: a line at a point's bucket, a shaded band over a span's. */
+  readonly annotations?: readonly Annotation[];
+  /** The width of one bucket (a minute unless given), to place annotations inside the last one. */
+  readonly bucketMs?: number;
   /** A performance mark set when the server-rendered preview of this chart is parsed (chart-preview.tsx). */
   readonly previewMark?: string;
 }
@@ -44,6 +50,7 @@ export function TimeChart(p: TimeChartProps) {
   const hasRight = p.series.some((s) => s.axis === "right");
   // The plot area, shared by the engine's grid and the preview, so the lines do not move when it takes over.
   const insets = useMemo(() => ({ left: 48, right: hasRight ? 56 : 16, top: 36, bottom: 48 }), [hasRight]);
+  const marks = useMemo(() => annotationMarks(p.times, p.bucketMs ?? 60_000, p.annotations ?? []), [p.times, p.bucketMs, p.annotations]);
   const option = useMemo(() => {
     const text = dark ? "#cbd5e1" : "#475569";
     const grid = dark ? "#1e293b" : "#e2e8f0";
@@ -84,7 +91,8 @@ export function TimeChart(p: TimeChartProps) {
         { type: "value", splitLine: { lineStyle: { color: grid } }, axisLabel: { color: text, formatter: p.leftAxisFormat } },
         ...(hasRight ? [{ type: "value", splitLine: { show: false }, axisLabel: { color: text, formatter: p.rightAxisFormat } }] : []),
       ],
-      series: p.series.map((s) => ({
+      series: p.series.map((s, i) => ({
+        ...(i === 0 ? markOptions(marks) : {}),
         name: s.name,
         type: "line",
         yAxisIndex: s.axis === "right" ? 1 : 0,
@@ -96,17 +104,39 @@ export function TimeChart(p: TimeChartProps) {
         lineStyle: { width: 1.5 },
       })),
     };
-  }, [p.times, p.series, p.tz, p.withDate, p.rightAxisFormat, p.leftAxisFormat, dark, hasRight, insets]);
+  }, [p.times, p.series, p.tz, p.withDate, p.rightAxisFormat, p.leftAxisFormat, dark, hasRight, insets, marks]);
   const height = p.height ?? 300;
 
   return (
-    <div data-testid={p.testId} data-points={p.times.length}>
+    <div data-testid={p.testId} data-points={p.times.length} data-annotations={marks.length}>
       <LazyChart
         option={option}
         height={height}
         onReady={p.onFirstRender}
-        placeholder={<ChartPreview series={p.series} palette={PALETTE} height={height} insets={insets} {...(p.previewMark ? { mark: p.previewMark } : {})} />}
+        placeholder={
+          <ChartPreview series={p.series} palette={PALETTE} height={height} insets={insets} marks={marks} {...(p.previewMark ? { mark: p.previewMark } : {})} />
+        }
       />
     </div>
   );
+}
+
+/** ECharts mark lines (points) and areas (spans) for the first series: one set per chart. */
+function markOptions(marks: readonly AnnotationMark[]) {
+  if (marks.length === 0) return {};
+  const points = marks.filter((m) => !m.span);
+  const spans = marks.filter((m) => m.span);
+  return {
+    markLine: {
+      symbol: "none",
+      animation: false,
+      label: { show: true, position: "insideEndTop", formatter: "{b}", fontSize: 10 },
+      data: points.map((m) => ({ xAxis: m.from, name: m.label, lineStyle: { color: ANNOTATION_COLORS[m.kind], type: "dashed", width: 1.5 } })),
+    },
+    markArea: {
+      animation: false,
+      label: { show: true, position: "insideTop", fontSize: 10 },
+      data: spans.map((m) => [{ xAxis: m.from, name: m.label, itemStyle: { color: ANNOTATION_COLORS[m.kind], opacity: 0.12 } }, { xAxis: m.to }]),
+    },
+  };
 }

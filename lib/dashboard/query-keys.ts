@@ -5,6 +5,7 @@
  * string, made by the page's URL-state serializers (app/<page>/search-params.ts) with defaults
  * stripped: exactly what the route receives.
  */
+import type { Annotation } from "./annotations";
 import type { ApiErrorBody, Envelope } from "./envelope";
 import type {
   CategoryDay,
@@ -71,4 +72,12 @@ export const api = {
   platformRetention: () => route<readonly PlatformRetentionDay[]>("/api/pulse/retention"),
   dailyCoverage: () => route<DailyCoverage>("/api/daily/coverage"),
   categories: () => route<readonly string[]>("/api/categories"),
+  /** The annotations a chart of [from, to) shows (the platform's, and `videoId`'s when given). */
+  annotations: (from: number, to: number, videoId?: string) => {
+    const qs = `?from=${enc(new Date(from).toISOString())}&to=${enc(new Date(to).toISOString())}${videoId ? `&videoId=${enc(videoId)}` : ""}`;
+    return {
+      queryKey: ["/api/annotations", qs] as const,
+      queryFn: ({ signal }: { signal?: AbortSignal }) => getJson<{ data: readonly Annotation[] }>(`/api/annotations${qs}`, signal),
+    };
+  },
 };

@@ -9,6 +9,7 @@ import { TimeChart } from "@/components/charts/time-chart";
 import { ButtonGroup } from "@/components/controls/button-group";
 import { CsvButton } from "@/components/csv-button";
 import { Panel } from "@/components/panel";
+import { useChartAnnotations } from "@/components/use-annotations";
 import { VIDEO_DAILY_CSV_COLUMNS, VideoDailyChart } from "@/components/video-daily-chart";
 import { VideoDailyTable } from "@/components/video-daily-table";
 import { dailyRefetchInterval } from "@/lib/dashboard/daily-poll";
@@ -33,7 +34,7 @@ export function SummaryPanel() {
 }
 
 export function SeriesPanel() {
-  const { q, params, setParams, live } = useVideoPage();
+  const { videoId, q, params, setParams, live } = useVideoPage();
   const series = useQuery({ ...q.series, ...live.options });
   return (
     <Panel
@@ -47,7 +48,7 @@ export function SeriesPanel() {
       testId="panel-video-series"
       actions={<ButtonGroup label="series range" options={RANGES} value={params.range} onChange={(range) => setParams({ range })} />}
     >
-      {(rows) => <VideoCharts rows={rows} tz={params.tz} />}
+      {(rows) => <VideoCharts rows={rows} tz={params.tz} videoId={videoId} />}
     </Panel>
   );
 }
@@ -107,7 +108,7 @@ function SummaryGrid({ s, tz }: { s: VideoSummary; tz: string }) {
   );
 }
 
-function VideoCharts({ rows, tz }: { rows: readonly VideoMinute[]; tz: string }) {
+function VideoCharts({ rows, tz, videoId }: { rows: readonly VideoMinute[]; tz: string; videoId: string }) {
   const d = useMemo(() => {
     const times = rows.map((r) => r.t);
     return {
@@ -126,11 +127,13 @@ function VideoCharts({ rows, tz }: { rows: readonly VideoMinute[]; tz: string })
       completion: [{ name: "Completion (15-min rolling)", values: rows.map((r) => r.completionRate), format: (v: number) => fmtPct(v) }],
     };
   }, [rows]);
+  // The platform's annotations and this video's own, on each of its charts.
+  const annotations = useChartAnnotations(d.times, 60_000, videoId);
   return (
     <div className="space-y-2">
-      <TimeChart times={d.times} series={d.counts} tz={tz} height={260} testId="video-counts-chart" />
-      <TimeChart times={d.times} series={d.velocity} tz={tz} height={220} testId="video-velocity-chart" />
-      <TimeChart times={d.times} series={d.completion} tz={tz} height={180} testId="video-completion-chart" />
+      <TimeChart times={d.times} series={d.counts} tz={tz} height={260} testId="video-counts-chart" annotations={annotations} />
+      <TimeChart times={d.times} series={d.velocity} tz={tz} height={220} testId="video-velocity-chart" annotations={annotations} />
+      <TimeChart times={d.times} series={d.completion} tz={tz} height={180} testId="video-completion-chart" annotations={annotations} />
     </div>
   );
 }
