@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { e2eWatermark } from "./e2e-settings";
-import { DAYS, VIDEOS } from "./fixtures";
+import { DAYS, EXPECTED, VIDEOS } from "./fixtures";
 import { shot } from "./screenshots";
 
 const MIN = 60_000;
@@ -182,4 +182,44 @@ test("dark mode follows the system: the theme's own colours in each scheme", asy
     if (scheme === "dark") await shot(page, info, "pulse-dark");
     await context.close();
   }
+});
+
+test("each time chart offers its data as CSV: the Pulse series and a video's minutes, raw values per bucket", async ({ page }) => {
+  const T = e2eWatermark();
+  const csvOf = async (panel: string) => {
+    const download = page.waitForEvent("download");
+    await page.getByTestId(panel).getByRole("button", { name: "Export CSV" }).click();
+    return fs
+      .readFileSync(await (await download).path(), "utf8")
+      .trim()
+      .split("\r\n");
+  };
+  const at = (minute: number) => new Date(minute).toISOString();
+
+  await page.goto("/?range=1h");
+  await expect(page.getByTestId("platform-chart")).toHaveAttribute("data-points", "60");
+  const pulse = await csvOf("panel-series");
+  expect(pulse[0]).toBe("Bucket start (UTC),Minutes,Impressions,Plays,Finishes,Likes,Shares,Completion");
+  expect(pulse).toHaveLength(61);
+  expect(pulse[1]!.startsWith(`${at(T - 60 * MIN)},1,`)).toBe(true);
+  const cols = pulse.slice(1).map((line) => line.split(","));
+  const sum = (i: number) => cols.reduce((s, c) => s + Number(c[i]), 0);
+  // The hour's totals are the KPI tile's: 145 impressions, 86 plays, 55 finishes, 15 likes, 15 shares.
+  const k = EXPECTED.kpis1h.current;
+  expect([sum(2), sum(3), sum(4), sum(5), sum(6)]).toEqual([k.impressions, k.plays, k.finishes, k.likes, k.shares]);
+  // Minute T - 5 min: 7 impressions, 5 plays, 2 finishes, 1 like, 1 share; completion 2 / 5.
+  expect(pulse.find((l) => l.startsWith(at(T - 5 * MIN)))).toBe(`${at(T - 5 * MIN)},1,7,5,2,1,1,0.4`);
+
+  await page.goto(`/videos/${VIDEOS.a}?range=1h`);
+  await expect(page.getByTestId("video-counts-chart")).toHaveAttribute("data-points", "60");
+  const video = await csvOf("panel-video-series");
+  expect(video[0]).toBe("Minute (UTC),Impressions,Plays,Finishes,Likes,Shares,Velocity (plays/min),Acceleration,Completion (15-min rolling)");
+  expect(video).toHaveLength(61);
+  // Video a at T - 5 min: 5 impressions and 3 plays plus 1 late play (a correction row).
+  expect(
+    video
+      .find((l) => l.startsWith(at(T - 5 * MIN)))!
+      .split(",")
+      .slice(1, 3),
+  ).toEqual(["5", "4"]);
 });

@@ -8,6 +8,7 @@ import { useMemo } from "react";
 import { TimeChart } from "@/components/charts/time-chart";
 import { ButtonGroup } from "@/components/controls/button-group";
 import { CategorySelect } from "@/components/controls/category-select";
+import { CsvButton } from "@/components/csv-button";
 import { KpiTiles } from "@/components/kpi-tiles";
 import { Panel } from "@/components/panel";
 import { PlatformRetentionTile } from "@/components/platform-retention-tile";
@@ -17,6 +18,7 @@ import { dailyRefetchInterval } from "@/lib/dashboard/daily-poll";
 import { fmtInt, fmtPct } from "@/lib/dashboard/format";
 import type { PlatformSeries } from "@/lib/dashboard/models";
 import type { TrendingSort } from "@/lib/dashboard/param-values";
+import { PLATFORM_SERIES_CSV_COLUMNS } from "@/lib/dashboard/series-csv";
 import { usePulsePage } from "./client";
 
 const SORTS: readonly { value: TrendingSort; label: string }[] = [
@@ -73,6 +75,11 @@ export function SeriesPanel() {
       emptyText="No traffic in this range yet."
       skeletonClass="h-80"
       testId="panel-series"
+      actions={
+        series.data && (
+          <CsvButton fileName={`pulse-platform-per-${series.data.data.bucket}.csv`} columns={PLATFORM_SERIES_CSV_COLUMNS} rows={series.data.data.points} />
+        )
+      }
     >
       {(s) => <PlatformChart series={s} tz={params.tz} />}
     </Panel>

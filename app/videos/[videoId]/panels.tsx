@@ -15,6 +15,7 @@ import { VideoDailyTable } from "@/components/video-daily-table";
 import { dailyRefetchInterval } from "@/lib/dashboard/daily-poll";
 import { fmt2, fmtAge, fmtDateTime, fmtDuration, fmtInt, fmtPct, zoneLabel } from "@/lib/dashboard/format";
 import type { VideoMinute, VideoSummary } from "@/lib/dashboard/models";
+import { VIDEO_MINUTE_CSV_COLUMNS } from "@/lib/dashboard/series-csv";
 import { useVideoPage } from "./client";
 
 const RANGES = [
@@ -46,7 +47,12 @@ export function SeriesPanel() {
       emptyText="No traffic for this video in the last 24 hours."
       skeletonClass="h-72"
       testId="panel-video-series"
-      actions={<ButtonGroup label="series range" options={RANGES} value={params.range} onChange={(range) => setParams({ range })} />}
+      actions={
+        <>
+          <ButtonGroup label="series range" options={RANGES} value={params.range} onChange={(range) => setParams({ range })} />
+          {series.data && <CsvButton fileName={`pulse-video-${videoId}-per-minute.csv`} columns={VIDEO_MINUTE_CSV_COLUMNS} rows={series.data.data} />}
+        </>
+      }
     >
       {(rows) => <VideoCharts rows={rows} tz={params.tz} videoId={videoId} />}
     </Panel>
