@@ -353,43 +353,43 @@ describe("a checkpoint that moved without the data tables", () => {
     assert.equal(calls.length, 1, "the same versions: no listener call");
   });
 
+  /** A micro-batch up to its Gold write: 'started' (t 2000), then the Gold rows, seen by a probe (t 3000). */
+  async function startedThenGold(w: ReturnType<typeof setup>) {
+    w.env.data = "gold/00010.metadata.json";
+    await w.watcher.tick();
+    w.env.token = "meta/00002.metadata.json"; // started
+    w.clock.t = 2000;
+    await w.watcher.tick();
+    w.env.data = "gold/00011.metadata.json"; // the Gold rows
+    w.clock.t = 3000;
+    await w.watcher.tick();
+  }
+
+  /** Its 'committed' row (t 4000), moving the batch to 8. */
+  async function committed(w: ReturnType<typeof setup>) {
+    w.env.token = "meta/00003.metadata.json";
+    w.env.rt = { ...w.env.rt, batchId: 8 };
+    w.clock.t = 4000;
+    await w.watcher.tick();
+  }
+
   test("the Gold write then 'committed': one read, at the checkpoint", async () => {
-    const { clock, env, counts, watcher, calls } = setup();
-    env.data = "gold/00010.metadata.json";
-    await watcher.tick();
-    env.token = "meta/00002.metadata.json"; // started
-    clock.t = 2000;
-    await watcher.tick();
-    env.data = "gold/00011.metadata.json"; // the Gold rows
-    clock.t = 3000;
-    await watcher.tick();
-    assert.equal(counts.reads, 1);
-    env.token = "meta/00003.metadata.json"; // committed
-    env.rt = { ...env.rt, batchId: 8 };
-    clock.t = 4000;
-    await watcher.tick();
-    assert.equal(counts.reads, 2);
-    assert.deepEqual(calls.at(-1), ["b8", "d1700000000000", { rt: true, daily: false }]);
+    const w = setup();
+    await startedThenGold(w);
+    assert.equal(w.counts.reads, 1);
+    await committed(w);
+    assert.equal(w.counts.reads, 2);
+    assert.deepEqual(w.calls.at(-1), ["b8", "d1700000000000", { rt: true, daily: false }]);
   });
 
   test("a read between the Gold write and 'committed' (a resync, a recheck) does not hold the commit back", async () => {
-    const { clock, env, counts, watcher, calls } = setup();
-    env.data = "gold/00010.metadata.json";
-    await watcher.tick();
-    env.token = "meta/00002.metadata.json"; // started
-    clock.t = 2000;
-    await watcher.tick();
-    env.data = "gold/00011.metadata.json"; // the Gold rows, seen by a probe
-    clock.t = 3000;
-    await watcher.tick();
-    clock.t = 3500;
-    await watcher.readNow(); // e.g. the recheck after a failed Trino call: still batch 7
-    assert.equal(counts.reads, 2);
-    env.token = "meta/00003.metadata.json"; // committed
-    env.rt = { ...env.rt, batchId: 8 };
-    clock.t = 4000;
-    await watcher.tick();
-    assert.equal(counts.reads, 3, "read at the checkpoint, not PENDING_MS later");
-    assert.deepEqual(calls.at(-1), ["b8", "d1700000000000", { rt: true, daily: false }]);
+    const w = setup();
+    await startedThenGold(w);
+    w.clock.t = 3500;
+    await w.watcher.readNow(); // e.g. the recheck after a failed Trino call: still batch 7
+    assert.equal(w.counts.reads, 2);
+    await committed(w);
+    assert.equal(w.counts.reads, 3, "read at the checkpoint, not PENDING_MS later");
+    assert.deepEqual(w.calls.at(-1), ["b8", "d1700000000000", { rt: true, daily: false }]);
   });
 });
