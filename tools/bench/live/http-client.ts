@@ -29,7 +29,7 @@ export interface GetOptions {
 
 /** An Agent keeping sockets alive between polls, with room for `sockets` concurrent requests. */
 export function pollingAgent(sockets: number): http.Agent {
-  // `timeout` lets Node honour the server's Keep-Alive hint (Next sends timeout=5): an idle socket is
+  // `timeout` lets Node honour the server's Keep-Alive hint (the dashboard server sends timeout=65): an idle socket is
   // dropped a second before the server would drop it, instead of never.
   return new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets, timeout: 60_000 });
 }
