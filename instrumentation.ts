@@ -5,4 +5,7 @@ export async function register(): Promise<void> {
   const { exitWhenParentDies } = await import("./lib/server/parent-watch");
   const parentPid = serverConfig().PULSE_PARENT_PID;
   if (parentPid !== undefined) exitWhenParentDies(parentPid);
+  // Alerts are evaluated on every real-time commit whether or not anybody has a page open.
+  const { startAlerting } = await import("./lib/server/alerts/evaluator");
+  startAlerting();
 }

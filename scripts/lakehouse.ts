@@ -192,7 +192,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "maintain": {
-      const r = await runMaintenance(writer(), { retention }, log);
+      const r = await runMaintenance(writer(), { retention, ttlDays: toolsConfig().PULSE_RT_TTL_DAYS }, log);
       log(`maintenance: TTL removed ${r.ttlDeletedRows} RT rows, ${r.tables} tables in ${(r.durationMs / 1000).toFixed(1)} s`);
       return 0;
     }

@@ -87,7 +87,7 @@ async function main(argv: readonly string[]): Promise<void> {
     sim = await resumeSimulation(writer, identity);
   }
 
-  const pipeline = new LivePipeline(writer, sim, log, { maintenanceRetention: s.maintenanceMinRetention });
+  const pipeline = new LivePipeline(writer, sim, log, { maintenanceRetention: s.maintenanceMinRetention, rtTtlDays: toolsConfig().PULSE_RT_TTL_DAYS });
   pipeline.start();
   log("running; press Ctrl-C to stop");
 

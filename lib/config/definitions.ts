@@ -143,6 +143,25 @@ export const VARIABLES = {
     doc: "Bearer token of the write API (POST /api/annotations, DELETE /api/annotations/[id]): `Authorization: Bearer <token>`. `npm start` generates one per instance (.lakehouse/<instance>/api-token). Empty: writes are refused with 403.",
     example: "",
   }),
+  PULSE_ALERT_WEBHOOK_URL: define({
+    schema: z
+      .url({ error: "must be an http(s) URL, e.g. a Slack incoming webhook" })
+      .refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL")
+      .optional(),
+    kinds: ["server"],
+    doc: "Where alerts go when their rule names no webhook of its own (Slack-compatible JSON). Unset: such rules alert in the app only.",
+    example: "",
+  }),
+  PULSE_ALERT_MAX_ATTEMPTS: define({
+    schema: z.coerce.number().int().min(1).max(20).default(8),
+    kinds: ["server"],
+    doc: "Webhook attempts per alert event before it is dead-lettered (shown on the alerts page, with the last error).",
+  }),
+  PULSE_ALERT_RETRY_BASE_MS: define({
+    schema: z.coerce.number().int().min(50).max(600_000).default(2_000),
+    kinds: ["server"],
+    doc: "First retry delay of a failed webhook attempt; each further retry waits twice as long (at most 5 minutes).",
+  }),
   PULSE_PUBLIC_URL: define({
     schema: z.url({ error: "must be an absolute URL such as https://pulse.example.com" }).default("http://localhost:3000"),
     kinds: ["server"],
@@ -227,6 +246,11 @@ export const VARIABLES = {
     schema: z.coerce.number().int().min(2).max(120).default(15),
     kinds: ["tools", "server"],
     doc: "N of the velocity views (re-run `npm run lakehouse -- migrate` after changing it); the dashboard's live video series computes the same formula from its minute log.",
+  }),
+  PULSE_RT_TTL_DAYS: define({
+    schema: z.coerce.number().int().min(1).max(90).default(9),
+    kinds: ["tools"],
+    doc: "Days of the real-time log (and its rollup) that maintenance keeps. The seed's 7 left nothing to compare with: week-ago overlays and alert baselines need 7 days plus the range (24 h) plus a margin.",
   }),
   PULSE_NEXT_DIST_DIR: define({
     schema: z

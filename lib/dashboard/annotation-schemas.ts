@@ -5,20 +5,7 @@
 import { z } from "zod";
 import { ANNOTATION_KINDS, MAX_LIST_WINDOW_MS, MAX_SPAN_MS } from "./annotations";
 import { instantSchema, videoIdSchema } from "./schemas";
-
-const isControl = (ch: string) => {
-  const c = ch.charCodeAt(0);
-  return (c < 0x20 && c !== 0x09 && c !== 0x0a) || c === 0x7f;
-};
-
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `${what} must be a string` })
-    .trim()
-    .min(1, `${what} is empty`)
-    .max(max, `${what} is longer than ${max} characters`)
-    // Control characters (other than tab and newline) have no place in a note and break logs.
-    .refine((s) => ![...s].some(isControl), `${what} contains control characters`);
+import { strictObjectError, plainText as text } from "./text-schema";
 
 /** POST /api/annotations: unknown fields are refused, so a typo never silently drops a value. */
 export const newAnnotationSchema = z
@@ -32,7 +19,7 @@ export const newAnnotationSchema = z
       endsAt: instantSchema.optional(),
       videoId: videoIdSchema.optional(),
     },
-    { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown field(s): ${issue.keys.join(", ")}` : "the body must be a JSON object") },
+    { error: strictObjectError },
   )
   .superRefine((a, ctx) => {
     if (a.endsAt === undefined) return;

@@ -197,6 +197,13 @@ export class MinuteLog {
     return this.#minutes.get(m) ?? zero();
   }
 
+  /** Minute m's counters if it is shown (closed, retained), zeros for a shown minute with no row; else undefined. */
+  countersAt(m: number): Counters | undefined {
+    const t = this.#watermark;
+    if (t === null || m >= t || !this.covers(m) || m % MINUTE_MS !== 0) return undefined;
+    return this.#at(m);
+  }
+
   points(lo: number, hi: number): SeriesPoint[] {
     const { end } = this.#shown(lo, hi);
     const out: SeriesPoint[] = [];

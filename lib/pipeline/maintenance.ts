@@ -20,6 +20,9 @@ export const MAINTAINED_TABLES = [
   ["meta", "job_checkpoints"],
 ] as const;
 
+/** The RT log's TTL when the caller names none: PULSE_RT_TTL_DAYS's default (the seed said 7; see that setting). */
+export const DEFAULT_RT_TTL_DAYS = 9;
+
 export interface MaintenanceOptions {
   readonly ttlDays?: number;
   /** Must not be below the catalog's iceberg.expire-snapshots/remove-orphan-files min-retention. */
@@ -47,7 +50,7 @@ export interface RtTtlResult {
 }
 
 /** Deletes the RT log's and its rollup's rows older than ttlDays, both below one quarter-hour cutoff. */
-export async function runRtTtl(conn: TrinoConnection, ttlDays = 7): Promise<RtTtlResult> {
+export async function runRtTtl(conn: TrinoConnection, ttlDays = DEFAULT_RT_TTL_DAYS): Promise<RtTtlResult> {
   const c = await runJob<{ cutoff_ms: number }>(conn, "maintenance_rt_ttl_cutoff", { retention_days: ttlDays });
   const cutoffMs = Number(c.rows[0]!.cutoff_ms);
   const cutoff = sqlInstant(new Date(cutoffMs));
@@ -74,7 +77,7 @@ export async function runMaintenance(
   log: (m: string) => void = () => undefined,
 ): Promise<MaintenanceReport> {
   const t0 = Date.now();
-  const ttl = await runRtTtl(conn, opts.ttlDays ?? 7);
+  const ttl = await runRtTtl(conn, opts.ttlDays ?? DEFAULT_RT_TTL_DAYS);
   for (const [schema, table] of MAINTAINED_TABLES) {
     const vars = { schema, table };
     await runJob(conn, "maintenance_optimize", { file_size_threshold: opts.fileSizeThreshold ?? "32MB" }, {}, vars);

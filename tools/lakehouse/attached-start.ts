@@ -7,6 +7,7 @@
  * step (`npm run lakehouse -- migrate`), so a catalog without Pulse's views is refused here.
  */
 import path from "node:path";
+import { toolsConfig } from "../../lib/config/tools";
 import { AttachError, type AttachTarget, attachConnection, attachDashboardEnv, checkAttached } from "../../lib/lakehouse/attach";
 import { type Progress, readLedgerIfAny } from "../../lib/lakehouse/migrate";
 import { lakehouseRoot } from "../../lib/lakehouse/settings";
@@ -38,7 +39,10 @@ export async function startAttached(t: AttachTarget, o: { readonly jobs: boolean
   });
   let pipeline: LivePipeline | undefined;
   if (o.jobs) {
-    pipeline = new LivePipeline(attachConnection(t, "writer"), undefined, o.log, { maintenanceRetention: t.maintenanceRetention });
+    pipeline = new LivePipeline(attachConnection(t, "writer"), undefined, o.log, {
+      maintenanceRetention: t.maintenanceRetention,
+      rtTtlDays: toolsConfig().PULSE_RT_TTL_DAYS,
+    });
     pipeline.start();
   } else {
     o.log("no jobs (add --jobs to run the micro-batch, daily and maintenance jobs here): the team's pipelines keep the tables current");

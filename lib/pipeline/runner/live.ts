@@ -24,6 +24,8 @@ const HOUR = 3_600_000;
 
 export interface LiveOptions {
   readonly maintenanceRetention?: string;
+  /** Days of the RT log the hourly maintenance keeps (PULSE_RT_TTL_DAYS). */
+  readonly rtTtlDays?: number;
   /** How many past days the daily catch-up looks at. */
   readonly catchUpDays?: number;
 }
@@ -117,7 +119,7 @@ export class LivePipeline {
   }
 
   private async maintain(): Promise<void> {
-    const r = await runMaintenance(this.conn, { retention: this.opts.maintenanceRetention ?? "1h" });
+    const r = await runMaintenance(this.conn, { retention: this.opts.maintenanceRetention ?? "1h", ttlDays: this.opts.rtTtlDays });
     this.log(`maintenance: TTL removed ${r.ttlDeletedRows} RT rows; ${r.tables} tables compacted and expired in ${(r.durationMs / 1000).toFixed(1)} s`);
   }
 

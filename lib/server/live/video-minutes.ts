@@ -7,12 +7,13 @@ import "server-only";
  */
 import { serverConfig } from "../../config/server";
 import type { Envelope } from "../../dashboard/envelope";
-import { videoSeries } from "../../dashboard/minute-log";
+import { type MinuteLog, videoSeries } from "../../dashboard/minute-log";
 import type { VideoMinute } from "../../dashboard/models";
 import { MINUTE_MS } from "../../dashboard/param-values";
 import { logMeta } from "./log-meta";
 import { MinuteSource } from "./minute-source";
 import { liveWatcher } from "./versions";
+import type { LiveState } from "./watcher";
 
 const MAX_VIDEOS = 200;
 const key = Symbol.for("pulse.dashboard.videoMinutes");
@@ -28,6 +29,12 @@ function sourceFor(videoId: string, spanMs: number): MinuteSource {
   sources.set(videoId, s);
   while (sources.size > MAX_VIDEOS) sources.delete(sources.keys().next().value as string);
   return s;
+}
+
+/** The video's minute log at the state's committed batch (alert rules on a video read it). */
+export async function videoLogAt(videoId: string, state: LiveState): Promise<MinuteLog> {
+  const n = serverConfig().PULSE_VELOCITY_WINDOW_MINUTES;
+  return (await sourceFor(videoId, (24 * 60 + 2 * n) * MINUTE_MS).at(state)).log;
 }
 
 /** video_minute_series.sql's answer from the video's minute log; undefined without a committed state or when Trino fails. */

@@ -26,7 +26,8 @@ function pool(): pg.Pool {
   const holder = globalThis as Holder;
   if (!holder[key]) {
     const url = serverConfig().PULSE_OPS_DB_URL;
-    if (!url) throw new OpsStoreUnavailableError("no operational store is configured (PULSE_OPS_DB_URL), so annotations are not available");
+    if (!url)
+      throw new OpsStoreUnavailableError("no operational store is configured (PULSE_OPS_DB_URL), so annotations, alerts and saved views are not available");
     const p = new pg.Pool({
       connectionString: url,
       max: POOL_SIZE,
@@ -41,15 +42,51 @@ function pool(): pg.Pool {
   return holder[key];
 }
 
+const statement = (name: string) => loadStatement(path.join(process.cwd(), "sql", "ops_queries"), name);
+
+function asUnavailable(err: unknown): unknown {
+  if (err instanceof OpsStoreUnavailableError) return err;
+  // A constraint the schema checks (the zod schema should have caught it first) is a bug, not an outage.
+  if ((err as { code?: string }).code?.startsWith("23")) return err;
+  return new OpsStoreUnavailableError(`the operational store did not answer: ${(err as Error).message}`);
+}
+
 /** Runs sql/ops_queries/<name>.sql with `values` bound to $1, $2 …; a failure to reach the store is an OpsStoreUnavailableError. */
 export async function opsQuery<Row extends pg.QueryResultRow>(name: string, values: readonly unknown[]): Promise<Row[]> {
-  const text = loadStatement(path.join(process.cwd(), "sql", "ops_queries"), name);
   try {
-    return (await pool().query<Row>({ text, values: [...values] })).rows;
+    return (await pool().query<Row>({ text: statement(name), values: [...values] })).rows;
   } catch (err) {
-    if (err instanceof OpsStoreUnavailableError) throw err;
-    // A constraint the schema checks (the zod schema should have caught it first) is a bug, not an outage.
-    if ((err as { code?: string }).code?.startsWith("23")) throw err;
-    throw new OpsStoreUnavailableError(`the operational store did not answer: ${(err as Error).message}`);
+    throw asUnavailable(err);
+  }
+}
+
+export type OpsQuery = <Row extends pg.QueryResultRow>(name: string, values: readonly unknown[]) => Promise<Row[]>;
+
+/** Runs `work` in one transaction on one connection (committed if it returns, rolled back if it throws). */
+export async function opsTransaction<T>(work: (query: OpsQuery) => Promise<T>): Promise<T> {
+  let client: pg.PoolClient;
+  try {
+    client = await pool().connect();
+  } catch (err) {
+    throw asUnavailable(err);
+  }
+  try {
+    const run = async <Row extends pg.QueryResultRow>(text: string, values: readonly unknown[] = []) => {
+      try {
+        return (await client.query<Row>({ text, values: [...values] })).rows;
+      } catch (err) {
+        throw asUnavailable(err);
+      }
+    };
+    await run("BEGIN");
+    const out = await work((name, values) => run(statement(name), values));
+    await run("COMMIT");
+    return out;
+  } catch (err) {
+    // The work's own errors (a bug) pass unchanged; the store's are already OpsStoreUnavailableErrors.
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
   }
 }
