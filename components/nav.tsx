@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AlertsNavLink } from "./alerts/alerts-nav-link";
 import { HealthDot } from "./health-dot";
 
 export function Nav() {
@@ -13,6 +14,10 @@ export function Nav() {
         </Link>
         <Link href="/daily" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
           Daily marts
+        </Link>
+        <AlertsNavLink />
+        <Link href="/annotations" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+          Annotations
         </Link>
         <div className="ml-auto">
           <HealthDot />

@@ -21,8 +21,8 @@ import { E2E_DIST_DIR, E2E_PORT, E2E_REPORT_FILE, E2E_URL, testTrino } from "./e
 // password and certificate in its environment: they are made here if this is the instance's first run.
 ensureSecrets(testTrino);
 
-/** Specs that stop, freeze or alter the test Trino: project "outage", after every other test. */
-const OUTAGE = /(outage|api-failures|live-commit)\.spec\.ts$/;
+/** Specs that stop, freeze or alter the test Trino (or commit to it): project "outage", after every other test. */
+const OUTAGE = /(outage|api-failures|live-commit|alerts)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: ".",
@@ -68,6 +68,9 @@ export default defineConfig({
       PULSE_DAILY_CACHE_SECONDS: "2",
       PULSE_HEALTH_CACHE_SECONDS: "2",
       TRINO_QUERY_TIMEOUT_MS: "15000",
+      // Webhook retries within a second, so alerts.spec.ts sees a retry and a dead letter quickly.
+      PULSE_ALERT_MAX_ATTEMPTS: "3",
+      PULSE_ALERT_RETRY_BASE_MS: "200",
       // The build npm run test:e2e made: a running `npm start` keeps serving .next untouched.
       PULSE_NEXT_DIST_DIR: E2E_DIST_DIR,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -19,6 +19,8 @@ async function data<T>(request: APIRequestContext, url: string): Promise<T> {
 
 /** Hovers a chart at a fraction of its plot width and returns its container, whose text then holds the tooltip. */
 async function hoverChart(page: Page, chart: Locator, fraction: number): Promise<Locator> {
+  // The engine is loaded after the page (lazy-chart.tsx): a move over the SVG preview shows no tooltip.
+  await expect(chart.locator("canvas").first()).toBeVisible();
   // The mouse only reaches what is in the viewport.
   await chart.scrollIntoViewIfNeeded();
   const box = (await chart.boundingBox())!;

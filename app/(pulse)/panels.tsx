@@ -137,7 +137,7 @@ function PlatformChart({ series, tz }: { series: PlatformSeries; tz: string }) {
     <>
       <TimeChart
         times={data.times}
-        annotations={annotations}
+        {...annotations}
         bucketMs={bucketMs}
         series={data.series}
         tz={tz}

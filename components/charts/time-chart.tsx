@@ -1,6 +1,7 @@
 "use client";
 import { useMemo } from "react";
-import { ANNOTATION_COLORS, type AnnotationMark, annotationMarks } from "@/lib/dashboard/annotation-marks";
+import type { AlertSpan } from "@/lib/dashboard/alerts";
+import { ANNOTATION_COLORS, type AnnotationMark, alertMarks, annotationMarks } from "@/lib/dashboard/annotation-marks";
 import type { Annotation } from "@/lib/dashboard/annotations";
 import { fmtDateTime, fmtTime } from "@/lib/dashboard/format";
 import { useDarkMode } from "../use-color-scheme";
@@ -32,6 +33,8 @@ interface TimeChartProps {
   readonly onFirstRender?: () => void;
   /** Deploys, incidents and notes to mark: a line at a point's bucket, a shaded band over a span's. */
   readonly annotations?: readonly Annotation[];
+  /** Alert rules' firing periods to shade (orange), as the alerts page lists them. */
+  readonly alertSpans?: readonly AlertSpan[];
   /** The width of one bucket (a minute unless given), to place annotations inside the last one. */
   readonly bucketMs?: number;
   /** A performance mark set when the server-rendered preview of this chart is parsed (chart-preview.tsx). */
@@ -50,7 +53,11 @@ export function TimeChart(p: TimeChartProps) {
   const hasRight = p.series.some((s) => s.axis === "right");
   // The plot area, shared by the engine's grid and the preview, so the lines do not move when it takes over.
   const insets = useMemo(() => ({ left: 48, right: hasRight ? 56 : 16, top: 36, bottom: 48 }), [hasRight]);
-  const marks = useMemo(() => annotationMarks(p.times, p.bucketMs ?? 60_000, p.annotations ?? []), [p.times, p.bucketMs, p.annotations]);
+  const alerts = useMemo(() => alertMarks(p.times, p.bucketMs ?? 60_000, p.alertSpans ?? []), [p.times, p.bucketMs, p.alertSpans]);
+  const marks = useMemo(
+    () => [...annotationMarks(p.times, p.bucketMs ?? 60_000, p.annotations ?? []), ...alerts],
+    [p.times, p.bucketMs, p.annotations, alerts],
+  );
   const option = useMemo(() => {
     const text = dark ? "#cbd5e1" : "#475569";
     const grid = dark ? "#1e293b" : "#e2e8f0";
@@ -108,7 +115,7 @@ export function TimeChart(p: TimeChartProps) {
   const height = p.height ?? 300;
 
   return (
-    <div data-testid={p.testId} data-points={p.times.length} data-annotations={marks.length}>
+    <div data-testid={p.testId} data-points={p.times.length} data-annotations={marks.length - alerts.length} data-alerts={alerts.length}>
       <LazyChart
         option={option}
         height={height}

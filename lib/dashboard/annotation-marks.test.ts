@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { annotationMarks } from "./annotation-marks";
+import { alertMarks, annotationMarks } from "./annotation-marks";
 import type { Annotation } from "./annotations";
 
 const MIN = 60_000;
@@ -58,4 +58,22 @@ test("hour buckets: a moment inside an hour marks that hour", () => {
     [1],
   );
   assert.deepEqual(annotationMarks([], MIN, [note(1, T)]), []);
+});
+
+test("alert spans: fired to resolved, or to the chart's end while still firing; outside ones left out", () => {
+  const span = (ruleId: number, from: number, to: number | null) => ({ ruleId, ruleName: `r${ruleId}`, videoId: null, from, to });
+  const marks = alertMarks(times, MIN, [
+    span(1, T + 2 * MIN, T + 4 * MIN),
+    span(2, T + 8 * MIN, null),
+    span(3, T - 20 * MIN, T - 5 * MIN),
+    span(4, T - MIN, T + MIN),
+  ]);
+  assert.deepEqual(
+    marks.map((m) => [m.id, m.kind, m.from, m.to, m.span, m.label]),
+    [
+      [-1, "alert", 2, 4, true, "alert: r1"],
+      [-2, "alert", 8, 9, true, "alert: r2 (firing)"],
+      [-4, "alert", 0, 1, true, "alert: r4"],
+    ],
+  );
 });

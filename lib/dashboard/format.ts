@@ -9,6 +9,13 @@ export const fmt1 = (n: number) => nf1.format(n);
 export const fmt2 = (n: number) => nf2.format(n);
 export const fmtPct = (ratio: number | null) => (ratio === null ? "—" : `${nf1.format(ratio * 100)}%`);
 
+/** Whole numbers grouped, others to 4 significant digits: 1,000 · 0.6395 · 333.7 (alert values, z-scores). */
+export function fmtSig(v: number | null): string {
+  if (v === null) return "n/a";
+  if (Number.isInteger(v)) return v.toLocaleString("en-US");
+  return Number(v.toPrecision(4)).toLocaleString("en-US", { maximumFractionDigits: 6 });
+}
+
 /** Relative change of `current` vs `previous`, or null when there is nothing to compare with. */
 export function change(current: number | null, previous: number | null): number | null {
   if (current === null || previous === null || previous === 0) return null;

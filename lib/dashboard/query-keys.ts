@@ -5,6 +5,7 @@
  * string, made by the page's URL-state serializers (app/<page>/search-params.ts) with defaults
  * stripped: exactly what the route receives.
  */
+import type { AlertEvent, AlertRule, AlertSpan, AlertSummary } from "./alerts";
 import type { Annotation } from "./annotations";
 import type { ApiErrorBody, Envelope } from "./envelope";
 import type {
@@ -73,11 +74,28 @@ export const api = {
   dailyCoverage: () => route<DailyCoverage>("/api/daily/coverage"),
   categories: () => route<readonly string[]>("/api/categories"),
   /** The annotations a chart of [from, to) shows (the platform's, and `videoId`'s when given). */
-  annotations: (from: number, to: number, videoId?: string) => {
-    const qs = `?from=${enc(new Date(from).toISOString())}&to=${enc(new Date(to).toISOString())}${videoId ? `&videoId=${enc(videoId)}` : ""}`;
-    return {
-      queryKey: ["/api/annotations", qs] as const,
-      queryFn: ({ signal }: { signal?: AbortSignal }) => getJson<{ data: readonly Annotation[] }>(`/api/annotations${qs}`, signal),
-    };
-  },
+  annotations: (from: number, to: number, videoId?: string) => windowRoute<readonly Annotation[]>("/api/annotations", from, to, videoId),
+  /** The alert rules' firing periods a chart of [from, to) marks. */
+  alertSpans: (from: number, to: number, videoId?: string) => windowRoute<readonly AlertSpan[]>("/api/alerts/spans", from, to, videoId),
+  alertSummary: () => ({
+    queryKey: ["/api/alerts/summary"] as const,
+    queryFn: ({ signal }: { signal?: AbortSignal }) => getJson<{ data: AlertSummary }>("/api/alerts/summary", signal),
+  }),
+  alertRules: () => ({
+    queryKey: ["/api/alerts/rules"] as const,
+    queryFn: ({ signal }: { signal?: AbortSignal }) => getJson<{ data: readonly AlertRule[] }>("/api/alerts/rules", signal),
+  }),
+  alertEvents: () => ({
+    queryKey: ["/api/alerts/events"] as const,
+    queryFn: ({ signal }: { signal?: AbortSignal }) => getJson<{ data: readonly AlertEvent[] }>("/api/alerts/events", signal),
+  }),
 };
+
+/** A route over a chart's window [from, to), for the platform or one video. */
+function windowRoute<T>(path: string, from: number, to: number, videoId?: string) {
+  const qs = `?from=${enc(new Date(from).toISOString())}&to=${enc(new Date(to).toISOString())}${videoId ? `&videoId=${enc(videoId)}` : ""}`;
+  return {
+    queryKey: [path, qs] as const,
+    queryFn: ({ signal }: { signal?: AbortSignal }) => getJson<{ data: T }>(`${path}${qs}`, signal),
+  };
+}

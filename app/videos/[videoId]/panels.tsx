@@ -137,9 +137,9 @@ function VideoCharts({ rows, tz, videoId }: { rows: readonly VideoMinute[]; tz: 
   const annotations = useChartAnnotations(d.times, 60_000, videoId);
   return (
     <div className="space-y-2">
-      <TimeChart times={d.times} series={d.counts} tz={tz} height={260} testId="video-counts-chart" annotations={annotations} />
-      <TimeChart times={d.times} series={d.velocity} tz={tz} height={220} testId="video-velocity-chart" annotations={annotations} />
-      <TimeChart times={d.times} series={d.completion} tz={tz} height={180} testId="video-completion-chart" annotations={annotations} />
+      <TimeChart times={d.times} series={d.counts} tz={tz} height={260} testId="video-counts-chart" {...annotations} />
+      <TimeChart times={d.times} series={d.velocity} tz={tz} height={220} testId="video-velocity-chart" {...annotations} />
+      <TimeChart times={d.times} series={d.completion} tz={tz} height={180} testId="video-completion-chart" {...annotations} />
     </div>
   );
 }

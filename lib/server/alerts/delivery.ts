@@ -14,6 +14,7 @@ class AlertDelivery {
   private timer: NodeJS.Timeout | undefined;
   private busy: Promise<void> | undefined;
   private again = false;
+  private lastFailure: string | undefined;
 
   start(): void {
     if (this.timer) return;
@@ -48,8 +49,12 @@ class AlertDelivery {
       };
       // A full batch may leave more due: keep going until a pass finds fewer.
       for (;;) if ((await sendDue(options)) < SEND_BATCH) break;
+      this.lastFailure = undefined;
     } catch (err) {
-      console.error(`[alerts] delivery pass failed: ${(err as Error).message}`);
+      // Once per distinct failure, not once a second while the store is down or not yet migrated.
+      const message = (err as Error).message;
+      if (message !== this.lastFailure) console.error(`[alerts] delivery pass failed: ${message}`);
+      this.lastFailure = message;
     }
   }
 }

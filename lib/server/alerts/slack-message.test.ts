@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { fmtNumber, slackMessage } from "./slack-message";
+import { fmtSig as fmtNumber } from "../../dashboard/format";
+import { slackMessage } from "./slack-message";
 
 const T = Date.UTC(2026, 10, 25, 12, 34);
 

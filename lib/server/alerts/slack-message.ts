@@ -3,7 +3,9 @@
  * and fields), which Slack, Mattermost, Rocket.Chat and Discord's /slack endpoint all accept, and a
  * `pulse` object with the same facts as numbers for receivers that are programs. Pure: unit-tested.
  */
+
 import { type AlertCondition, type AlertEventKind, type AlertTarget, describeCondition, METRIC_LABELS } from "../../dashboard/alerts";
+import { fmtSig as fmtNumber } from "../../dashboard/format";
 
 export interface EventForMessage {
   readonly eventId: number;
@@ -17,13 +19,6 @@ export interface EventForMessage {
   readonly value: number | null;
   readonly baseline: number | null;
   readonly z: number | null;
-}
-
-/** Up to 4 significant digits, grouped: 1,000 · 0.6395 · 333.7. */
-export function fmtNumber(v: number | null): string {
-  if (v === null) return "n/a";
-  if (Number.isInteger(v)) return v.toLocaleString("en-US");
-  return Number(v.toPrecision(4)).toLocaleString("en-US", { maximumFractionDigits: 6 });
 }
 
 const utcMinute = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
