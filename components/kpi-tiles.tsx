@@ -17,21 +17,27 @@ const TILES: readonly Tile[] = [
   { key: "shares", label: "Shares / 1k impressions", value: (p) => p.sharesPer1k, format: (v) => (v === null ? "—" : fmt1(v)) },
 ];
 
+const tone = (delta: number | null) =>
+  delta === null ? "text-slate-500" : delta >= 0 ? "text-emerald-600 dark:text-emerald-400" : "text-rose-600 dark:text-rose-400";
+
 export function KpiTiles({ kpis }: { kpis: PulseKpis }) {
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
       {TILES.map((t) => {
         const cur = t.value(kpis.current);
         const delta = change(cur, t.value(kpis.previous));
-        const tone = delta === null ? "text-slate-500" : delta >= 0 ? "text-emerald-600 dark:text-emerald-400" : "text-rose-600 dark:text-rose-400";
+        const week = kpis.previousWeek ? change(cur, t.value(kpis.previousWeek)) : null;
         return (
           <div key={t.key} className="rounded-md bg-slate-50 p-3 dark:bg-slate-950" data-testid={`kpi-${t.key}`}>
             <div className="text-xs text-slate-500">{t.label}</div>
             <div className="mt-1 text-2xl font-semibold" data-testid="kpi-value">
               {t.format(cur)}
             </div>
-            <div className={`mt-1 text-xs ${tone}`} data-testid="kpi-change">
+            <div className={`mt-1 text-xs ${tone(delta)}`} data-testid="kpi-change">
               {fmtChange(delta)}
+            </div>
+            <div className={`text-xs ${tone(week)}`} data-testid="kpi-change-week">
+              {fmtChange(week, "a week earlier", kpis.previousWeek === null ? "week earlier unavailable" : "no data a week earlier")}
             </div>
           </div>
         );

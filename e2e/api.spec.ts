@@ -23,15 +23,18 @@ async function ok<T>(request: APIRequestContext, url: string): Promise<{ data: T
 
 const close = (actual: number | null, expected: number) => expect(actual).toBeCloseTo(expected, 9);
 
-test("KPIs of the last hour and of the same hour yesterday", async ({ request }) => {
-  const { data, meta } = await ok<{ rangeStart: number; rangeEnd: number; current: Record<string, number>; previous: Record<string, number> }>(
-    request,
-    "/api/pulse/kpis?range=1h",
-  );
+test("KPIs of the last hour, of the same hour yesterday and of the same hour a week ago", async ({ request }) => {
+  const { data, meta } = await ok<{
+    rangeStart: number;
+    rangeEnd: number;
+    current: Record<string, number>;
+    previous: Record<string, number>;
+    previousWeek: Record<string, number>;
+  }>(request, "/api/pulse/kpis?range=1h");
   expect(meta.watermark).toBe(T);
   expect(meta.stale).toBe(false);
   expect([data.rangeStart, data.rangeEnd]).toEqual([T - 60 * MIN, T]);
-  for (const period of ["current", "previous"] as const) {
+  for (const period of ["current", "previous", "previousWeek"] as const) {
     for (const [k, v] of Object.entries(EXPECTED.kpis1h[period])) close(data[period][k]!, v);
   }
 });
@@ -88,6 +91,20 @@ test("trending: ranked by velocity, banned videos left out, category filter", as
   });
   const music = await ok<{ rows: { videoId: string }[] }>(request, "/api/pulse/trending?category=Music");
   expect(music.data.rows.map((r) => r.videoId)).toEqual([VIDEOS.b]);
+});
+
+test("trending by change against the day before: the same 15 minutes a day earlier as the baseline", async ({ request }) => {
+  const { data } = await ok<{ rows: { videoId: string; velocity: number; baselineVelocity: number; velocityChange: number }[] }>(
+    request,
+    "/api/pulse/trending?sort=change",
+  );
+  // a: 46 plays now, and 10 minutes x 5 plays in [T - 1 day - 15 min, T - 1 day): 50 / 15 a day earlier, change (46 - 50) / 15.
+  // b: 15 plays now, none a day earlier: change 1. So b ranks first.
+  expect(data.rows.map((r) => r.videoId)).toEqual([VIDEOS.b, VIDEOS.a]);
+  close(data.rows[0]!.baselineVelocity, 0);
+  close(data.rows[0]!.velocityChange, 1);
+  close(data.rows[1]!.baselineVelocity, 50 / 15);
+  close(data.rows[1]!.velocityChange, (46 - 50) / 15);
 });
 
 test("one video: summary, minute series, daily history; unknown id is a 404", async ({ request }) => {

@@ -21,6 +21,8 @@ export const EXPECTED = {
   kpis1h: {
     current: { impressions: 145, plays: 86, finishes: 55, likes: 15, shares: 15, completionRate: 55 / 86, likesPer1k: 15_000 / 145, sharesPer1k: 15_000 / 145 },
     previous: { impressions: 100, plays: 50, finishes: 50, likes: 0, shares: 0, completionRate: 1, likesPer1k: 0, sharesPer1k: 0 },
+    /** 10 minutes of a a week before T - 10 min .. T - 1 min: 20 impressions, 2 likes, 8 plays, 4 finishes each. */
+    previousWeek: { impressions: 200, plays: 80, finishes: 40, likes: 20, shares: 0, completionRate: 0.5, likesPer1k: 100, sharesPer1k: 0 },
   },
   /** Minute T - 5 min: a's 5 impressions, 3 plays + 1 late play (correction row), b's 2 impressions, 1 play. */
   seriesAtTminus5: { impressions: 7, plays: 5, finishes: 2, likes: 1, shares: 1 },
@@ -77,6 +79,7 @@ export async function writeFixtures(): Promise<{ watermark: number }> {
   rt.push([VIDEOS.banned, T - 3 * MIN, 10, 0, 0, 10, 10]); // counts in platform totals, never in trending
   rt.push([VIDEOS.a, T, 1000, 1000, 1000, 1000, 1000]); // the open minute: must never be drawn
   for (let k = 1; k <= 10; k++) rt.push([VIDEOS.a, T - DAY - k * MIN, 10, 0, 0, 5, 5]); // the same hour yesterday
+  for (let k = 1; k <= 10; k++) rt.push([VIDEOS.a, T - 7 * DAY - k * MIN, 20, 2, 0, 8, 4]); // the same hour a week ago
   const upload: Record<string, number> = { [VIDEOS.a]: T - DAY, [VIDEOS.b]: T - 2 * 3_600_000, [VIDEOS.banned]: T - 3 * DAY };
   await insertRows(
     "lakehouse.gold.rt_video_stats_1min",

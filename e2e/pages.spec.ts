@@ -35,6 +35,9 @@ test("Pulse page shows the fixture's numbers, a chart up to its watermark and th
   await expect(page.getByTestId("kpi-completion").getByTestId("kpi-value")).toHaveText("64.0%");
   // impressions 145 vs 100 a day earlier: +45.0 %
   await expect(page.getByTestId("kpi-impressions").getByTestId("kpi-change")).toHaveText("+45.0% vs 24 h earlier");
+  // and 145 vs 200 a week earlier: −27.5 %; plays 86 vs 80: +7.5 %
+  await expect(page.getByTestId("kpi-impressions").getByTestId("kpi-change-week")).toHaveText("−27.5% vs a week earlier");
+  await expect(page.getByTestId("kpi-plays").getByTestId("kpi-change-week")).toHaveText("+7.5% vs a week earlier");
   await expect(page.getByTestId("platform-chart")).toHaveAttribute("data-points", "60");
   await expectWatermark(page, behindAtLoad);
   const rows = page.getByTestId("trending-row");
@@ -222,4 +225,76 @@ test("each time chart offers its data as CSV: the Pulse series and a video's min
       .split(",")
       .slice(1, 3),
   ).toEqual(["5", "4"]);
+});
+
+test("comparisons: the Pulse and video charts overlay the same minutes a day or a week earlier, kept in the URL", async ({ page, request }, info) => {
+  const T = e2eWatermark();
+  type Point = { t: number; impressions: number; plays: number; finishes: number; likes: number };
+  const points = async (url: string) => {
+    const res = await request.get(url);
+    expect(res.status(), await res.text()).toBe(200);
+    const body = (await res.json()).data;
+    return (Array.isArray(body) ? body : body.points) as Point[];
+  };
+  // The fixture's same hour yesterday: a, minutes T - 1 day - k min (k = 1..10), 10 impressions, 5 plays, 5 finishes each;
+  // a week ago: minutes T - 7 days - k min, 20 impressions, 2 likes, 8 plays, 4 finishes. Drawn at T - k min.
+  const day = await points("/api/pulse/series/baseline?range=1h&compare=day");
+  expect(day).toHaveLength(60);
+  expect(day[0]!.t).toBe(T - 60 * MIN);
+  expect(day.filter((p) => p.plays > 0).map((p) => [(T - p.t) / MIN, p.impressions, p.plays, p.finishes])).toEqual(
+    Array.from({ length: 10 }, (_, i) => [10 - i, 10, 5, 5]),
+  );
+  const week = await points("/api/pulse/series/baseline?range=1h&compare=week");
+  expect(week.filter((p) => p.plays > 0).map((p) => [(T - p.t) / MIN, p.impressions, p.plays, p.finishes, p.likes])).toEqual(
+    Array.from({ length: 10 }, (_, i) => [10 - i, 20, 8, 4, 2]),
+  );
+  const video = await points(`/api/videos/${VIDEOS.a}/series/baseline?range=1h&compare=week`);
+  expect(video.reduce((s, p) => s + p.plays, 0)).toBe(80);
+  expect((await request.get("/api/pulse/series/baseline?range=1h&compare=month")).status()).toBe(400);
+
+  await page.goto("/?range=1h");
+  const chart = page.getByTestId("platform-chart");
+  await expect(chart).toHaveAttribute("data-series", "4");
+  await page.getByTestId("panel-series").getByRole("button", { name: "week before" }).click();
+  await expect(page).toHaveURL(/compare=week/);
+  // Impressions, plays and finishes of a week earlier join the four lines, dashed.
+  await expect(chart).toHaveAttribute("data-series", "7");
+  await expect(chart.locator("canvas").first()).toBeVisible();
+  await chart.scrollIntoViewIfNeeded();
+  const box = (await chart.boundingBox())!;
+  // The last minute (T - 1 min) sits at the right edge of the plot (16 px inset on the left-axis side, 56 px with the right axis).
+  await page.mouse.move(box.x + box.width - 60, box.y + box.height / 2);
+  await expect(chart).toContainText("Plays (a week earlier): 8");
+  await shot(page, info, "compare-pulse-week");
+  // The URL carries it: a fresh load draws the overlay again; a bad value is a clear message.
+  await page.goto("/?range=1h&compare=day");
+  await expect(chart).toHaveAttribute("data-series", "7");
+  await page.goto("/?range=1h&compare=month");
+  await expect(page.getByText("compare must be off, day or week")).toBeVisible();
+  await page.goto(`/videos/${VIDEOS.a}?range=1h&compare=week`);
+  await expect(page.getByTestId("video-counts-chart")).toHaveAttribute("data-series", "10");
+  await shot(page, info, "compare-video-week");
+});
+
+test("trending rows explain themselves: creator and hashtags, a 60-minute sparkline, and why each ranks", async ({ page }, info) => {
+  await page.goto("/?range=1h");
+  const rows = page.getByTestId("trending-row");
+  await expect(rows).toHaveCount(2);
+  const a = rows.filter({ hasText: VIDEOS.a });
+  await expect(a.getByTestId("video-meta")).toHaveText("by u_e2e · #e2e");
+  // a's plays per minute, oldest first: 30 minutes of 0, 15 of 1, 15 of 3 (4 at T - 5 min, the late play).
+  const expected = [...new Array(30).fill(0), ...new Array(15).fill(1), ...Array.from({ length: 15 }, (_, i) => (i === 10 ? 4 : 3))];
+  await expect(a.getByTestId("sparkline")).toHaveAttribute("data-values", expected.join(","));
+  const why = a.getByTestId("why-it-ranks");
+  await expect(why).toBeHidden();
+  await a.getByRole("link", { name: VIDEOS.a }).focus();
+  await expect(why).toBeVisible();
+  // velocity 46 / 15; z = (46/15 - 1/3) / sqrt(2/9) = 41 / (5 sqrt 2) = 5.80; freshness 2^(-24/48) = 70.7 %.
+  await expect(why.getByTestId("why-velocity")).toHaveText("3.07 plays/min");
+  await expect(why.getByTestId("why-z")).toHaveText("5.8");
+  await expect(why.getByTestId("why-freshness")).toContainText("70.7%");
+  await shot(page, info, "trending-why-it-ranks");
+  // b has no plays before its window: no z.
+  await rows.filter({ hasText: VIDEOS.b }).getByRole("link", { name: VIDEOS.b }).hover();
+  await expect(rows.filter({ hasText: VIDEOS.b }).getByTestId("why-z")).toHaveText("flat before: n/a");
 });

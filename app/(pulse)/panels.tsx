@@ -5,18 +5,20 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { TimeChart } from "@/components/charts/time-chart";
+import { type ChartSeries, TimeChart, withBaseline } from "@/components/charts/time-chart";
 import { ButtonGroup } from "@/components/controls/button-group";
 import { CategorySelect } from "@/components/controls/category-select";
+import { CompareToggle, compareLabel } from "@/components/controls/compare-toggle";
 import { CsvButton } from "@/components/csv-button";
 import { KpiTiles } from "@/components/kpi-tiles";
 import { Panel } from "@/components/panel";
 import { PlatformRetentionTile } from "@/components/platform-retention-tile";
 import { TrendingTable } from "@/components/trending-table";
 import { useChartAnnotations } from "@/components/use-annotations";
+import { useBaseline } from "@/components/use-baseline";
 import { dailyRefetchInterval } from "@/lib/dashboard/daily-poll";
 import { fmtInt, fmtPct } from "@/lib/dashboard/format";
-import type { PlatformSeries } from "@/lib/dashboard/models";
+import type { PlatformSeries, SeriesPoint } from "@/lib/dashboard/models";
 import type { TrendingSort } from "@/lib/dashboard/param-values";
 import { PLATFORM_SERIES_CSV_COLUMNS } from "@/lib/dashboard/series-csv";
 import { usePulsePage } from "./client";
@@ -25,6 +27,7 @@ const SORTS: readonly { value: TrendingSort; label: string }[] = [
   { value: "velocity", label: "Velocity" },
   { value: "acceleration", label: "Acceleration" },
   { value: "trending", label: "Trending score" },
+  { value: "change", label: "vs day before" },
 ];
 
 /** Time to first chart, read by the e2e suite and the dashboard benchmark (tools/bench/dashboard/browser.ts). */
@@ -63,8 +66,9 @@ export function RetentionPanel() {
 }
 
 export function SeriesPanel() {
-  const { q, params, live } = usePulsePage();
+  const { q, params, setParams, live } = usePulsePage();
   const series = useQuery({ ...q.series, ...live.options });
+  const baseline = useBaseline(q.baseline, series.data?.meta.watermark);
   return (
     <Panel
       title={series.data?.data.bucket === "hour" ? "Platform per hour" : "Platform per minute"}
@@ -76,12 +80,15 @@ export function SeriesPanel() {
       skeletonClass="h-80"
       testId="panel-series"
       actions={
-        series.data && (
-          <CsvButton fileName={`pulse-platform-per-${series.data.data.bucket}.csv`} columns={PLATFORM_SERIES_CSV_COLUMNS} rows={series.data.data.points} />
-        )
+        <>
+          <CompareToggle value={params.compare} onChange={(compare) => setParams({ compare })} />
+          {series.data && (
+            <CsvButton fileName={`pulse-platform-per-${series.data.data.bucket}.csv`} columns={PLATFORM_SERIES_CSV_COLUMNS} rows={series.data.data.points} />
+          )}
+        </>
       }
     >
-      {(s) => <PlatformChart series={s} tz={params.tz} />}
+      {(s) => <PlatformChart series={s} tz={params.tz} baseline={baseline.data} baselineLabel={compareLabel(params.compare)} baselineError={baseline.error} />}
     </Panel>
   );
 }
@@ -117,19 +124,40 @@ export function TrendingPanel() {
   );
 }
 
-function PlatformChart({ series, tz }: { series: PlatformSeries; tz: string }) {
+/** The Pulse chart's lines for a series' points (the current range, or its comparison at the same times). */
+function platformLines(p: readonly SeriesPoint[]): ChartSeries[] {
+  return [
+    { name: "Impressions", values: p.map((x) => x.impressions), format: fmtInt },
+    { name: "Plays", values: p.map((x) => x.plays), format: fmtInt },
+    { name: "Finishes", values: p.map((x) => x.finishes), format: fmtInt },
+    { name: "Completion", values: p.map((x) => x.completionRate), axis: "right" as const, format: (v: number) => fmtPct(v) },
+  ];
+}
+
+/** The overlay's counts at the current series' times (an overlay fetched for an older range has none at new times: a gap). */
+function overlayLines(times: readonly number[], points: readonly SeriesPoint[]): ChartSeries[] {
+  const byTime = new Map(points.map((p) => [p.t, p]));
+  const at = (k: "impressions" | "plays" | "finishes") => times.map((t) => byTime.get(t)?.[k] ?? null);
+  return [
+    { name: "Impressions", values: at("impressions"), format: fmtInt },
+    { name: "Plays", values: at("plays"), format: fmtInt },
+    { name: "Finishes", values: at("finishes"), format: fmtInt },
+  ];
+}
+
+function PlatformChart(props: {
+  series: PlatformSeries;
+  tz: string;
+  baseline: PlatformSeries | undefined;
+  baselineLabel: string;
+  baselineError: string | undefined;
+}) {
+  const { series, tz, baseline, baselineLabel } = props;
   const data = useMemo(() => {
-    const p = series.points;
-    return {
-      times: p.map((x) => x.t),
-      series: [
-        { name: "Impressions", values: p.map((x) => x.impressions), format: fmtInt },
-        { name: "Plays", values: p.map((x) => x.plays), format: fmtInt },
-        { name: "Finishes", values: p.map((x) => x.finishes), format: fmtInt },
-        { name: "Completion", values: p.map((x) => x.completionRate), axis: "right" as const, format: (v: number) => fmtPct(v) },
-      ],
-    };
-  }, [series]);
+    const times = series.points.map((x) => x.t);
+    const overlay = baseline && baseline.bucket === series.bucket ? overlayLines(times, baseline.points) : undefined;
+    return { times, series: withBaseline(platformLines(series.points), overlay, baselineLabel) };
+  }, [series, baseline, baselineLabel]);
   const perHour = series.bucket === "hour";
   const bucketMs = perHour ? 3_600_000 : 60_000;
   const annotations = useChartAnnotations(data.times, bucketMs);
@@ -149,6 +177,11 @@ function PlatformChart({ series, tz }: { series: PlatformSeries; tz: string }) {
         height={320}
       />
       {perHour && <p className="text-xs text-slate-500">Ranges over 24 h are drawn per hour of {tz}.</p>}
+      {props.baselineError && (
+        <p role="alert" className="text-xs text-red-600">
+          The comparison could not be read: {props.baselineError}
+        </p>
+      )}
     </>
   );
 }

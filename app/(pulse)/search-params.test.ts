@@ -5,10 +5,10 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { loadPulseParams, pulseHref, pulseQueries } from "./search-params";
+import { loadPulseParams, type PulseParams, pulseHref, pulseQueries } from "./search-params";
 import { checkPulseUrl } from "./url-check";
 
-const DEFAULTS = { range: "24h", from: null, to: null, tz: "UTC", category: null, sort: "velocity", refresh: 30 };
+const DEFAULTS: PulseParams = { range: "24h", from: null, to: null, tz: "UTC", category: null, sort: "velocity", refresh: 30, compare: "off" };
 const keys = (url: string) => {
   const q = pulseQueries(loadPulseParams(url));
   return { series: q.series.queryKey, kpis: q.kpis.queryKey, trending: q.trending.queryKey, retention: q.retention.queryKey, stream: q.stream.url };
@@ -35,13 +35,13 @@ describe("Pulse URL state", () => {
   });
 
   test("parse -> serialize gives the URL back (zone written readably), and serialize -> parse the state", () => {
-    const url = "?range=6h&tz=Asia/Kolkata&category=Music&sort=trending&refresh=5";
+    const url = "?range=6h&tz=Asia/Kolkata&category=Music&sort=trending&compare=week&refresh=5";
     const state = loadPulseParams(url);
-    assert.deepEqual(state, { range: "6h", from: null, to: null, tz: "Asia/Kolkata", category: "Music", sort: "trending", refresh: 5 });
+    assert.deepEqual(state, { range: "6h", from: null, to: null, tz: "Asia/Kolkata", category: "Music", sort: "trending", refresh: 5, compare: "week" });
     assert.equal(pulseHref("/", state), `/${url}`);
     assert.deepEqual(loadPulseParams(pulseHref("/", state).slice(1)), state);
     // A percent-encoded zone reads the same.
-    assert.deepEqual(loadPulseParams("?range=6h&tz=Asia%2FKolkata&category=Music&sort=trending&refresh=5"), state);
+    assert.deepEqual(loadPulseParams("?range=6h&tz=Asia%2FKolkata&category=Music&sort=trending&refresh=5&compare=week"), state);
   });
 
   test("each route gets only what it reads; the stream gets every live panel's parameters", () => {
@@ -78,14 +78,21 @@ describe("Pulse URL check (server page)", () => {
   });
 
   test("values the parsers would replace by a default are refused, naming each parameter with the API's message", () => {
-    assert.deepEqual(loadPulseParams("?range=9y&sort=up&refresh=7"), DEFAULTS);
-    const checked = checkPulseUrl({ range: "9y", sort: "up", refresh: "7" });
+    assert.deepEqual(loadPulseParams("?range=9y&sort=up&refresh=7&compare=month"), DEFAULTS);
+    const checked = checkPulseUrl({ range: "9y", sort: "up", refresh: "7", compare: "month" });
     assert.equal(checked.ok, false);
     assert.deepEqual(checked.ok ? null : checked.issues, [
       { param: "range", message: "range must be 1h, 6h, 24h or custom" },
-      { param: "sort", message: "sort must be velocity, acceleration or trending" },
+      { param: "sort", message: "sort must be velocity, acceleration, trending or change" },
       { param: "refresh", message: "refresh must be one of 5, 10, 30, 60, 300 seconds" },
+      { param: "compare", message: "compare must be off, day or week" },
     ]);
+  });
+
+  test("the comparison overlay: in the URL only when on, and its own route beside the series", () => {
+    assert.equal(pulseHref("/", { ...DEFAULTS, compare: "week" }), "/?compare=week");
+    assert.equal(pulseQueries(DEFAULTS).baseline, undefined);
+    assert.deepEqual(pulseQueries({ ...DEFAULTS, range: "1h", compare: "day" }).baseline?.queryKey, ["/api/pulse/series/baseline", "?range=1h&compare=day"]);
   });
 
   test("free-text values the parsers keep are checked once, by the route's schema", () => {

@@ -7,7 +7,15 @@
  * against the API schemas before anything is drawn, and each API route checks what it receives.
  */
 import { createLoader, createSerializer, type inferParserType, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
-import { DEFAULT_RANGE, DEFAULT_TRENDING_SORT, PULSE_RANGES, TRENDING_LIMIT, TRENDING_SORTS } from "@/lib/dashboard/param-values";
+import {
+  COMPARE_MODES,
+  DEFAULT_COMPARE,
+  DEFAULT_RANGE,
+  DEFAULT_TRENDING_SORT,
+  PULSE_RANGES,
+  TRENDING_LIMIT,
+  TRENDING_SORTS,
+} from "@/lib/dashboard/param-values";
 import { api } from "@/lib/dashboard/query-keys";
 import { parseAsText, pickParsers, querySerializer, refreshParser, timeZoneParser } from "@/lib/dashboard/url-parsers";
 
@@ -19,6 +27,8 @@ export const pulseParams = {
   tz: timeZoneParser,
   category: parseAsText,
   sort: parseAsStringLiteral(TRENDING_SORTS).withDefault(DEFAULT_TRENDING_SORT),
+  /** The chart's overlay of the same range a day or a week earlier. */
+  compare: parseAsStringLiteral(COMPARE_MODES).withDefault(DEFAULT_COMPARE),
   refresh: refreshParser,
 };
 export type PulseParams = inferParserType<typeof pulseParams>;
@@ -31,6 +41,7 @@ const rangeQuery = querySerializer(pulseParams, ["range", "from", "to", "tz"]);
 // The page's table always asks for the same number of rows, written out so the key says so.
 const trendingQuery = createSerializer({ ...pickParsers(pulseParams, ["category", "sort"]), limit: parseAsInteger }, { clearOnDefault: true });
 const streamQuery = querySerializer(pulseParams, ["range", "from", "to", "tz", "category", "sort"]);
+const baselineQuery = querySerializer(pulseParams, ["range", "from", "to", "tz", "compare"]);
 
 /** The page's panels as API routes (key + fetcher), and its live stream (panel name -> the key it writes). */
 export function pulseQueries(p: PulseParams) {
@@ -41,5 +52,7 @@ export function pulseQueries(p: PulseParams) {
     trending: api.trending(trendingQuery({ category: p.category, sort: p.sort, limit: TRENDING_LIMIT })),
     retention: api.platformRetention(),
   };
-  return { ...panels, stream: { url: `/api/live/pulse${streamQuery(p)}`, panels } };
+  // The overlay is not a live panel: it is fetched again when the series' watermark moves (panels.tsx).
+  const baseline = p.compare === "off" ? undefined : api.pulseSeriesBaseline(baselineQuery(p));
+  return { ...panels, baseline, stream: { url: `/api/live/pulse${streamQuery(p)}`, panels } };
 }

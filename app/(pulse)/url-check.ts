@@ -4,7 +4,7 @@
  * parsed state, its panels' queries and the data layer's input, or the issues to show.
  */
 import { z } from "zod";
-import { pulseRangeQuery, refreshSchema, trendingQuery } from "@/lib/dashboard/schemas";
+import { compareParam, pulseRangeQuery, refreshSchema, trendingQuery } from "@/lib/dashboard/schemas";
 import { checkUrl, issuesOf, routeInput, type SearchParams } from "@/lib/server/page-input";
 import { loadPulseParams, pulseQueries } from "./search-params";
 
@@ -19,6 +19,7 @@ export function checkPulseUrl(sp: SearchParams) {
     checkUrl(pulseRangeQuery, sp),
     checkUrl(trendingQuery, { category: sp.category, sort: sp.sort }),
     checkUrl(refreshQuery, sp),
+    checkUrl(compareParam, { compare: sp.compare }),
     range,
     trending,
   );

@@ -9,6 +9,9 @@ import { ANNOTATION_COLORS, type AnnotationMark } from "@/lib/dashboard/annotati
 export interface PreviewSeries {
   readonly values: readonly (number | null)[];
   readonly axis?: "left" | "right";
+  /** A comparison overlay's line: its counterpart's colour, dashed. */
+  readonly color?: string;
+  readonly dashed?: boolean;
 }
 
 export interface PlotInsets {
@@ -104,7 +107,8 @@ export function ChartPreview(p: ChartPreviewProps) {
               key={`${i}-${k}`}
               points={pts}
               fill="none"
-              stroke={p.palette[i % p.palette.length]}
+              stroke={s.color ?? p.palette[i % p.palette.length]}
+              strokeDasharray={s.dashed ? "4 3" : undefined}
               strokeWidth={1.5}
               vectorEffect="non-scaling-stroke"
             />

@@ -16,6 +16,9 @@ export interface ChartSeries {
   readonly format?: (v: number) => string;
   /** What the tooltip says for a null point (default "—"), e.g. "not yet known"; a function gets the point's index. */
   readonly nullLabel?: string | ((index: number) => string);
+  /** Set for a comparison overlay: drawn dashed in this colour (its counterpart's; see withBaseline). */
+  readonly color?: string;
+  readonly dashed?: boolean;
 }
 
 interface TimeChartProps {
@@ -41,7 +44,17 @@ interface TimeChartProps {
   readonly previewMark?: string;
 }
 
-const PALETTE = ["#e11d48", "#2563eb", "#059669", "#d97706", "#7c3aed", "#0891b2"];
+export const PALETTE = ["#e11d48", "#2563eb", "#059669", "#d97706", "#7c3aed", "#0891b2"];
+
+/**
+ * The series followed by their comparison overlays: each series in `overlay` (same order, values at
+ * the same times) drawn dashed in its counterpart's colour, named "<name> (<label>)".
+ */
+export function withBaseline(series: readonly ChartSeries[], overlay: readonly ChartSeries[] | undefined, label: string): ChartSeries[] {
+  const colored = series.map((s, i) => ({ ...s, color: s.color ?? PALETTE[i % PALETTE.length]! }));
+  if (!overlay) return colored;
+  return [...colored, ...overlay.map((o, i) => ({ ...o, name: `${o.name} (${label})`, color: colored[i]?.color ?? PALETTE[0]!, dashed: true }))];
+}
 
 /**
  * A time series over a category axis of bucket times, labelled in the chosen zone: ECharts' time
@@ -108,14 +121,21 @@ export function TimeChart(p: TimeChartProps) {
         showSymbol: p.times.length <= 60,
         sampling: "lttb",
         connectNulls: false,
-        lineStyle: { width: 1.5 },
+        lineStyle: { width: s.dashed ? 1.2 : 1.5, ...(s.dashed ? { type: "dashed" } : {}), ...(s.color ? { color: s.color } : {}) },
+        ...(s.color ? { itemStyle: { color: s.color } } : {}),
       })),
     };
   }, [p.times, p.series, p.tz, p.withDate, p.rightAxisFormat, p.leftAxisFormat, dark, hasRight, insets, marks]);
   const height = p.height ?? 300;
 
   return (
-    <div data-testid={p.testId} data-points={p.times.length} data-annotations={marks.length - alerts.length} data-alerts={alerts.length}>
+    <div
+      data-testid={p.testId}
+      data-points={p.times.length}
+      data-series={p.series.length}
+      data-annotations={marks.length - alerts.length}
+      data-alerts={alerts.length}
+    >
       <LazyChart
         option={option}
         height={height}

@@ -22,11 +22,12 @@ export function change(current: number | null, previous: number | null): number 
   return (current - previous) / previous;
 }
 
-export function fmtChange(ratio: number | null): string {
-  if (ratio === null) return "no data a day earlier";
+/** "+45.0% vs 24 h earlier"; `than` names the baseline ("24 h earlier", "a week earlier"). */
+export function fmtChange(ratio: number | null, than = "24 h earlier", missing = "no data a day earlier"): string {
+  if (ratio === null) return missing;
   const shown = nf1.format(Math.abs(ratio) * 100);
   const sign = shown === "0.0" ? "±" : ratio > 0 ? "+" : "−";
-  return `${sign}${shown}% vs 24 h earlier`;
+  return `${sign}${shown}% vs ${than}`;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

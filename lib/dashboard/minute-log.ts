@@ -86,6 +86,16 @@ function requireMinute(name: string, ms: number): void {
   if (!Number.isInteger(ms) || ms % MINUTE_MS !== 0) throw new RangeError(`${name} must be a whole minute in epoch ms, got ${ms}`);
 }
 
+/** A period's KPIs from its sums: the ratios pulse_kpis.sql computes (null on a 0 denominator). */
+export function kpiPeriodOf(s: Counters): KpiPeriod {
+  return {
+    ...s,
+    completionRate: ratio(s.finishes, s.plays),
+    likesPer1k: ratio(1000 * s.likes, s.impressions),
+    sharesPer1k: ratio(1000 * s.shares, s.impressions),
+  };
+}
+
 export function needsFullRecompute(log: MinuteLog, delta: MinuteDelta): FullRecomputeReason | null {
   if (log.batch === null || log.watermark === null) return "start";
   if (delta.afterBatch !== log.batch) return "gap";
@@ -225,12 +235,7 @@ export class MinuteLog {
       s.likes += c.likes;
       s.shares += c.shares;
     }
-    return {
-      ...s,
-      completionRate: ratio(s.finishes, s.plays),
-      likesPer1k: ratio(1000 * s.likes, s.impressions),
-      sharesPer1k: ratio(1000 * s.shares, s.impressions),
-    };
+    return kpiPeriodOf(s);
   }
 
   kpis(lo: number, hi: number): PulseKpis {

@@ -34,6 +34,13 @@ export interface PulseKpis {
   readonly current: KpiPeriod;
   /** The same range 24 hours earlier. */
   readonly previous: KpiPeriod;
+  /** The same range 7 days earlier; null when it could not be read (the tile then says so). */
+  readonly previousWeek?: KpiPeriod | null;
+}
+
+/** A minute of a comparison overlay: the counters of the minute `shiftMs` earlier, at the current minute's time t. */
+export interface BaselineMinute extends Counters {
+  readonly t: number;
 }
 
 export interface TrendingRow {
@@ -46,6 +53,16 @@ export interface TrendingRow {
   readonly velocity: number;
   readonly acceleration: number;
   readonly trendingScore: number | null;
+  /** Plays per minute over the same N minutes a day earlier (0 without plays then). */
+  readonly baselineVelocity: number;
+  /** velocity - baselineVelocity: how far above its day-earlier pace the video runs. */
+  readonly velocityChange: number;
+  readonly creatorId: string | null;
+  readonly hashtags: readonly string[];
+  /** Plays of each of the last 60 closed minutes, oldest first (index 59 = the minute before the watermark). */
+  readonly sparkline: readonly number[];
+  /** How unusual the current velocity is against the sparkline's minutes before the velocity window (why-it-ranks.ts); null when flat. */
+  readonly baselineZ: number | null;
   readonly impressions: number;
   readonly plays: number;
   readonly likes: number;

@@ -29,11 +29,17 @@ export const REFRESH_CHOICES = [5, 10, 30, 60, 300] as const;
 export type RefreshSeconds = (typeof REFRESH_CHOICES)[number];
 export const DEFAULT_REFRESH_SECONDS = 30 satisfies RefreshSeconds;
 
-export const TRENDING_SORTS = ["velocity", "acceleration", "trending"] as const;
+export const TRENDING_SORTS = ["velocity", "acceleration", "trending", "change"] as const;
 export type TrendingSort = (typeof TRENDING_SORTS)[number];
 export const DEFAULT_TRENDING_SORT = "velocity" satisfies TrendingSort;
 /** Rows of the Pulse page's trending table (and of its live stream). */
 export const TRENDING_LIMIT = 25;
+
+/** A time chart's comparison overlay: the same range one day or one week earlier (`compare` in the URL). */
+export const COMPARE_MODES = ["off", "day", "week"] as const;
+export type CompareMode = (typeof COMPARE_MODES)[number];
+export const DEFAULT_COMPARE = "off" satisfies CompareMode;
+export const COMPARE_SHIFT_MS: Readonly<Record<Exclude<CompareMode, "off">, number>> = { day: 86_400_000, week: 7 * 86_400_000 };
 
 export const DAILY_SORTS = ["watch_hours", "completion_rate", "unique_viewers", "retention_d1"] as const;
 export type DailySort = (typeof DAILY_SORTS)[number];

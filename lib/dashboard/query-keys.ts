@@ -9,6 +9,7 @@ import type { AlertEvent, AlertRule, AlertSpan, AlertSummary } from "./alerts";
 import type { Annotation } from "./annotations";
 import type { ApiErrorBody, Envelope } from "./envelope";
 import type {
+  BaselineMinute,
   CategoryDay,
   DailyCoverage,
   DailyRetention,
@@ -61,6 +62,9 @@ export type QueryKey = ApiRoute<unknown>["queryKey"];
 
 export const api = {
   pulseSeries: (qs: string) => route<PlatformSeries>("/api/pulse/series", qs),
+  /** The Pulse series' range a day or week back (qs holds compare=), its times moved onto the current range's. */
+  pulseSeriesBaseline: (qs: string) => route<PlatformSeries>("/api/pulse/series/baseline", qs),
+  videoSeriesBaseline: (id: string, qs: string) => route<readonly BaselineMinute[]>(`/api/videos/${enc(id)}/series/baseline`, qs),
   pulseKpis: (qs: string) => route<PulseKpis>("/api/pulse/kpis", qs),
   trending: (qs: string) => route<Trending>("/api/pulse/trending", qs),
   videoSummary: (id: string) => route<VideoSummary>(`/api/videos/${enc(id)}`),

@@ -542,7 +542,9 @@ describe("trendingQuery", () => {
       limit: 10,
     });
     assert.equal(dataOf(trendingQuery.safeParse({ sort: "acceleration" })).sort, "acceleration");
-    assert.deepEqual(issuesOf(trendingQuery.safeParse({ sort: "TRENDING" })), [{ param: "sort", message: "sort must be velocity, acceleration or trending" }]);
+    assert.deepEqual(issuesOf(trendingQuery.safeParse({ sort: "TRENDING" })), [
+      { param: "sort", message: "sort must be velocity, acceleration, trending or change" },
+    ]);
     assert.deepEqual(issuesOf(trendingQuery.safeParse({ category: "a;b" })), [{ param: "category", message: CATEGORY_FORMAT }]);
     assert.deepEqual(dataOf(trendingQuery.safeParse({ category: "" })), { category: undefined, sort: "velocity", limit: 25 });
   });

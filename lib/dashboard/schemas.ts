@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import {
+  COMPARE_MODES,
   DAILY_SORTS,
   DAY_MS,
   DEFAULT_DAILY_SORT,
@@ -136,9 +137,20 @@ export const pulseRangeQuery = z
   .transform((v, ctx) => ({ range: resolveRange(v, ctx), tz: v.tz }));
 export type PulseRangeQuery = z.output<typeof pulseRangeQuery>;
 
+const compareSchema = z.enum(["day", "week"], { error: "compare must be day or week" });
+
+/** A page's `compare` overlay toggle, as the URL carries it (absent: off). */
+export const compareParam = z.object({ compare: optional(z.enum(COMPARE_MODES, { error: "compare must be off, day or week" })) });
+
+/** GET /api/pulse/series/baseline: the Pulse series' range, shifted a day or a week back. */
+export const pulseBaselineQuery = z
+  .object({ ...rangeFields, tz: optional(timeZoneSchema).transform((v) => v ?? DEFAULT_TIME_ZONE), compare: compareSchema })
+  .transform((v, ctx) => ({ range: resolveRange(v, ctx), tz: v.tz, compare: v.compare }));
+export type PulseBaselineQuery = z.output<typeof pulseBaselineQuery>;
+
 export const trendingQuery = z.object({
   category: optional(categorySchema),
-  sort: optional(z.enum(TRENDING_SORTS, { error: "sort must be velocity, acceleration or trending" })).transform((v) => v ?? DEFAULT_TRENDING_SORT),
+  sort: optional(z.enum(TRENDING_SORTS, { error: "sort must be velocity, acceleration, trending or change" })).transform((v) => v ?? DEFAULT_TRENDING_SORT),
   limit: limitSchema(200, TRENDING_LIMIT),
 });
 export type TrendingQuery = z.output<typeof trendingQuery>;
@@ -147,6 +159,12 @@ export const videoSeriesQuery = z.object({
   range: optional(z.enum(VIDEO_RANGES, { error: "range must be 1h, 6h or 24h" })).transform((v) => v ?? DEFAULT_RANGE),
 });
 export type VideoSeriesQuery = z.output<typeof videoSeriesQuery>;
+
+/** GET /api/videos/[id]/series/baseline: a video's series range, shifted a day or a week back. */
+export const videoBaselineQuery = z.object({
+  range: optional(z.enum(VIDEO_RANGES, { error: "range must be 1h, 6h or 24h" })).transform((v) => v ?? DEFAULT_RANGE),
+  compare: compareSchema,
+});
 
 const dailyRangeObject = z.object({
   from: optional(dateSchema),

@@ -3,20 +3,51 @@
 --   velocity_score = plays in the last N closed minutes / N      (N = the views' velocity window)
 --   acceleration   = (velocity - velocity of the N minutes before) / N
 --   trending_score = velocity_score * 2^(-age_hours / 48)
--- :sort is 'velocity', 'acceleration' or 'trending' (a value, never an identifier); ties by video_id.
+--   baseline_velocity = plays in the same N minutes one day earlier / N   (N = :window_minutes, the
+--                       views' velocity window; 0 when the video had no plays then)
+--   velocity_change   = velocity_score - baseline_velocity                  (plays/min above its day-earlier pace)
+-- :sort is 'velocity', 'acceleration', 'trending' or 'change' (a value, never an identifier); ties by video_id.
+-- For the rows shown (rank <= :limit) only, the second phase: creator_id and hashtags from
+-- dims.dim_videos, and the 60-minute sparkline: spark_ago[i] = minutes before T of a closed minute
+-- with plays (1..60), spark_plays[i] = its plays (gold.rt_video_minute); minutes without a row are 0.
 -- total_videos = how many videos matched before :limit. No rows when none did; the watermark then
 -- comes from rt_watermark.sql. category, upload_ms, age_hours and trending_score are NULL for a
 -- video whose dimension row has not arrived (no upload time known); age_hours is a DECIMAL.
 WITH w AS (SELECT complete_through AS t FROM lakehouse.gold.rt_watermark),
+day_before AS (
+  SELECT m.video_id, CAST(sum(m.play_start) AS double) / :window_minutes AS baseline_velocity
+  FROM lakehouse.gold.rt_video_minute m
+  CROSS JOIN w
+  WHERE m.window_start >= w.t - INTERVAL '1' DAY - :window_minutes * INTERVAL '1' MINUTE
+    AND m.window_start < w.t - INTERVAL '1' DAY
+  GROUP BY m.video_id
+),
+candidates AS (
+  SELECT r.*, coalesce(b.baseline_velocity, 0e0) AS baseline_velocity, r.velocity_score - coalesce(b.baseline_velocity, 0e0) AS velocity_change
+  FROM lakehouse.gold.rt_trending r
+  LEFT JOIN day_before b ON b.video_id = r.video_id
+  WHERE (:category IS NULL OR r.category = :category)
+),
 ranked AS (
   SELECT
-    r.*,
+    c.*,
     count(*) OVER () AS total_videos,
     row_number() OVER (ORDER BY
-      CASE :sort WHEN 'acceleration' THEN r.acceleration WHEN 'trending' THEN r.trending_score ELSE r.velocity_score END DESC,
-      r.video_id) AS rank
-  FROM lakehouse.gold.rt_trending r
-  WHERE (:category IS NULL OR r.category = :category)
+      CASE :sort WHEN 'acceleration' THEN c.acceleration WHEN 'trending' THEN c.trending_score WHEN 'change' THEN c.velocity_change ELSE c.velocity_score END DESC,
+      c.video_id) AS rank
+  FROM candidates c
+),
+shown AS (SELECT * FROM ranked WHERE rank <= :limit),
+spark AS (
+  SELECT
+    m.video_id,
+    array_agg(CAST(date_diff('minute', m.window_start, w.t) AS integer) ORDER BY m.window_start) AS spark_ago,
+    array_agg(m.play_start ORDER BY m.window_start) AS spark_plays
+  FROM lakehouse.gold.rt_video_minute m
+  CROSS JOIN w
+  WHERE m.window_start >= w.t - INTERVAL '60' MINUTE
+    AND m.video_id IN (SELECT video_id FROM shown)
+  GROUP BY m.video_id
 )
 SELECT
   k.rank,
@@ -27,13 +58,20 @@ SELECT
   k.velocity_score,
   k.acceleration,
   k.trending_score,
+  k.baseline_velocity,
+  k.velocity_change,
   k.impressions_recent,
   k.play_start_recent,
   k.likes_recent,
   k.shares_recent,
   k.total_videos,
+  d.creator_id,
+  d.hashtags,
+  sp.spark_ago,
+  sp.spark_plays,
   to_unixtime(w.t) * 1000 AS watermark_ms
-FROM ranked k
+FROM shown k
 CROSS JOIN w
-WHERE k.rank <= :limit
+LEFT JOIN lakehouse.dims.dim_videos d ON d.video_id = k.video_id
+LEFT JOIN spark sp ON sp.video_id = k.video_id
 ORDER BY k.rank

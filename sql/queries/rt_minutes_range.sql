@@ -1,5 +1,6 @@
 -- Dashboard query: per-minute sums of the real-time log over a closed range of minutes, for the
--- whole platform or one video: the week-old minutes of alert baselines (lib/server/alerts/week-ago.ts).
+-- whole platform or one video: the past minutes that comparisons overlay, KPI tiles compare with and
+-- week-old alert baselines read (lib/server/live/past-minutes.ts).
 -- Inputs: :from, :to (instants; minutes with :from <= window_start < :to), :video_id (NULL: platform).
 -- Formula, per window_start in [:from, :to):
 --   t_ms = epoch ms of window_start

@@ -5,16 +5,18 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { TimeChart } from "@/components/charts/time-chart";
+import { type ChartSeries, TimeChart, withBaseline } from "@/components/charts/time-chart";
 import { ButtonGroup } from "@/components/controls/button-group";
+import { CompareToggle, compareLabel } from "@/components/controls/compare-toggle";
 import { CsvButton } from "@/components/csv-button";
 import { Panel } from "@/components/panel";
 import { useChartAnnotations } from "@/components/use-annotations";
+import { useBaseline } from "@/components/use-baseline";
 import { VIDEO_DAILY_CSV_COLUMNS, VideoDailyChart } from "@/components/video-daily-chart";
 import { VideoDailyTable } from "@/components/video-daily-table";
 import { dailyRefetchInterval } from "@/lib/dashboard/daily-poll";
 import { fmt2, fmtAge, fmtDateTime, fmtDuration, fmtInt, fmtPct, zoneLabel } from "@/lib/dashboard/format";
-import type { VideoMinute, VideoSummary } from "@/lib/dashboard/models";
+import type { BaselineMinute, Counters, VideoMinute, VideoSummary } from "@/lib/dashboard/models";
 import { VIDEO_MINUTE_CSV_COLUMNS } from "@/lib/dashboard/series-csv";
 import { useVideoPage } from "./client";
 
@@ -37,6 +39,7 @@ export function SummaryPanel() {
 export function SeriesPanel() {
   const { videoId, q, params, setParams, live } = useVideoPage();
   const series = useQuery({ ...q.series, ...live.options });
+  const baseline = useBaseline(q.baseline, series.data?.meta.watermark);
   return (
     <Panel
       title="Per minute"
@@ -49,12 +52,22 @@ export function SeriesPanel() {
       testId="panel-video-series"
       actions={
         <>
+          <CompareToggle value={params.compare} onChange={(compare) => setParams({ compare })} />
           <ButtonGroup label="series range" options={RANGES} value={params.range} onChange={(range) => setParams({ range })} />
           {series.data && <CsvButton fileName={`pulse-video-${videoId}-per-minute.csv`} columns={VIDEO_MINUTE_CSV_COLUMNS} rows={series.data.data} />}
         </>
       }
     >
-      {(rows) => <VideoCharts rows={rows} tz={params.tz} videoId={videoId} />}
+      {(rows) => (
+        <VideoCharts
+          rows={rows}
+          tz={params.tz}
+          videoId={videoId}
+          baseline={baseline.data}
+          baselineLabel={compareLabel(params.compare)}
+          baselineError={baseline.error}
+        />
+      )}
     </Panel>
   );
 }
@@ -114,25 +127,39 @@ function SummaryGrid({ s, tz }: { s: VideoSummary; tz: string }) {
   );
 }
 
-function VideoCharts({ rows, tz, videoId }: { rows: readonly VideoMinute[]; tz: string; videoId: string }) {
+/** The counts chart's lines at `times` (an overlay's minutes missing at some time: a gap). */
+function countLines(times: readonly number[], at: (t: number) => Counters | undefined): ChartSeries[] {
+  const line = (name: string, k: keyof Counters) => ({ name, values: times.map((t) => at(t)?.[k] ?? null), format: fmtInt });
+  return [line("Impressions", "impressions"), line("Plays", "plays"), line("Finishes", "finishes"), line("Likes", "likes"), line("Shares", "shares")];
+}
+
+function VideoCharts(props: {
+  rows: readonly VideoMinute[];
+  tz: string;
+  videoId: string;
+  baseline: readonly BaselineMinute[] | undefined;
+  baselineLabel: string;
+  baselineError: string | undefined;
+}) {
+  const { rows, tz, videoId, baseline, baselineLabel } = props;
   const d = useMemo(() => {
     const times = rows.map((r) => r.t);
+    const current = new Map(rows.map((r) => [r.t, r]));
+    const earlier = baseline ? new Map(baseline.map((r) => [r.t, r])) : undefined;
     return {
       times,
-      counts: [
-        { name: "Impressions", values: rows.map((r) => r.impressions), format: fmtInt },
-        { name: "Plays", values: rows.map((r) => r.plays), format: fmtInt },
-        { name: "Finishes", values: rows.map((r) => r.finishes), format: fmtInt },
-        { name: "Likes", values: rows.map((r) => r.likes), format: fmtInt },
-        { name: "Shares", values: rows.map((r) => r.shares), format: fmtInt },
-      ],
+      counts: withBaseline(
+        countLines(times, (t) => current.get(t)),
+        earlier && countLines(times, (t) => earlier.get(t)),
+        baselineLabel,
+      ),
       velocity: [
         { name: "Velocity (plays/min)", values: rows.map((r) => r.velocity), format: fmt2 },
         { name: "Acceleration", values: rows.map((r) => r.acceleration), axis: "right" as const, format: (v: number) => v.toFixed(3) },
       ],
       completion: [{ name: "Completion (15-min rolling)", values: rows.map((r) => r.completionRate), format: (v: number) => fmtPct(v) }],
     };
-  }, [rows]);
+  }, [rows, baseline, baselineLabel]);
   // The platform's annotations and this video's own, on each of its charts.
   const annotations = useChartAnnotations(d.times, 60_000, videoId);
   return (
@@ -140,6 +167,11 @@ function VideoCharts({ rows, tz, videoId }: { rows: readonly VideoMinute[]; tz: 
       <TimeChart times={d.times} series={d.counts} tz={tz} height={260} testId="video-counts-chart" {...annotations} />
       <TimeChart times={d.times} series={d.velocity} tz={tz} height={220} testId="video-velocity-chart" {...annotations} />
       <TimeChart times={d.times} series={d.completion} tz={tz} height={180} testId="video-completion-chart" {...annotations} />
+      {props.baselineError && (
+        <p role="alert" className="text-xs text-red-600">
+          The comparison could not be read: {props.baselineError}
+        </p>
+      )}
     </div>
   );
 }

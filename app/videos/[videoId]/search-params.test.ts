@@ -10,8 +10,8 @@ import { checkVideoUrl } from "./url-check";
 
 describe("video URL state", () => {
   test("defaults: 24 h, UTC, 30 s, and none of them in a link, a key or the stream URL", () => {
-    const spelled = loadVideoParams("?range=24h&tz=UTC&refresh=30");
-    assert.deepEqual(spelled, { range: "24h", tz: "UTC", refresh: 30 });
+    const spelled = loadVideoParams("?range=24h&tz=UTC&refresh=30&compare=off");
+    assert.deepEqual(spelled, { range: "24h", tz: "UTC", refresh: 30, compare: "off" });
     assert.deepEqual(spelled, loadVideoParams(""));
     assert.equal(videoHref("/videos/v_1", spelled), "/videos/v_1");
     const q = videoQueries("v_1", spelled);
@@ -25,6 +25,13 @@ describe("video URL state", () => {
     );
     assert.equal(q.stream.url, "/api/live/videos/v_1");
     assert.deepEqual(Object.keys(q.stream.panels), ["summary", "series"]);
+    assert.equal(q.baseline, undefined);
+  });
+
+  test("the comparison overlay reads the range and the mode; it is no part of the stream", () => {
+    const q = videoQueries("v_1", loadVideoParams("?range=6h&compare=day&tz=Asia/Tokyo"));
+    assert.deepEqual(q.baseline?.queryKey, ["/api/videos/v_1/series/baseline", "?range=6h&compare=day"]);
+    assert.equal(q.stream.url, "/api/live/videos/v_1?range=6h&tz=Asia/Tokyo");
   });
 
   test("parse -> serialize round trip; the series reads the range only, the stream the range and zone", () => {

@@ -5,7 +5,7 @@
  * stream's URL (`videoQueries`). zod validates the same URL in page.tsx and in the API routes.
  */
 import { createLoader, createSerializer, type inferParserType, parseAsStringLiteral } from "nuqs/server";
-import { DEFAULT_RANGE, VIDEO_RANGES } from "@/lib/dashboard/param-values";
+import { COMPARE_MODES, DEFAULT_COMPARE, DEFAULT_RANGE, VIDEO_RANGES } from "@/lib/dashboard/param-values";
 import { api } from "@/lib/dashboard/query-keys";
 import { querySerializer, refreshParser, timeZoneParser } from "@/lib/dashboard/url-parsers";
 
@@ -13,6 +13,8 @@ export const videoParams = {
   range: parseAsStringLiteral(VIDEO_RANGES).withDefault(DEFAULT_RANGE),
   tz: timeZoneParser,
   refresh: refreshParser,
+  /** The charts' overlay of the same minutes a day or a week earlier. */
+  compare: parseAsStringLiteral(COMPARE_MODES).withDefault(DEFAULT_COMPARE),
 };
 export type VideoParams = inferParserType<typeof videoParams>;
 
@@ -21,6 +23,7 @@ export const videoHref = createSerializer(videoParams, { clearOnDefault: true })
 
 const seriesQuery = querySerializer(videoParams, ["range"]);
 const streamQuery = querySerializer(videoParams, ["range", "tz"]);
+const baselineQuery = querySerializer(videoParams, ["range", "compare"]);
 
 /** The page's panels as API routes (key + fetcher), and its live stream (panel name -> the key it writes). */
 export function videoQueries(videoId: string, p: VideoParams) {
@@ -30,6 +33,7 @@ export function videoQueries(videoId: string, p: VideoParams) {
     summary,
     series,
     daily: api.videoDaily(videoId),
+    baseline: p.compare === "off" ? undefined : api.videoSeriesBaseline(videoId, baselineQuery(p)),
     stream: { url: `/api/live/videos/${encodeURIComponent(videoId)}${streamQuery(p)}`, panels: { summary, series } },
   };
 }

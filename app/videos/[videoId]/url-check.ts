@@ -4,11 +4,11 @@
  * the page's parsed state, its panels' queries and the data layer's input, or the issues to show.
  */
 import { z } from "zod";
-import { refreshSchema, timeZoneParam, videoIdSchema, videoSeriesQuery } from "@/lib/dashboard/schemas";
+import { compareParam, refreshSchema, timeZoneParam, videoIdSchema, videoSeriesQuery } from "@/lib/dashboard/schemas";
 import { checkUrl, issuesOf, routeInput, type SearchParams } from "@/lib/server/page-input";
 import { loadVideoParams, videoQueries } from "./search-params";
 
-const pageQuery = z.object({ tz: timeZoneParam, refresh: refreshSchema });
+const pageQuery = z.object({ tz: timeZoneParam, refresh: refreshSchema }).extend(compareParam.shape);
 
 /** `videoId` as Next hands the segment over: decoded once (malformed escapes are refused by proxy.ts); never decode twice. */
 export function checkVideoUrl(videoId: string, sp: SearchParams) {

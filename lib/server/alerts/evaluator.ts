@@ -15,6 +15,7 @@ import "server-only";
 import { serverConfig } from "../../config/server";
 import type { AlertRule } from "../../dashboard/alerts";
 import type { MinuteLog } from "../../dashboard/minute-log";
+import { pastMinutes } from "../live/past-minutes";
 import { platformMinutes } from "../live/platform-minutes";
 import { liveWatcher } from "../live/versions";
 import { videoLogAt } from "../live/video-minutes";
@@ -24,7 +25,6 @@ import { alertDelivery } from "./delivery";
 import { type CountersAt, type MinuteReading, readMinute, WEEK_MS } from "./minute-metrics";
 import { minutesToEvaluate, type RuleState, step } from "./rule-machine";
 import { listRules, type RuleRow, ruleOf } from "./store";
-import { weekAgoMinutes } from "./week-ago";
 
 const MIN = 60_000;
 const noMinutes: CountersAt = () => undefined;
@@ -95,7 +95,7 @@ class AlertEvaluator {
     let weekAgo = noMinutes;
     if (c.kind === "anomaly" && c.baseline === "week") {
       const lo = minutes[0]! - WEEK_MS - (c.baselineMinutes + 2 * n) * MIN;
-      weekAgo = await weekAgoMinutes(rule.target.scope === "video" ? rule.target.videoId : null, lo, t - WEEK_MS + MIN);
+      weekAgo = await pastMinutes(rule.target.scope === "video" ? rule.target.videoId : null, lo, t - WEEK_MS + MIN);
     }
     const readings = minutes.map((m) => readMinute({ metric: rule.target.metric, condition: c }, m, { current, weekAgo, velocityWindow: n }));
     await opsTransaction(async (query) => {

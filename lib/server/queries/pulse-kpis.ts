@@ -1,10 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import type { Envelope } from "../../dashboard/envelope";
+import { kpiPeriodOf } from "../../dashboard/minute-log";
 import type { KpiPeriod, PulseKpis } from "../../dashboard/models";
 import { DAY_MS } from "../../dashboard/param-values";
 import type { PulseRangeQuery } from "../../dashboard/schemas";
+import { WEEK_MS } from "../alerts/minute-metrics";
 import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
+import { pastMinutes, sumMinutes } from "../live/past-minutes";
 import { fromPlatformLog } from "../live/platform-minutes";
 import { onlyRow } from "../typed-rows";
 import { rtRangeParams } from "./rt-range-params";
@@ -46,6 +49,24 @@ const period = (r: Row, p: "" | "prev_"): KpiPeriod => ({
 });
 
 export async function getPulseKpis(q: PulseRangeQuery, opts: CachedQueryOptions = {}): Promise<Envelope<PulseKpis>> {
+  return withWeekEarlier(await currentAndDayEarlier(q, opts));
+}
+
+/**
+ * The same range a week earlier, from the past-minutes cache (one statement per hour of a sliding
+ * preset). A failure leaves it null: the tiles still show the day-earlier change.
+ */
+async function withWeekEarlier(env: Envelope<PulseKpis>): Promise<Envelope<PulseKpis>> {
+  const { rangeStart: lo, rangeEnd: hi } = env.data;
+  try {
+    const at = await pastMinutes(null, lo - WEEK_MS, hi - WEEK_MS);
+    return { ...env, data: { ...env.data, previousWeek: kpiPeriodOf(sumMinutes(at, lo - WEEK_MS, hi - WEEK_MS)) } };
+  } catch {
+    return { ...env, data: { ...env.data, previousWeek: null } };
+  }
+}
+
+async function currentAndDayEarlier(q: PulseRangeQuery, opts: CachedQueryOptions): Promise<Envelope<PulseKpis>> {
   // Ranges whose previous day is within the live minute log's 48 h: no statement per refresh.
   const live = await fromPlatformLog(q.range, DAY_MS, (log, lo, hi) => log.kpis(lo, hi));
   if (live) return withRtWatermark(live);

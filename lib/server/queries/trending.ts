@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
+import { serverConfig } from "../../config/server";
 import type { Envelope } from "../../dashboard/envelope";
 import type { Trending } from "../../dashboard/models";
 import type { TrendingQuery } from "../../dashboard/schemas";
+import { baselineZ, denseSparkline } from "../../dashboard/why-it-ranks";
 import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
 import { decimal } from "../typed-rows";
 import { withRtWatermark } from "./rt-watermark";
@@ -20,37 +22,51 @@ const Row = z.object({
   velocity_score: z.number(),
   acceleration: z.number(),
   trending_score: z.number().nullable(),
+  baseline_velocity: z.number(),
+  velocity_change: z.number(),
   impressions_recent: z.number(),
   play_start_recent: z.number(),
   likes_recent: z.number(),
   shares_recent: z.number(),
   total_videos: z.number(),
+  creator_id: z.string().nullable(),
+  hashtags: z.array(z.string()).nullable(),
+  spark_ago: z.array(z.number()).nullable(),
+  spark_plays: z.array(z.number()).nullable(),
   watermark_ms: z.number(),
 });
 
 export function getTrending(q: TrendingQuery, opts: CachedQueryOptions = {}): Promise<Envelope<Trending>> {
+  const window = serverConfig().PULSE_VELOCITY_WINDOW_MINUTES;
   return cachedQuery(
     {
       name: "pulse_trending",
-      params: { category: q.category ?? null, sort: q.sort, limit: q.limit },
+      params: { category: q.category ?? null, sort: q.sort, limit: q.limit, window_minutes: window },
       freshness: "rt",
       row: Row,
       map: (rows) => ({
         total: rows[0]?.total_videos ?? 0,
-        rows: rows.map((r) => ({
-          rank: r.rank,
-          videoId: r.video_id,
-          category: r.category,
-          uploadTime: r.upload_ms,
-          ageHours: r.age_hours,
-          velocity: r.velocity_score,
-          acceleration: r.acceleration,
-          trendingScore: r.trending_score,
-          impressions: r.impressions_recent,
-          plays: r.play_start_recent,
-          likes: r.likes_recent,
-          shares: r.shares_recent,
-        })),
+        rows: rows
+          .map((r) => ({
+            rank: r.rank,
+            videoId: r.video_id,
+            category: r.category,
+            uploadTime: r.upload_ms,
+            ageHours: r.age_hours,
+            velocity: r.velocity_score,
+            acceleration: r.acceleration,
+            trendingScore: r.trending_score,
+            baselineVelocity: r.baseline_velocity,
+            velocityChange: r.velocity_change,
+            impressions: r.impressions_recent,
+            plays: r.play_start_recent,
+            likes: r.likes_recent,
+            shares: r.shares_recent,
+            creatorId: r.creator_id,
+            hashtags: r.hashtags ?? [],
+            sparkline: denseSparkline(r.spark_ago ?? [], r.spark_plays ?? []),
+          }))
+          .map((row) => ({ ...row, baselineZ: baselineZ(row.sparkline, row.velocity, window) })),
       }),
       watermark: firstWatermark,
     },
