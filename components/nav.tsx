@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AlertsNavLink } from "./alerts/alerts-nav-link";
 import { HealthDot } from "./health-dot";
+import { VideoSearch } from "./video-search";
 
 export function Nav() {
   return (
@@ -19,7 +20,8 @@ export function Nav() {
         <Link href="/annotations" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
           Annotations
         </Link>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-4">
+          <VideoSearch />
           <HealthDot />
         </div>
       </nav>

@@ -294,7 +294,34 @@ test("trending rows explain themselves: creator and hashtags, a 60-minute sparkl
   await expect(why.getByTestId("why-z")).toHaveText("5.8");
   await expect(why.getByTestId("why-freshness")).toContainText("70.7%");
   await shot(page, info, "trending-why-it-ranks");
-  // b has no plays before its window: no z.
-  await rows.filter({ hasText: VIDEOS.b }).getByRole("link", { name: VIDEOS.b }).hover();
+  // b has no plays before its window: no z. (Focus moves on, so a's explanation closes.)
+  await rows.filter({ hasText: VIDEOS.b }).getByRole("link", { name: VIDEOS.b }).focus();
+  await expect(why).toBeHidden();
   await expect(rows.filter({ hasText: VIDEOS.b }).getByTestId("why-z")).toHaveText("flat before: n/a");
+});
+
+test("the nav's video search finds videos by id prefix or hashtag, and opens one", async ({ page, request }) => {
+  const ids = async (q: string) => {
+    const res = await request.get(`/api/search/videos?q=${encodeURIComponent(q)}`);
+    expect(res.status(), await res.text()).toBe(200);
+    return ((await res.json()).data as { videoId: string; matched: string }[]).map((h) => `${h.videoId}:${h.matched}`);
+  };
+  // Every fixture video is tagged #e2e and starts with v_e2e_; an exact id comes first.
+  expect(await ids("v_e2e")).toEqual(["v_e2e_a:id", "v_e2e_b:id", "v_e2e_banned:id", "v_e2e_quiet:id"]);
+  expect(await ids("v_e2e_b")).toEqual(["v_e2e_b:id", "v_e2e_banned:id"]);
+  expect(await ids("#E2E")).toEqual(["v_e2e_a:hashtag", "v_e2e_b:hashtag", "v_e2e_banned:hashtag", "v_e2e_quiet:hashtag"]);
+  // '_' is a LIKE wildcard: escaped, "v_e2e" does not match an id like "vXe2e…" (none here), and "v%" is refused outright.
+  expect(await ids("v_nothing")).toEqual([]);
+  for (const bad of ["v%", "' OR 1=1 --", "x"]) {
+    const res = await request.get(`/api/search/videos?q=${encodeURIComponent(bad)}`);
+    expect(res.status(), bad).toBe(400);
+  }
+
+  await page.goto("/daily");
+  await page.getByTestId("video-search").fill("#e2e");
+  const results = page.getByTestId("video-search-results");
+  await expect(results.getByRole("button")).toHaveCount(4);
+  await results.getByRole("button", { name: /^v_e2e_bMusic/ }).click();
+  await expect(page).toHaveURL(/\/videos\/v_e2e_b$/);
+  await expect(page.getByTestId("video-category")).toHaveText("Music");
 });

@@ -43,6 +43,16 @@ export interface BaselineMinute extends Counters {
   readonly t: number;
 }
 
+/** A video the nav's search found: by a prefix of its id, or by one of its hashtags. */
+export interface VideoHit {
+  readonly videoId: string;
+  readonly category: string | null;
+  readonly creatorId: string | null;
+  readonly hashtags: readonly string[];
+  readonly status: string;
+  readonly matched: "id" | "hashtag";
+}
+
 export interface TrendingRow {
   readonly rank: number;
   readonly videoId: string;

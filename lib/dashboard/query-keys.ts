@@ -20,6 +20,7 @@ import type {
   RetentionDistribution,
   Trending,
   VideoDay,
+  VideoHit,
   VideoMinute,
   VideoSummary,
 } from "./models";
@@ -77,6 +78,7 @@ export const api = {
   platformRetention: () => route<readonly PlatformRetentionDay[]>("/api/pulse/retention"),
   dailyCoverage: () => route<DailyCoverage>("/api/daily/coverage"),
   categories: () => route<readonly string[]>("/api/categories"),
+  videoSearch: (text: string) => route<readonly VideoHit[]>("/api/search/videos", `?q=${enc(text)}`),
   /** The annotations a chart of [from, to) shows (the platform's, and `videoId`'s when given). */
   annotations: (from: number, to: number, videoId?: string) => windowRoute<readonly Annotation[]>("/api/annotations", from, to, videoId),
   /** The alert rules' firing periods a chart of [from, to) marks. */

@@ -160,6 +160,16 @@ export const videoSeriesQuery = z.object({
 });
 export type VideoSeriesQuery = z.output<typeof videoSeriesQuery>;
 
+/** GET /api/search/videos?q=: a video id's start or a hashtag (with or without '#'). */
+export const videoSearchQuery = z.object({
+  q: z
+    .string({ error: "q is required: a video id's start or a hashtag" })
+    .trim()
+    .min(2, "q must be at least 2 characters")
+    .max(64, "q is longer than 64 characters")
+    .regex(/^#?[A-Za-z0-9_-]+$/, "q may contain only letters, digits, '_' and '-' (and a leading '#')"),
+});
+
 /** GET /api/videos/[id]/series/baseline: a video's series range, shifted a day or a week back. */
 export const videoBaselineQuery = z.object({
   range: optional(z.enum(VIDEO_RANGES, { error: "range must be 1h, 6h or 24h" })).transform((v) => v ?? DEFAULT_RANGE),
