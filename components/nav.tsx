@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { AlertsNavLink } from "./alerts/alerts-nav-link";
 import { HealthDot } from "./health-dot";
+import { SaveView } from "./save-view";
 import { VideoSearch } from "./video-search";
 
 export function Nav() {
@@ -20,7 +22,13 @@ export function Nav() {
         <Link href="/annotations" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
           Annotations
         </Link>
+        <Link href="/views" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+          Views
+        </Link>
         <div className="ml-auto flex items-center gap-4">
+          <Suspense>
+            <SaveView />
+          </Suspense>
           <VideoSearch />
           <HealthDot />
         </div>

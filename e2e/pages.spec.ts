@@ -4,7 +4,9 @@
  */
 import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { e2eWatermark } from "./e2e-settings";
+import { ensureApiToken } from "../lib/lakehouse/api-token";
+import { pgRows } from "../tools/testing/pg-fixtures";
+import { e2eWatermark, testTrino } from "./e2e-settings";
 import { DAYS, EXPECTED, VIDEOS } from "./fixtures";
 import { shot } from "./screenshots";
 
@@ -324,4 +326,133 @@ test("the nav's video search finds videos by id prefix or hashtag, and opens one
   await results.getByRole("button", { name: /^v_e2e_bMusic/ }).click();
   await expect(page).toHaveURL(/\/videos\/v_e2e_b$/);
   await expect(page.getByTestId("video-category")).toHaveText("Music");
+});
+
+test("chart interaction: click a minute to list its top videos, drag across minutes to zoom; both live in the URL", async ({ page }, info) => {
+  const T = e2eWatermark();
+  await page.goto("/?range=1h");
+  const chart = page.getByTestId("platform-chart");
+  await expect(chart.locator("canvas").first()).toBeVisible();
+  await chart.scrollIntoViewIfNeeded();
+  const box = (await chart.getByTestId("chart-pointer").boundingBox())!;
+  // The plot: 48 px from the left, 56 px from the right (the completion axis); 60 minutes, T - 60 .. T - 1.
+  const xOf = (i: number) => box.x + 48 + (i / 59) * (box.width - 48 - 56);
+  const y = box.y + box.height / 2;
+  await page.mouse.click(xOf(55), y);
+  const at = new Date(T - 5 * MIN).toISOString().slice(0, 16);
+  await expect(page).toHaveURL(new RegExp(`at=${encodeURIComponent(at)}Z|at=${at}Z`));
+  // Minute T - 5: a's 3 plays and its late play, 4; b's 1.
+  const list = page.getByTestId("bucket-top-videos");
+  await expect(list.getByTestId("bucket-video")).toHaveCount(2);
+  await expect(list.getByTestId("bucket-video").first()).toContainText(VIDEOS.a);
+  await expect(list.getByTestId("bucket-plays")).toHaveText(["4", "1"]);
+  await shot(page, info, "chart-click-top-videos");
+
+  // Drag from minute T - 25 to T - 15: the page's range becomes [T - 25, T - 14), 11 minutes.
+  await page.mouse.move(xOf(35), y);
+  await page.mouse.down();
+  await page.mouse.move(xOf(40), y, { steps: 4 });
+  await expect(chart.getByTestId("chart-selection")).toBeVisible();
+  await page.mouse.move(xOf(45), y, { steps: 4 });
+  await page.mouse.up();
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+  await expect(page).toHaveURL(/range=custom/);
+  expect(decodeURIComponent(page.url())).toContain(`from=${iso(T - 25 * MIN)}Z`);
+  expect(decodeURIComponent(page.url())).toContain(`to=${iso(T - 14 * MIN)}Z`);
+  await expect(chart).toHaveAttribute("data-points", "11");
+  // Its plays: T - 25 .. T - 16, one a minute (a's earlier window), and T - 15: a's 3 and b's 1.
+  await expect(page.getByTestId("kpi-plays").getByTestId("kpi-value")).toHaveText("14");
+  await expect(page.getByTestId("bucket-top-videos")).toHaveCount(0);
+});
+
+test("pin a live range to absolute times, save views through the form, list and delete them; hostile views are refused", async ({ page, request }, info) => {
+  const T = e2eWatermark();
+  const token = ensureApiToken(testTrino);
+  const auth = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
+  await pgRows("DELETE FROM pulse_ops.saved_views");
+  await page.goto("/?range=1h&compare=day");
+  await expect(page.getByTestId("platform-chart")).toHaveAttribute("data-points", "60");
+  await page.getByTestId("pin-button").click();
+  // The last hour as of the watermark T: [T - 60 min, T), and the page says it is pinned.
+  const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 16)}Z`;
+  await expect(page).toHaveURL(/pinned=true/);
+  const url = decodeURIComponent(page.url());
+  expect(url).toContain(`from=${iso(T - 60 * MIN)}`);
+  expect(url).toContain(`to=${iso(T)}`);
+  expect(url).toContain("compare=day");
+  await expect(page.getByTestId("pinned-banner")).toContainText("this link always shows these minutes");
+  await expect(page.getByTestId("kpi-plays").getByTestId("kpi-value")).toHaveText(String(EXPECTED.kpis1h.current.plays));
+
+  // The pinned link unfurls with its own range, numbers and annotations: the page's og:image is rendered for its query.
+  const deploy = await request.post("/api/annotations", {
+    headers: auth,
+    data: Buffer.from(JSON.stringify({ kind: "deploy", text: "api v42", author: "ci", at: iso(T - 30 * MIN) })),
+  });
+  expect(deploy.status()).toBe(201);
+  // An unfurler opens the link afresh: the metadata is the server's for that URL (pinning itself is a client-side URL change).
+  await page.reload();
+  const og = new URL((await page.locator('meta[property="og:image"]').getAttribute("content"))!);
+  expect(og.pathname).toBe("/api/og/pulse");
+  expect(og.searchParams.get("pinned")).toBe("true");
+  const image = await request.get(`${og.pathname}${og.search}`);
+  expect(image.status()).toBe(200);
+  expect(image.headers()["content-type"]).toBe("image/png");
+  const model = (await (await request.get(`${og.pathname}${og.search}&format=json`)).json()).data;
+  const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+  expect(model).toEqual({
+    title: `Pinned: ${new Date(T - 60 * MIN).toISOString().slice(0, 16).replace("T", " ")} – ${hhmm(T)} UTC`,
+    notes: [{ kind: "deploy", line: `deploy ${hhmm(T - 30 * MIN)}: api v42` }],
+    stats: [
+      ["plays", "86"],
+      ["impressions", "145"],
+      ["completion", "64.0%"],
+    ],
+  });
+  await request.delete(`/api/annotations/${(await deploy.json()).data.id}`, { headers: auth });
+
+  // Save it through the nav's form, with the token.
+  await page.getByRole("button", { name: "Save view" }).click();
+  const form = page.getByTestId("save-view-form");
+  await form.getByLabel("Name").fill("Incident hour");
+  await form.getByLabel("Author").fill("ops");
+  await form.getByTestId("api-token").fill(token);
+  await form.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("save-view-status")).toHaveText("Saved: listed under Views.");
+  await expect(form).toHaveCount(0);
+  const [row] = await pgRows<{ name: string; url: string; pinned: boolean; author: string }>("SELECT name, url, pinned, author FROM pulse_ops.saved_views");
+  expect(row).toMatchObject({ name: "Incident hour", pinned: true, author: "ops" });
+  expect(row!.url.startsWith("/?")).toBe(true);
+
+  // Back to live: the preset again, the banner gone.
+  await page.getByRole("button", { name: "Back to live" }).click();
+  await expect(page).toHaveURL(/range=1h/);
+  await expect(page.getByTestId("pinned-banner")).toHaveCount(0);
+
+  await page.goto("/views");
+  const views = page.getByTestId("saved-view");
+  await expect(views).toHaveCount(1);
+  await expect(views.first()).toContainText("pinned");
+  await shot(page, info, "saved-views");
+  await views.first().getByRole("link", { name: "Incident hour" }).click();
+  await expect(page.getByTestId("pinned-banner")).toBeVisible();
+
+  // Hostile input: another site, a script URL, an unknown field, no token; none is stored.
+  const post = (body: unknown, headers: Record<string, string> = auth) => request.post("/api/views", { headers, data: Buffer.from(JSON.stringify(body)) });
+  for (const [body, status] of [
+    [{ name: "x", author: "e", url: "https://evil.example/" }, 400],
+    [{ name: "x", author: "e", url: "//evil.example/" }, 400],
+    [{ name: "x", author: "e", url: "javascript:alert(1)" }, 400],
+    [{ name: "x", author: "e", url: "/", admin: true }, 400],
+    [{ name: "x".repeat(201), author: "e", url: "/" }, 400],
+  ] as const) {
+    expect((await post(body)).status(), JSON.stringify(body)).toBe(status);
+  }
+  expect((await post({ name: "x", author: "e", url: "/" }, { "Content-Type": "application/json" })).status()).toBe(401);
+  expect((await request.delete("/api/views/987654", { headers: auth })).status()).toBe(404);
+  expect(Number((await pgRows<{ n: string }>("SELECT count(*) AS n FROM pulse_ops.saved_views"))[0]!.n)).toBe(1);
+  // Deleted through the page.
+  await page.goto("/views");
+  await page.getByTestId("api-token").fill(token);
+  await page.getByTestId("saved-view").first().getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByTestId("saved-view")).toHaveCount(0);
 });

@@ -2,9 +2,11 @@
 import { useQueryStates } from "nuqs";
 import { createContext, type ReactNode, useContext, useMemo } from "react";
 import { LiveControls } from "@/components/controls/live-controls";
+import { PinControls } from "@/components/controls/pin-controls";
 import { RangePicker } from "@/components/controls/range-picker";
 import { useLive } from "@/components/live/use-live";
-import { useDataUpdatedAt } from "@/components/use-query-cache";
+import { useCachedData, useDataUpdatedAt } from "@/components/use-query-cache";
+import type { Envelope } from "@/lib/dashboard/envelope";
 import { pulseParams, pulseQueries } from "./search-params";
 
 function usePulseState() {
@@ -33,6 +35,8 @@ export function PulseShell({ children }: { children: ReactNode }) {
   const state = usePulseState();
   const { params, setParams, q, live } = state;
   const lastUpdated = useDataUpdatedAt([q.series.queryKey, q.kpis.queryKey, q.trending.queryKey]);
+  // The watermark the series was read at: "Pin" freezes a preset range as of it.
+  const watermark = useCachedData<Envelope<unknown>>(q.series.queryKey)?.meta.watermark ?? null;
   return (
     <PulseContext value={state}>
       <div className="space-y-4">
@@ -40,6 +44,7 @@ export function PulseShell({ children }: { children: ReactNode }) {
           <h1 className="mr-2 text-xl font-semibold">Live pulse</h1>
           <RangePicker key={params.tz} range={params.range} from={params.from} to={params.to} tz={params.tz} onChange={setParams} />
           <LiveControls tz={params.tz} live={live} lastUpdated={lastUpdated} setParams={setParams} />
+          <PinControls params={params} watermark={watermark} setParams={setParams} />
         </div>
         {children}
       </div>

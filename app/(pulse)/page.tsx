@@ -15,7 +15,22 @@ import { PulseShell } from "./client";
 import { KpisPanel, RetentionPanel, SeriesPanel, TrendingPanel } from "./panels";
 import { checkPulseUrl } from "./url-check";
 
-export const metadata: Metadata = { title: "Live pulse" };
+/** A shared, saved or pinned link unfurls with its own range: the preview image is rendered for this URL's query. */
+export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
+  const sp = await searchParams;
+  const keep = ["range", "from", "to", "tz", "pinned"] as const;
+  const qs = new URLSearchParams();
+  for (const k of keep) {
+    const v = sp[k];
+    if (typeof v === "string") qs.set(k, v);
+  }
+  const image = `/api/og/pulse${qs.size > 0 ? `?${qs}` : ""}`;
+  return {
+    title: "Live pulse",
+    openGraph: { title: sp.pinned === "true" ? "Pulse (pinned range)" : "Live pulse", images: [{ url: image, width: 1200, height: 630 }], type: "website" },
+    twitter: { card: "summary_large_image", images: [image] },
+  };
+}
 
 /** The shell (controls) at once; each panel streams in when its own query answers (lib/server/panel-seed.tsx). */
 export default async function PulsePage({ searchParams }: { searchParams: Promise<SearchParams> }) {

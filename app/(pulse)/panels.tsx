@@ -5,6 +5,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { BucketTopVideos } from "@/components/bucket-top-videos";
 import { type ChartSeries, TimeChart, withBaseline } from "@/components/charts/time-chart";
 import { ButtonGroup } from "@/components/controls/button-group";
 import { CategorySelect } from "@/components/controls/category-select";
@@ -21,6 +22,7 @@ import { fmtInt, fmtPct } from "@/lib/dashboard/format";
 import type { PlatformSeries, SeriesPoint } from "@/lib/dashboard/models";
 import type { TrendingSort } from "@/lib/dashboard/param-values";
 import { PLATFORM_SERIES_CSV_COLUMNS } from "@/lib/dashboard/series-csv";
+import { urlInstant } from "@/lib/dashboard/zoned-time";
 import { usePulsePage } from "./client";
 
 const SORTS: readonly { value: TrendingSort; label: string }[] = [
@@ -88,7 +90,28 @@ export function SeriesPanel() {
         </>
       }
     >
-      {(s) => <PlatformChart series={s} tz={params.tz} baseline={baseline.data} baselineLabel={compareLabel(params.compare)} baselineError={baseline.error} />}
+      {(s) => (
+        <>
+          <PlatformChart
+            series={s}
+            tz={params.tz}
+            baseline={baseline.data}
+            baselineLabel={compareLabel(params.compare)}
+            baselineError={baseline.error}
+            // Drag: the selection becomes the page's custom range (in the URL, so the zoom is a link).
+            onSelectRange={(r) => setParams({ range: "custom", from: urlInstant(r.from), to: urlInstant(r.to), at: null })}
+            onPickBucket={(t) => setParams({ at: urlInstant(t) })}
+          />
+          {params.at !== null && Number.isFinite(Date.parse(params.at)) && (
+            <BucketTopVideos
+              at={Date.parse(params.at)}
+              bucketMs={s.bucket === "hour" ? 3_600_000 : 60_000}
+              tz={params.tz}
+              onClose={() => setParams({ at: null })}
+            />
+          )}
+        </>
+      )}
     </Panel>
   );
 }
@@ -151,6 +174,8 @@ function PlatformChart(props: {
   baseline: PlatformSeries | undefined;
   baselineLabel: string;
   baselineError: string | undefined;
+  onSelectRange: (range: { from: number; to: number }) => void;
+  onPickBucket: (t: number) => void;
 }) {
   const { series, tz, baseline, baselineLabel } = props;
   const data = useMemo(() => {
@@ -173,6 +198,8 @@ function PlatformChart(props: {
         rightAxisFormat={(v) => fmtPct(v)}
         onFirstRender={markFirstChart}
         previewMark="pulse:chart-preview"
+        onSelectRange={props.onSelectRange}
+        onPickBucket={props.onPickBucket}
         testId="platform-chart"
         height={320}
       />

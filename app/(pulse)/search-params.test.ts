@@ -8,7 +8,18 @@ import { describe, test } from "node:test";
 import { loadPulseParams, type PulseParams, pulseHref, pulseQueries } from "./search-params";
 import { checkPulseUrl } from "./url-check";
 
-const DEFAULTS: PulseParams = { range: "24h", from: null, to: null, tz: "UTC", category: null, sort: "velocity", refresh: 30, compare: "off" };
+const DEFAULTS: PulseParams = {
+  range: "24h",
+  from: null,
+  to: null,
+  tz: "UTC",
+  category: null,
+  sort: "velocity",
+  refresh: 30,
+  compare: "off",
+  at: null,
+  pinned: false,
+};
 const keys = (url: string) => {
   const q = pulseQueries(loadPulseParams(url));
   return { series: q.series.queryKey, kpis: q.kpis.queryKey, trending: q.trending.queryKey, retention: q.retention.queryKey, stream: q.stream.url };
@@ -37,7 +48,7 @@ describe("Pulse URL state", () => {
   test("parse -> serialize gives the URL back (zone written readably), and serialize -> parse the state", () => {
     const url = "?range=6h&tz=Asia/Kolkata&category=Music&sort=trending&compare=week&refresh=5";
     const state = loadPulseParams(url);
-    assert.deepEqual(state, { range: "6h", from: null, to: null, tz: "Asia/Kolkata", category: "Music", sort: "trending", refresh: 5, compare: "week" });
+    assert.deepEqual(state, { ...DEFAULTS, range: "6h", tz: "Asia/Kolkata", category: "Music", sort: "trending", refresh: 5, compare: "week" });
     assert.equal(pulseHref("/", state), `/${url}`);
     assert.deepEqual(loadPulseParams(pulseHref("/", state).slice(1)), state);
     // A percent-encoded zone reads the same.
@@ -87,6 +98,15 @@ describe("Pulse URL check (server page)", () => {
       { param: "refresh", message: "refresh must be one of 5, 10, 30, 60, 300 seconds" },
       { param: "compare", message: "compare must be off, day or week" },
     ]);
+  });
+
+  test("a clicked minute (at) and a pin are checked like the rest: a clear message, never a silent default", () => {
+    const bad = checkPulseUrl({ at: "noon", pinned: "yes" });
+    assert.deepEqual(bad.ok ? null : bad.issues.map((i) => i.param), ["at", "pinned"]);
+    const good = checkPulseUrl({ range: "custom", from: "2026-11-25T11:00Z", to: "2026-11-25T12:00Z", pinned: "true", at: "2026-11-25T11:30Z" });
+    assert.ok(good.ok);
+    assert.equal(good.params.pinned, true);
+    assert.equal(pulseHref("/", good.params), "/?range=custom&from=2026-11-25T11:00Z&to=2026-11-25T12:00Z&at=2026-11-25T11:30Z&pinned=true");
   });
 
   test("the comparison overlay: in the URL only when on, and its own route beside the series", () => {

@@ -6,7 +6,7 @@
  * key and the live stream's URL (`pulseQueries`). zod still validates: page.tsx checks the same URL
  * against the API schemas before anything is drawn, and each API route checks what it receives.
  */
-import { createLoader, createSerializer, type inferParserType, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
+import { createLoader, createSerializer, type inferParserType, parseAsBoolean, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
 import {
   COMPARE_MODES,
   DEFAULT_COMPARE,
@@ -29,6 +29,10 @@ export const pulseParams = {
   sort: parseAsStringLiteral(TRENDING_SORTS).withDefault(DEFAULT_TRENDING_SORT),
   /** The chart's overlay of the same range a day or a week earlier. */
   compare: parseAsStringLiteral(COMPARE_MODES).withDefault(DEFAULT_COMPARE),
+  /** The chart bucket clicked (its start, ISO-8601): its top videos are listed under the chart. */
+  at: parseAsText,
+  /** A pinned link: its custom range was frozen from a preset ("the last hour" as of when it was pinned); the page says so. */
+  pinned: parseAsBoolean.withDefault(false),
   refresh: refreshParser,
 };
 export type PulseParams = inferParserType<typeof pulseParams>;

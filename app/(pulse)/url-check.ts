@@ -4,11 +4,13 @@
  * parsed state, its panels' queries and the data layer's input, or the issues to show.
  */
 import { z } from "zod";
-import { compareParam, pulseRangeQuery, refreshSchema, trendingQuery } from "@/lib/dashboard/schemas";
+import { compareParam, instantSchema, pulseRangeQuery, refreshSchema, trendingQuery } from "@/lib/dashboard/schemas";
 import { checkUrl, issuesOf, routeInput, type SearchParams } from "@/lib/server/page-input";
 import { loadPulseParams, pulseQueries } from "./search-params";
 
 const refreshQuery = z.object({ refresh: refreshSchema });
+const atParam = z.object({ at: instantSchema.optional() });
+const pinnedParam = z.object({ pinned: z.enum(["true", "false"], { error: "pinned must be true or false" }).optional() });
 
 export function checkPulseUrl(sp: SearchParams) {
   const params = loadPulseParams(sp);
@@ -20,6 +22,8 @@ export function checkPulseUrl(sp: SearchParams) {
     checkUrl(trendingQuery, { category: sp.category, sort: sp.sort }),
     checkUrl(refreshQuery, sp),
     checkUrl(compareParam, { compare: sp.compare }),
+    checkUrl(atParam, { at: sp.at }),
+    checkUrl(pinnedParam, { pinned: sp.pinned }),
     range,
     trending,
   );

@@ -3,8 +3,10 @@ import { useMemo } from "react";
 import type { AlertSpan } from "@/lib/dashboard/alerts";
 import { ANNOTATION_COLORS, type AnnotationMark, alertMarks, annotationMarks } from "@/lib/dashboard/annotation-marks";
 import type { Annotation } from "@/lib/dashboard/annotations";
+import { selectedRange } from "@/lib/dashboard/chart-geometry";
 import { fmtDateTime, fmtTime } from "@/lib/dashboard/format";
 import { useDarkMode } from "../use-color-scheme";
+import { ChartPointer } from "./chart-pointer";
 import { ChartPreview } from "./chart-preview";
 import { LazyChart } from "./lazy-chart";
 
@@ -42,6 +44,10 @@ interface TimeChartProps {
   readonly bucketMs?: number;
   /** A performance mark set when the server-rendered preview of this chart is parsed (chart-preview.tsx). */
   readonly previewMark?: string;
+  /** Drag across the chart: the selected range [from, to) (both end buckets included). Replaces the wheel zoom. */
+  readonly onSelectRange?: (range: { from: number; to: number }) => void;
+  /** Click a bucket: its start time. */
+  readonly onPickBucket?: (t: number) => void;
 }
 
 export const PALETTE = ["#e11d48", "#2563eb", "#059669", "#d97706", "#7c3aed", "#0891b2"];
@@ -99,7 +105,8 @@ export function TimeChart(p: TimeChartProps) {
           return [head, ...lines].join("<br/>");
         },
       },
-      dataZoom: [{ type: "inside" }],
+      // A chart whose drag selects a range (into the URL) does not also pan or zoom by itself.
+      dataZoom: p.onSelectRange ? [] : [{ type: "inside" }],
       xAxis: {
         type: "category",
         data: p.times.map(label),
@@ -125,7 +132,7 @@ export function TimeChart(p: TimeChartProps) {
         ...(s.color ? { itemStyle: { color: s.color } } : {}),
       })),
     };
-  }, [p.times, p.series, p.tz, p.withDate, p.rightAxisFormat, p.leftAxisFormat, dark, hasRight, insets, marks]);
+  }, [p.times, p.series, p.tz, p.withDate, p.rightAxisFormat, p.leftAxisFormat, dark, hasRight, insets, marks, p.onSelectRange]);
   const height = p.height ?? 300;
 
   return (
@@ -136,14 +143,28 @@ export function TimeChart(p: TimeChartProps) {
       data-annotations={marks.length - alerts.length}
       data-alerts={alerts.length}
     >
-      <LazyChart
-        option={option}
-        height={height}
-        onReady={p.onFirstRender}
-        placeholder={
-          <ChartPreview series={p.series} palette={PALETTE} height={height} insets={insets} marks={marks} {...(p.previewMark ? { mark: p.previewMark } : {})} />
-        }
-      />
+      <ChartPointer
+        count={p.times.length}
+        insets={insets}
+        onSelect={p.onSelectRange && ((a, b) => p.onSelectRange?.(selectedRange(p.times, a, b, p.bucketMs ?? 60_000)))}
+        onPick={p.onPickBucket && ((i) => p.onPickBucket?.(p.times[i]!))}
+      >
+        <LazyChart
+          option={option}
+          height={height}
+          onReady={p.onFirstRender}
+          placeholder={
+            <ChartPreview
+              series={p.series}
+              palette={PALETTE}
+              height={height}
+              insets={insets}
+              marks={marks}
+              {...(p.previewMark ? { mark: p.previewMark } : {})}
+            />
+          }
+        />
+      </ChartPointer>
     </div>
   );
 }

@@ -109,8 +109,8 @@ export const newAlertRuleSchema = z
 export const DEFAULT_Z = 3;
 export const DEFAULT_BASELINE_MINUTES = 60;
 
-/** DELETE /api/alerts/rules/[id], POST /api/alerts/events/[id]/redeliver. */
-export const alertIdParams = z.object({
+/** DELETE /api/alerts/rules/[id], POST /api/alerts/events/[id]/redeliver, DELETE /api/views/[id]. */
+export const rowIdParams = z.object({
   id: z
     .string()
     .regex(/^[1-9][0-9]{0,15}$/, "id must be a positive whole number")

@@ -43,6 +43,18 @@ export interface BaselineMinute extends Counters {
   readonly t: number;
 }
 
+/** A video among the most played of one chart bucket (a click on the Pulse chart). */
+export interface BucketTopVideo {
+  readonly videoId: string;
+  readonly category: string | null;
+  readonly status: string;
+  readonly plays: number;
+  readonly impressions: number;
+  readonly finishes: number;
+  readonly likes: number;
+  readonly completionRate: number | null;
+}
+
 /** A video the nav's search found: by a prefix of its id, or by one of its hashtags. */
 export interface VideoHit {
   readonly videoId: string;

@@ -10,6 +10,7 @@ import type { Annotation } from "./annotations";
 import type { ApiErrorBody, Envelope } from "./envelope";
 import type {
   BaselineMinute,
+  BucketTopVideo,
   CategoryDay,
   DailyCoverage,
   DailyRetention,
@@ -24,6 +25,7 @@ import type {
   VideoMinute,
   VideoSummary,
 } from "./models";
+import type { SavedView } from "./saved-views";
 
 /** Thrown by fetchers for non-2xx answers; `status` lets pages tell 400/404/503 apart. */
 export class ApiError extends Error {
@@ -78,6 +80,12 @@ export const api = {
   platformRetention: () => route<readonly PlatformRetentionDay[]>("/api/pulse/retention"),
   dailyCoverage: () => route<DailyCoverage>("/api/daily/coverage"),
   categories: () => route<readonly string[]>("/api/categories"),
+  topVideos: (from: number, to: number) =>
+    route<readonly BucketTopVideo[]>("/api/pulse/top-videos", `?from=${enc(new Date(from).toISOString())}&to=${enc(new Date(to).toISOString())}`),
+  savedViews: () => ({
+    queryKey: ["/api/views"] as const,
+    queryFn: ({ signal }: { signal?: AbortSignal }) => getJson<{ data: readonly SavedView[] }>("/api/views", signal),
+  }),
   videoSearch: (text: string) => route<readonly VideoHit[]>("/api/search/videos", `?q=${enc(text)}`),
   /** The annotations a chart of [from, to) shows (the platform's, and `videoId`'s when given). */
   annotations: (from: number, to: number, videoId?: string) => windowRoute<readonly Annotation[]>("/api/annotations", from, to, videoId),

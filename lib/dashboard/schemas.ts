@@ -160,6 +160,12 @@ export const videoSeriesQuery = z.object({
 });
 export type VideoSeriesQuery = z.output<typeof videoSeriesQuery>;
 
+/** GET /api/pulse/top-videos?from=&to=: one bucket of the Pulse chart (at most a day). */
+export const topVideosQuery = z.object({ from: instantSchema, to: instantSchema }).superRefine((q, ctx) => {
+  if (q.to <= q.from) ctx.addIssue({ code: "custom", path: ["to"], message: "from must be before to" });
+  else if (q.to - q.from > DAY_MS) ctx.addIssue({ code: "custom", path: ["to"], message: "a bucket spans at most a day" });
+});
+
 /** GET /api/search/videos?q=: a video id's start or a hashtag (with or without '#'). */
 export const videoSearchQuery = z.object({
   q: z

@@ -1,4 +1,4 @@
-import { alertIdParams } from "@/lib/dashboard/alert-schemas";
+import { rowIdParams } from "@/lib/dashboard/alert-schemas";
 import { deleteRule } from "@/lib/server/alerts/store";
 import { NotFoundError, parseRequest, respond } from "@/lib/server/api";
 import { refuseWithoutToken } from "@/lib/server/api-token";
@@ -7,7 +7,7 @@ import { refuseWithoutToken } from "@/lib/server/api-token";
 export async function DELETE(request: Request, ctx: { params: Promise<{ id: string }> }) {
   const refused = refuseWithoutToken(request);
   if (refused) return refused;
-  const input = parseRequest(request, alertIdParams, await ctx.params);
+  const input = parseRequest(request, rowIdParams, await ctx.params);
   if (!input.ok) return input.response;
   return respond(async () => {
     if (!(await deleteRule(input.value.id))) throw new NotFoundError(`no alert rule ${input.value.id}`);

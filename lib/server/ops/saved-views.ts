@@ -1,0 +1,37 @@
+import "server-only";
+/** The saved views store over sql/ops_queries (ops-db.ts): create, list, delete. */
+import { MAX_SAVED_VIEWS, type SavedView } from "../../dashboard/saved-views";
+import { opsQuery } from "./ops-db";
+
+interface ViewRow {
+  readonly id: string;
+  readonly name: string;
+  readonly url: string;
+  readonly pinned: boolean;
+  readonly author: string;
+  readonly created_at: Date;
+}
+
+const toView = (r: ViewRow): SavedView => ({
+  id: Number(r.id),
+  name: r.name,
+  url: r.url,
+  pinned: r.pinned,
+  author: r.author,
+  createdAt: r.created_at.getTime(),
+});
+
+export async function createView(v: { name: string; url: string; pinned: boolean; author: string }): Promise<SavedView> {
+  const [row] = await opsQuery<ViewRow>("saved_view_insert", [v.name, v.url, v.pinned, v.author]);
+  if (!row) throw new Error("saved_view_insert returned no row");
+  return toView(row);
+}
+
+export async function listViews(): Promise<SavedView[]> {
+  return (await opsQuery<ViewRow>("saved_views_all", [MAX_SAVED_VIEWS])).map(toView);
+}
+
+/** Whether there was such a view. */
+export async function deleteView(id: number): Promise<boolean> {
+  return (await opsQuery<{ id: string }>("saved_view_delete", [id])).length === 1;
+}
