@@ -37,7 +37,10 @@ function WhyItRanks({ r }: { r: TrendingRow }) {
   );
 }
 
-export function TrendingTable({ rows, tz }: { rows: readonly TrendingRow[]; tz: string }) {
+/** Clicking a row's category or creator narrows the whole page to it (the cross-filter, kept in the URL). */
+export type CrossFilter = (f: { category?: string; creator?: string }) => void;
+
+export function TrendingTable({ rows, tz, onFilter }: { rows: readonly TrendingRow[]; tz: string; onFilter?: CrossFilter }) {
   const q = tz === "UTC" ? "" : `?tz=${encodeURIComponent(tz)}`;
   return (
     <div className="overflow-x-auto">
@@ -77,12 +80,39 @@ export function TrendingTable({ rows, tz }: { rows: readonly TrendingRow[]; tz: 
                   {r.videoId}
                 </Link>
                 <div className="text-xs text-slate-500" data-testid="video-meta">
-                  {r.creatorId ? `by ${r.creatorId}` : "creator unknown"}
+                  {r.creatorId ? (
+                    <>
+                      by{" "}
+                      <button
+                        type="button"
+                        className="underline decoration-dotted"
+                        title="Show only this creator's videos"
+                        onClick={() => onFilter?.({ creator: r.creatorId! })}
+                      >
+                        {r.creatorId}
+                      </button>
+                    </>
+                  ) : (
+                    "creator unknown"
+                  )}
                   {r.hashtags.length > 0 && ` · ${r.hashtags.map((h) => `#${h}`).join(" ")}`}
                 </div>
                 <WhyItRanks r={r} />
               </td>
-              <td className="py-1.5 pr-2">{r.category ?? "—"}</td>
+              <td className="py-1.5 pr-2">
+                {r.category ? (
+                  <button
+                    type="button"
+                    className="underline decoration-dotted"
+                    title="Show only this category"
+                    onClick={() => onFilter?.({ category: r.category! })}
+                  >
+                    {r.category}
+                  </button>
+                ) : (
+                  "—"
+                )}
+              </td>
               <td className="py-1.5 pr-2 text-rose-600 dark:text-rose-400">
                 <Sparkline values={r.sparkline} label={`${r.videoId}: plays per minute over the last hour`} />
               </td>

@@ -456,3 +456,39 @@ test("pin a live range to absolute times, save views through the form, list and 
   await page.getByTestId("saved-view").first().getByRole("button", { name: "Delete" }).click();
   await expect(page.getByTestId("saved-view")).toHaveCount(0);
 });
+
+test("cross-filter: a category or creator clicked in the trending table narrows the tiles, the chart and the table; it lives in the URL", async ({
+  page,
+  request,
+}, info) => {
+  // Gaming is video a alone: in the last hour 15 x 3 recent plays, 1 late play, 15 x 1 earlier = 61;
+  // the same hour yesterday 10 x 5 = 50 (+22.0 %), a week ago 10 x 8 = 80 (-23.8 %).
+  const music = (await (await request.get("/api/pulse/series?range=1h&category=Music")).json()).data as { points: { plays: number }[] };
+  expect(music.points).toHaveLength(60);
+  expect(music.points.reduce((s, p) => s + p.plays, 0)).toBe(15);
+  expect((await request.get("/api/pulse/kpis?range=custom&from=2026-11-20T00:00Z&to=2026-11-22T00:00Z&category=Music")).status()).toBe(400);
+
+  await page.goto("/?range=1h");
+  await page.getByTestId("trending-row").filter({ hasText: VIDEOS.a }).getByRole("button", { name: "Gaming" }).click();
+  await expect(page).toHaveURL(/category=Gaming/);
+  await expect(page.getByTestId("cross-filter")).toContainText("category Gaming");
+  const plays = page.getByTestId("kpi-plays");
+  await expect(plays.getByTestId("kpi-value")).toHaveText("61");
+  await expect(plays.getByTestId("kpi-change")).toHaveText("+22.0% vs 24 h earlier");
+  await expect(plays.getByTestId("kpi-change-week")).toHaveText("−23.8% vs a week earlier");
+  await expect(page.getByTestId("trending-row")).toHaveCount(1);
+  await shot(page, info, "cross-filter-category");
+  // A fresh load of the URL draws the same; clearing the chip restores the whole platform.
+  await page.reload();
+  await expect(plays.getByTestId("kpi-value")).toHaveText("61");
+  await page
+    .getByTestId("cross-filter")
+    .getByRole("button", { name: /category Gaming/ })
+    .click();
+  await expect(plays.getByTestId("kpi-value")).toHaveText(String(EXPECTED.kpis1h.current.plays));
+  // Every fixture video is u_e2e's, the banned one included: the creator filter keeps the platform's numbers.
+  await page.getByTestId("trending-row").filter({ hasText: VIDEOS.b }).getByRole("button", { name: "u_e2e" }).click();
+  await expect(page).toHaveURL(/creator=u_e2e/);
+  await expect(plays.getByTestId("kpi-value")).toHaveText(String(EXPECTED.kpis1h.current.plays));
+  await expect(page.getByTestId("trending-row")).toHaveCount(2);
+});

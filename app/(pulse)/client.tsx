@@ -46,6 +46,30 @@ export function PulseShell({ children }: { children: ReactNode }) {
           <LiveControls tz={params.tz} live={live} lastUpdated={lastUpdated} setParams={setParams} />
           <PinControls params={params} watermark={watermark} setParams={setParams} />
         </div>
+        {(params.category || params.creator) && (
+          <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="cross-filter">
+            <span className="text-slate-500">Showing only</span>
+            {params.category && (
+              <button
+                type="button"
+                className="rounded-full bg-rose-600/10 px-2 py-0.5 text-rose-700 dark:text-rose-300"
+                onClick={() => setParams({ category: null })}
+              >
+                category {params.category} ✕
+              </button>
+            )}
+            {params.creator && (
+              <button
+                type="button"
+                className="rounded-full bg-rose-600/10 px-2 py-0.5 text-rose-700 dark:text-rose-300"
+                onClick={() => setParams({ creator: null })}
+              >
+                creator {params.creator} ✕
+              </button>
+            )}
+            <span className="text-xs text-slate-500">: the tiles, the chart and the table (videos by their category and creator now).</span>
+          </div>
+        )}
         {children}
       </div>
     </PulseContext>

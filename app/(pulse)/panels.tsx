@@ -137,7 +137,7 @@ export function TrendingPanel() {
     >
       {(t) => (
         <>
-          <TrendingTable rows={t.rows} tz={params.tz} />
+          <TrendingTable rows={t.rows} tz={params.tz} onFilter={(f) => setParams({ ...f, at: null })} />
           <p className="mt-2 text-xs text-slate-500">
             {fmtInt(t.rows.length)} of {fmtInt(t.total)} videos with traffic in the velocity window
           </p>

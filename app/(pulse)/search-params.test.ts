@@ -14,6 +14,7 @@ const DEFAULTS: PulseParams = {
   to: null,
   tz: "UTC",
   category: null,
+  creator: null,
   sort: "velocity",
   refresh: 30,
   compare: "off",
@@ -56,13 +57,25 @@ describe("Pulse URL state", () => {
   });
 
   test("each route gets only what it reads; the stream gets every live panel's parameters", () => {
-    assert.deepEqual(keys("?refresh=60&sort=acceleration&category=Music&tz=Europe/Berlin&range=1h"), {
+    assert.deepEqual(keys("?refresh=60&sort=acceleration&tz=Europe/Berlin&range=1h"), {
       series: ["/api/pulse/series", "?range=1h&tz=Europe/Berlin"],
       kpis: ["/api/pulse/kpis", "?range=1h&tz=Europe/Berlin"],
-      trending: ["/api/pulse/trending", "?category=Music&sort=acceleration&limit=25"],
+      trending: ["/api/pulse/trending", "?sort=acceleration&limit=25"],
       retention: ["/api/pulse/retention", ""],
-      stream: "/api/live/pulse?range=1h&tz=Europe/Berlin&category=Music&sort=acceleration",
+      stream: "/api/live/pulse?range=1h&tz=Europe/Berlin&sort=acceleration",
     });
+  });
+
+  test("the cross-filter (category, creator) narrows the chart and tiles as well as the table", () => {
+    assert.deepEqual(keys("?category=Music&creator=u_1&range=1h"), {
+      series: ["/api/pulse/series", "?range=1h&category=Music&creator=u_1"],
+      kpis: ["/api/pulse/kpis", "?range=1h&category=Music&creator=u_1"],
+      trending: ["/api/pulse/trending", "?category=Music&creator=u_1&limit=25"],
+      retention: ["/api/pulse/retention", ""],
+      stream: "/api/live/pulse?range=1h&category=Music&creator=u_1",
+    });
+    const wide = checkPulseUrl({ range: "custom", from: "2026-11-20T00:00Z", to: "2026-11-22T00:00Z", category: "Music" });
+    assert.deepEqual(wide.ok ? null : wide.issues, [{ param: "range", message: "a category or creator filter covers ranges up to 24 hours" }]);
   });
 
   test("a custom range keeps its instants as written", () => {
@@ -83,7 +96,11 @@ describe("Pulse URL check (server page)", () => {
   test("a valid URL: the data layer gets what each route parses from its key", () => {
     const checked = checkPulseUrl({ range: "6h", tz: "Asia/Kolkata", sort: "trending", category: "Music", refresh: "10" });
     assert.ok(checked.ok);
-    assert.deepEqual(checked.range, { range: { kind: "preset", preset: "6h", minutes: 360 }, tz: "Asia/Kolkata" });
+    assert.deepEqual(checked.range, {
+      range: { kind: "preset", preset: "6h", minutes: 360 },
+      tz: "Asia/Kolkata",
+      segment: { category: "Music", creator: null },
+    });
     assert.deepEqual(checked.trending, { category: "Music", sort: "trending", limit: 25 });
     assert.equal(checked.params.refresh, 10);
   });

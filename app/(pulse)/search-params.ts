@@ -25,7 +25,9 @@ export const pulseParams = {
   from: parseAsText,
   to: parseAsText,
   tz: timeZoneParser,
+  /** The cross-filter: the whole page narrowed to a category and/or a creator (click one in the trending table). */
   category: parseAsText,
+  creator: parseAsText,
   sort: parseAsStringLiteral(TRENDING_SORTS).withDefault(DEFAULT_TRENDING_SORT),
   /** The chart's overlay of the same range a day or a week earlier. */
   compare: parseAsStringLiteral(COMPARE_MODES).withDefault(DEFAULT_COMPARE),
@@ -41,11 +43,11 @@ export const loadPulseParams = createLoader(pulseParams);
 /** `pulseHref("/", { tz })`: a link to the page, defaults left out. */
 export const pulseHref = createSerializer(pulseParams, { clearOnDefault: true });
 
-const rangeQuery = querySerializer(pulseParams, ["range", "from", "to", "tz"]);
+const rangeQuery = querySerializer(pulseParams, ["range", "from", "to", "tz", "category", "creator"]);
 // The page's table always asks for the same number of rows, written out so the key says so.
-const trendingQuery = createSerializer({ ...pickParsers(pulseParams, ["category", "sort"]), limit: parseAsInteger }, { clearOnDefault: true });
-const streamQuery = querySerializer(pulseParams, ["range", "from", "to", "tz", "category", "sort"]);
-const baselineQuery = querySerializer(pulseParams, ["range", "from", "to", "tz", "compare"]);
+const trendingQuery = createSerializer({ ...pickParsers(pulseParams, ["category", "creator", "sort"]), limit: parseAsInteger }, { clearOnDefault: true });
+const streamQuery = querySerializer(pulseParams, ["range", "from", "to", "tz", "category", "creator", "sort"]);
+const baselineQuery = querySerializer(pulseParams, ["range", "from", "to", "tz", "category", "creator", "compare"]);
 
 /** The page's panels as API routes (key + fetcher), and its live stream (panel name -> the key it writes). */
 export function pulseQueries(p: PulseParams) {
@@ -53,7 +55,7 @@ export function pulseQueries(p: PulseParams) {
   const panels = {
     series: api.pulseSeries(range),
     kpis: api.pulseKpis(range),
-    trending: api.trending(trendingQuery({ category: p.category, sort: p.sort, limit: TRENDING_LIMIT })),
+    trending: api.trending(trendingQuery({ category: p.category, creator: p.creator, sort: p.sort, limit: TRENDING_LIMIT })),
     retention: api.platformRetention(),
   };
   // The overlay is not a live panel: it is fetched again when the series' watermark moves (panels.tsx).

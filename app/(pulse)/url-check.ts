@@ -19,7 +19,7 @@ export function checkPulseUrl(sp: SearchParams) {
   const trending = routeInput(trendingQuery, queries.trending.queryKey);
   const issues = issuesOf(
     checkUrl(pulseRangeQuery, sp),
-    checkUrl(trendingQuery, { category: sp.category, sort: sp.sort }),
+    checkUrl(trendingQuery, { category: sp.category, creator: sp.creator, sort: sp.sort }),
     checkUrl(refreshQuery, sp),
     checkUrl(compareParam, { compare: sp.compare }),
     checkUrl(atParam, { at: sp.at }),

@@ -132,9 +132,38 @@ function resolveRange(v: { range?: string | undefined; from?: number | undefined
   return { kind: "preset", preset, minutes: RANGE_PRESETS[preset] };
 }
 
+export const creatorSchema = z
+  .string()
+  .min(1, "creator is empty")
+  .max(64, "creator is longer than 64 characters")
+  .regex(/^[A-Za-z0-9_-]+$/, "creator may contain only letters, digits, '_' and '-'");
+
+/** The cross-filter: the Pulse page narrowed to one category and/or one creator (their videos as the dimension says now). */
+export interface Segment {
+  readonly category: string | null;
+  readonly creator: string | null;
+}
+
+/** A filtered chart is drawn per minute from the log itself (no rollup holds categories), so it spans at most a day. */
+export const MAX_SEGMENT_RANGE_MINUTES = 24 * 60;
+
+const segmentFields = { category: optional(categorySchema), creator: optional(creatorSchema) };
+
+function resolveSegment(v: { category?: string | undefined; creator?: string | undefined }, range: RtRange, ctx: z.RefinementCtx): Segment | undefined {
+  if (v.category === undefined && v.creator === undefined) return undefined;
+  if (typeof range === "object" && range.minutes > MAX_SEGMENT_RANGE_MINUTES) {
+    ctx.addIssue({ code: "custom", message: "a category or creator filter covers ranges up to 24 hours", path: ["range"] });
+  }
+  return { category: v.category ?? null, creator: v.creator ?? null };
+}
+
 export const pulseRangeQuery = z
-  .object({ ...rangeFields, tz: optional(timeZoneSchema).transform((v) => v ?? DEFAULT_TIME_ZONE) })
-  .transform((v, ctx) => ({ range: resolveRange(v, ctx), tz: v.tz }));
+  .object({ ...rangeFields, tz: optional(timeZoneSchema).transform((v) => v ?? DEFAULT_TIME_ZONE), ...segmentFields })
+  .transform((v, ctx) => {
+    const range = resolveRange(v, ctx);
+    const segment = resolveSegment(v, range, ctx);
+    return { range, tz: v.tz, ...(segment ? { segment } : {}) } as { range: RtRange; tz: string; segment?: Segment };
+  });
 export type PulseRangeQuery = z.output<typeof pulseRangeQuery>;
 
 const compareSchema = z.enum(["day", "week"], { error: "compare must be day or week" });
@@ -144,12 +173,22 @@ export const compareParam = z.object({ compare: optional(z.enum(COMPARE_MODES, {
 
 /** GET /api/pulse/series/baseline: the Pulse series' range, shifted a day or a week back. */
 export const pulseBaselineQuery = z
-  .object({ ...rangeFields, tz: optional(timeZoneSchema).transform((v) => v ?? DEFAULT_TIME_ZONE), compare: compareSchema })
-  .transform((v, ctx) => ({ range: resolveRange(v, ctx), tz: v.tz, compare: v.compare }));
+  .object({ ...rangeFields, tz: optional(timeZoneSchema).transform((v) => v ?? DEFAULT_TIME_ZONE), ...segmentFields, compare: compareSchema })
+  .transform((v, ctx) => {
+    const range = resolveRange(v, ctx);
+    const segment = resolveSegment(v, range, ctx);
+    return { range, tz: v.tz, compare: v.compare, ...(segment ? { segment } : {}) } as {
+      range: RtRange;
+      tz: string;
+      compare: "day" | "week";
+      segment?: Segment;
+    };
+  });
 export type PulseBaselineQuery = z.output<typeof pulseBaselineQuery>;
 
 export const trendingQuery = z.object({
   category: optional(categorySchema),
+  creator: optional(creatorSchema),
   sort: optional(z.enum(TRENDING_SORTS, { error: "sort must be velocity, acceleration, trending or change" })).transform((v) => v ?? DEFAULT_TRENDING_SORT),
   limit: limitSchema(200, TRENDING_LIMIT),
 });

@@ -1,5 +1,6 @@
 -- Dashboard query: the trending table — videos with recent traffic ranked by :sort.
--- From gold.rt_trending (banned videos already excluded), optionally only :category (NULL = all):
+-- From gold.rt_trending (banned videos already excluded), optionally only :category and/or only the
+-- videos of :creator (dims.dim_videos.creator_id; NULL = all):
 --   velocity_score = plays in the last N closed minutes / N      (N = the views' velocity window)
 --   acceleration   = (velocity - velocity of the N minutes before) / N
 --   trending_score = velocity_score * 2^(-age_hours / 48)
@@ -26,7 +27,9 @@ candidates AS (
   SELECT r.*, coalesce(b.baseline_velocity, 0e0) AS baseline_velocity, r.velocity_score - coalesce(b.baseline_velocity, 0e0) AS velocity_change
   FROM lakehouse.gold.rt_trending r
   LEFT JOIN day_before b ON b.video_id = r.video_id
+  LEFT JOIN lakehouse.dims.dim_videos dv ON dv.video_id = r.video_id
   WHERE (:category IS NULL OR r.category = :category)
+    AND (:creator IS NULL OR dv.creator_id = :creator)
 ),
 ranked AS (
   SELECT

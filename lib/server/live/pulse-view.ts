@@ -15,7 +15,7 @@ import type { LiveView, PanelSource } from "./live-view";
 const current = { waitForCurrent: true } as const;
 
 export function pulseView(range: PulseRangeQuery, trending: TrendingQuery): LiveView {
-  const key = `pulse:${JSON.stringify([range.range, range.tz, trending.category ?? null, trending.sort, trending.limit])}`;
+  const key = `pulse:${JSON.stringify([range.range, range.tz, range.segment ?? null, trending.category ?? null, trending.creator ?? null, trending.sort, trending.limit])}`;
   return liveHub().view(key, (): PanelSource[] => [
     { name: "series", kind: "points", load: () => getPulseSeries(range, current) },
     { name: "kpis", kind: "full", load: () => getPulseKpis(range, current) },

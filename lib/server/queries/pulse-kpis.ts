@@ -4,7 +4,7 @@ import type { Envelope } from "../../dashboard/envelope";
 import { kpiPeriodOf } from "../../dashboard/minute-log";
 import type { KpiPeriod, PulseKpis } from "../../dashboard/models";
 import { DAY_MS } from "../../dashboard/param-values";
-import type { PulseRangeQuery } from "../../dashboard/schemas";
+import type { PulseRangeQuery, Segment } from "../../dashboard/schemas";
 import { WEEK_MS } from "../alerts/minute-metrics";
 import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
 import { pastMinutes, sumMinutes } from "../live/past-minutes";
@@ -37,19 +37,61 @@ const Row = z.object({
 });
 type Row = z.output<typeof Row>;
 
-const period = (r: Row, p: "" | "prev_"): KpiPeriod => ({
-  impressions: r[`${p}impressions` as const],
-  plays: r[`${p}play_start` as const],
-  finishes: r[`${p}play_finish` as const],
-  likes: r[`${p}likes` as const],
-  shares: r[`${p}shares` as const],
-  completionRate: r[`${p}completion_rate` as const],
-  likesPer1k: r[`${p}likes_per_1k` as const],
-  sharesPer1k: r[`${p}shares_per_1k` as const],
-});
+/** A period's columns (prefix "" for the range, prev_ a day earlier, week_ a week earlier), as the zod row validated them. */
+const period = (row: Row, p: "" | "prev_" | "week_"): KpiPeriod => {
+  const r = row as unknown as Record<string, number | null>;
+  const n = (k: string) => r[`${p}${k}`] as number;
+  return {
+    impressions: n("impressions"),
+    plays: n("play_start"),
+    finishes: n("play_finish"),
+    likes: n("likes"),
+    shares: n("shares"),
+    completionRate: r[`${p}completion_rate`] ?? null,
+    likesPer1k: r[`${p}likes_per_1k`] ?? null,
+    sharesPer1k: r[`${p}shares_per_1k`] ?? null,
+  };
+};
 
 export async function getPulseKpis(q: PulseRangeQuery, opts: CachedQueryOptions = {}): Promise<Envelope<PulseKpis>> {
+  if (q.segment) return segmentKpis(q, q.segment, opts);
   return withWeekEarlier(await currentAndDayEarlier(q, opts));
+}
+
+const SegmentRow = Row.extend({
+  week_impressions: z.number(),
+  week_play_start: z.number(),
+  week_play_finish: z.number(),
+  week_likes: z.number(),
+  week_shares: z.number(),
+  week_completion_rate: z.number().nullable(),
+  week_likes_per_1k: z.number().nullable(),
+  week_shares_per_1k: z.number().nullable(),
+});
+
+/** The cross-filter's tiles (pulse_segment_kpis.sql): one category and/or creator, with the day- and week-earlier periods. */
+function segmentKpis(q: PulseRangeQuery, segment: Segment, opts: CachedQueryOptions): Promise<Envelope<PulseKpis>> {
+  return cachedQuery(
+    {
+      name: "pulse_segment_kpis",
+      params: { ...rtRangeParams(q.range), category: segment.category, creator: segment.creator },
+      freshness: "rt",
+      priority: q.range.kind === "custom" ? "adhoc" : "shared",
+      row: SegmentRow,
+      map: (rows) => {
+        const r = onlyRow("pulse_segment_kpis", rows);
+        return {
+          rangeStart: r.range_start_ms,
+          rangeEnd: r.range_end_ms,
+          current: period(r, ""),
+          previous: period(r, "prev_"),
+          previousWeek: period(r, "week_"),
+        };
+      },
+      watermark: firstWatermark,
+    },
+    opts,
+  ).then(withRtWatermark);
 }
 
 /**

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { Envelope } from "../../dashboard/envelope";
-import type { PlatformSeries } from "../../dashboard/models";
-import { MINUTE_BUCKET_MAX_MINUTES, type PulseRangeQuery } from "../../dashboard/schemas";
+import type { PlatformSeries, SeriesPoint } from "../../dashboard/models";
+import { MINUTE_BUCKET_MAX_MINUTES, type PulseRangeQuery, type Segment } from "../../dashboard/schemas";
 import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
 import { fromPlatformLog } from "../live/platform-minutes";
 import { rtRangeParams } from "./rt-range-params";
@@ -25,8 +25,20 @@ const Row = z.object({
   watermark_ms: z.number(),
 });
 
+const pointOf = (r: z.output<typeof Row>): SeriesPoint => ({
+  t: r.bucket_ms,
+  minutes: r.minutes,
+  impressions: r.impressions,
+  plays: r.play_start,
+  finishes: r.play_finish,
+  likes: r.likes,
+  shares: r.shares,
+  completionRate: r.completion_rate,
+});
+
 export async function getPulseSeries(q: PulseRangeQuery, opts: CachedQueryOptions = {}): Promise<Envelope<PlatformSeries>> {
   const bucket: PlatformSeries["bucket"] = q.range.minutes <= MINUTE_BUCKET_MAX_MINUTES ? "minute" : "hour";
+  if (q.segment) return segmentSeries(q, q.segment, opts);
   // Minute buckets of the last 48 h come from the live minute log: no statement per refresh.
   const live = bucket === "minute" ? await fromPlatformLog(q.range, 0, (log, lo, hi): PlatformSeries => ({ bucket, points: log.points(lo, hi) })) : undefined;
   if (live) return withRtWatermark(live);
@@ -41,19 +53,23 @@ export async function getPulseSeries(q: PulseRangeQuery, opts: CachedQueryOption
       // One person's range: it waits behind the preset views everyone watches (admission.ts).
       priority: q.range.kind === "custom" ? "adhoc" : "shared",
       row: Row,
-      map: (rows): PlatformSeries => ({
-        bucket,
-        points: rows.map((r) => ({
-          t: r.bucket_ms,
-          minutes: r.minutes,
-          impressions: r.impressions,
-          plays: r.play_start,
-          finishes: r.play_finish,
-          likes: r.likes,
-          shares: r.shares,
-          completionRate: r.completion_rate,
-        })),
-      }),
+      map: (rows): PlatformSeries => ({ bucket, points: rows.map(pointOf) }),
+      watermark: firstWatermark,
+    },
+    opts,
+  ).then(withRtWatermark);
+}
+
+/** The cross-filter's chart (pulse_segment_series.sql): one category and/or creator, per minute, at most a day (the schema checks). */
+function segmentSeries(q: PulseRangeQuery, segment: Segment, opts: CachedQueryOptions): Promise<Envelope<PlatformSeries>> {
+  return cachedQuery(
+    {
+      name: "pulse_segment_series",
+      params: { ...rtRangeParams(q.range), category: segment.category, creator: segment.creator },
+      freshness: "rt",
+      priority: q.range.kind === "custom" ? "adhoc" : "shared",
+      row: Row,
+      map: (rows): PlatformSeries => ({ bucket: "minute", points: rows.map(pointOf) }),
       watermark: firstWatermark,
     },
     opts,

@@ -17,13 +17,14 @@ import { getVideoSeries } from "./video-series";
 const HOUR_MS = 3_600_000;
 
 export async function getPulseSeriesBaseline(q: PulseBaselineQuery): Promise<Envelope<PlatformSeries>> {
-  const current = await getPulseSeries({ range: q.range, tz: q.tz });
+  const segment = q.segment ? { segment: q.segment } : {};
+  const current = await getPulseSeries({ range: q.range, tz: q.tz, ...segment });
   const { bucket, points } = current.data;
   if (points.length === 0) return current;
   const shift = COMPARE_SHIFT_MS[q.compare];
   const lo = points[0]!.t;
   const hi = points.at(-1)!.t + (bucket === "hour" ? HOUR_MS : MINUTE_MS);
-  if (bucket === "minute") {
+  if (bucket === "minute" && !q.segment) {
     const at = await pastMinutes(null, lo - shift, hi - shift);
     const shifted = points.map((p): SeriesPoint => {
       const c = at(p.t - shift)!;
@@ -31,7 +32,12 @@ export async function getPulseSeriesBaseline(q: PulseBaselineQuery): Promise<Env
     });
     return { ...current, data: { bucket, points: shifted } };
   }
-  const earlier = await getPulseSeries({ range: { kind: "custom", startMs: lo - shift, endMs: hi - shift, minutes: (hi - lo) / MINUTE_MS }, tz: q.tz });
+  // Hour buckets, or a filtered chart (no past-minutes cache per segment): the series statement over the shifted range.
+  const earlier = await getPulseSeries({
+    range: { kind: "custom", startMs: lo - shift, endMs: hi - shift, minutes: (hi - lo) / MINUTE_MS },
+    tz: q.tz,
+    ...segment,
+  });
   return { ...current, data: { bucket, points: earlier.data.points.map((p) => ({ ...p, t: p.t + shift })) } };
 }
 

@@ -41,7 +41,7 @@ export function getTrending(q: TrendingQuery, opts: CachedQueryOptions = {}): Pr
   return cachedQuery(
     {
       name: "pulse_trending",
-      params: { category: q.category ?? null, sort: q.sort, limit: q.limit, window_minutes: window },
+      params: { category: q.category ?? null, creator: q.creator ?? null, sort: q.sort, limit: q.limit, window_minutes: window },
       freshness: "rt",
       row: Row,
       map: (rows) => ({
