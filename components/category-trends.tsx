@@ -4,7 +4,9 @@ import type { CsvColumn } from "@/lib/dashboard/csv";
 import { fmt2, fmtInt, fmtPct } from "@/lib/dashboard/format";
 import type { CategoryDay } from "@/lib/dashboard/models";
 import type { TrendMetric } from "@/lib/dashboard/param-values";
+import { DAY_MS } from "@/lib/dashboard/param-values";
 import { TimeChart } from "./charts/time-chart";
+import { useChartAnnotations } from "./use-annotations";
 
 export const CATEGORY_CSV_COLUMNS: readonly CsvColumn<CategoryDay>[] = [
   { header: "Date (UTC)", value: (r) => r.date },
@@ -44,8 +46,12 @@ export function CategoryTrends({ days, metric }: { days: readonly CategoryDay[];
     };
   }, [days, metric]);
   const rate = metric === "completion_rate" || metric === "retention_d1";
+  // Deploys, incidents and alert periods of these days, on the day they fall in (UTC days).
+  const notes = useChartAnnotations(d.times, DAY_MS);
   return (
     <TimeChart
+      {...notes}
+      bucketMs={DAY_MS}
       times={d.times}
       series={d.series}
       tz="UTC"

@@ -7,7 +7,7 @@ import { VideoSearch } from "./video-search";
 
 export function Nav() {
   return (
-    <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
+    <header className="relative z-40 border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
       <nav className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
         <Link href="/" className="text-lg font-semibold tracking-tight">
           <span className="text-rose-600 dark:text-rose-400">●</span> Pulse

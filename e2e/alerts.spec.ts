@@ -163,6 +163,17 @@ test("rules fire and resolve at the right commits, reach the webhook, retry, dea
   // Two more that fire at T (1,000 > 900) and resolve at T+1 (600 <= 900), each to a misbehaving receiver.
   const over900 = { scope: "platform", metric: "plays", condition: "threshold", op: "above", threshold: 900, recover: 900 };
   const flaky = await createRule(request, { ...over900, name: "Flaky receiver", webhookUrl: `${base}/flaky` });
+  // A video rule, in-app only: a's velocity over N = 15 minutes. At T (commit 1) the window T-14 .. T holds
+  // 14 x 3 plays, the late play at T-5 and the open minute's 1,000: 1,043 / 15 = 69.5 > 50.
+  const video = await createRule(request, {
+    name: "a takes off",
+    scope: "video",
+    videoId: VIDEOS.a,
+    metric: "velocity",
+    condition: "threshold",
+    op: "above",
+    threshold: 50,
+  });
   const down = await createRule(request, { ...over900, name: "Receiver down", webhookUrl: `${base}/down` });
   // The read API shows a webhook by its host only: the URL is a credential.
   const listed = (await (await request.get("/api/alerts/rules")).json()).data as { id: number; webhookUrl: string }[];
@@ -204,6 +215,9 @@ test("rules fire and resolve at the right commits, reach the webhook, retry, dea
     (await events()).filter((r) => Number(r.rule_id) === rule).map((r) => `${r.kind}@${(r.minute.getTime() - T) / MIN}#${r.batch_id}:${r.delivery}`);
   expect(await of(surge)).toEqual(["firing@1#102:delivered", "resolved@3#104:delivered"]);
   expect(await of(spike)).toEqual(["firing@0#101:delivered", "resolved@2#103:delivered"]);
+  const [videoEvent] = (await events()).filter((r) => Number(r.rule_id) === video);
+  expect(`${videoEvent!.kind}@${(videoEvent!.minute.getTime() - T) / MIN}#${videoEvent!.batch_id}:${videoEvent!.delivery}`).toBe("firing@0#101:none");
+  expect(videoEvent!.value).toBeCloseTo(1043 / 15, 9);
   // "Flaky": fires at T (1,000 > 900), resolves at T+1 (600 <= 900); each event's first attempt got a 500.
   await expect.poll(() => of(flaky), { timeout: 15_000 }).toEqual(["firing@0#101:delivered", "resolved@1#102:delivered"]);
   expect((await events()).filter((r) => Number(r.rule_id) === flaky).map((r) => r.attempts)).toEqual([2, 2]);
@@ -223,9 +237,8 @@ test("rules fire and resolve at the right commits, reach the webhook, retry, dea
   await expect.poll(async () => (await of(down))[0], { timeout: 15_000 }).toBe("firing@0#101:delivered");
   expect((await request.post(`/api/alerts/events/${deadEvent.id}/redeliver`, { headers: auth })).status()).toBe(404);
 
-  // Rules now: surge and spike ok, the summary counts none firing.
-  const summary = (await (await request.get("/api/alerts/summary")).json()).data;
-  expect(summary).toEqual({ firing: 0, rules: 4 });
+  // Rules now: surge, spike, flaky and down ok; a's velocity still fires (it never fell below 50).
+  await expect.poll(async () => (await (await request.get("/api/alerts/summary")).json()).data, { timeout: 10_000 }).toEqual({ firing: 1, rules: 5 });
 
   const sorted = [...delays].sort((a, b) => a - b);
   const p = (x: number) => sorted[Math.min(sorted.length - 1, Math.ceil(x * sorted.length) - 1)]!;
@@ -235,18 +248,19 @@ test("rules fire and resolve at the right commits, reach the webhook, retry, dea
 });
 
 /**
- * After commit 2 "spike" (since T) and "surge" (since T+1) fire: the nav's badge says 2, the alerts
- * page lists both as firing with their numbers, and the Pulse chart shades every firing period.
+ * After commit 2 "spike" (since T), "surge" (since T+1) and a's velocity rule (since T) fire: the nav's
+ * badge says 3, the alerts page lists them as firing with their numbers, and the Pulse chart shades
+ * every platform rule's firing period.
  */
 async function whileFiring(page: import("@playwright/test").Page, info: import("@playwright/test").TestInfo, T: number): Promise<void> {
   await page.goto("/alerts");
   // The summary is shared for 5 s and the badge polls every 15 s: reload until the badge has caught up.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByTestId("alerts-badge")).toHaveText("2", { timeout: 3_000 });
+    await expect(page.getByTestId("alerts-badge")).toHaveText("3", { timeout: 3_000 });
   }).toPass({ timeout: 30_000 });
   const firing = page.locator('[data-testid^="alert-rule-"][data-status="firing"]');
-  await expect(firing).toHaveCount(2);
+  await expect(firing).toHaveCount(3);
   await expect(firing.filter({ hasText: "Plays surge" })).toContainText(`since ${utc(T + MIN).replace(" UTC", "")} UTC`);
   await expect(firing.filter({ hasText: "Plays spike" })).toContainText("104.7 · z 1.66");
   await expect(page.locator('[data-testid="alert-event"][data-kind="firing"][data-delivery="delivered"]')).toHaveCount(2 + 1); // spike, surge, flaky

@@ -174,3 +174,22 @@ test("the annotations page: the form needs the token, a bad video id is named, a
   expect(await count()).toBe(n + 1);
   await shot(page, info, "annotations-form");
 });
+
+test("the daily charts mark annotations on the UTC day they fall in", async ({ page, request }) => {
+  const post = async (body: Record<string, unknown>) => {
+    const res = await request.post("/api/annotations", { headers: { ...auth, ...json }, data: Buffer.from(JSON.stringify({ author: "e2e", ...body })) });
+    expect(res.status(), await res.text()).toBe(201);
+    return (await res.json()).data.id as number;
+  };
+  // The fixture's marts cover 2026-11-20 .. 2026-11-21: a platform deploy on the 21st, an incident on video a the 20th.
+  const ids = [
+    await post({ kind: "deploy", text: "web v7", at: "2026-11-21T09:00Z" }),
+    await post({ kind: "incident", text: "a's encoder", at: "2026-11-20T10:00Z", videoId: "v_e2e_a" }),
+  ];
+  await page.goto("/daily?from=2026-11-20&to=2026-11-21");
+  await expect(page.getByTestId("category-trends-chart")).toHaveAttribute("data-annotations", "1");
+  await expect(page.getByTestId("retention-chart")).toHaveAttribute("data-annotations", "1");
+  await page.goto("/videos/v_e2e_a");
+  await expect(page.getByTestId("video-daily-chart")).toHaveAttribute("data-annotations", "2");
+  for (const id of ids) await request.delete(`/api/annotations/${id}`, { headers: auth });
+});

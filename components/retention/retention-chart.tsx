@@ -4,6 +4,8 @@ import { type ChartSeries, TimeChart } from "@/components/charts/time-chart";
 import type { CsvColumn } from "@/lib/dashboard/csv";
 import { fmtInt, fmtPct } from "@/lib/dashboard/format";
 import type { DailyRetention, RetentionSeries } from "@/lib/dashboard/models";
+import { DAY_MS } from "@/lib/dashboard/param-values";
+import { useChartAnnotations } from "../use-annotations";
 
 const axisPct = (v: number) => `${Math.round(v * 100)}%`;
 const NOT_YET_KNOWN = "not yet known (the next day is not complete)";
@@ -48,9 +50,20 @@ export function RetentionChart({ data }: { data: DailyRetention }) {
     });
     return { times: dates.map((d) => Date.parse(`${d}T00:00:00Z`)), series };
   }, [data]);
+  const notes = useChartAnnotations(chart.times, DAY_MS);
   return (
     <div className="space-y-3">
-      <TimeChart times={chart.times} series={chart.series} tz="UTC" withDate="only" leftAxisFormat={axisPct} height={280} testId="retention-chart" />
+      <TimeChart
+        times={chart.times}
+        series={chart.series}
+        tz="UTC"
+        withDate="only"
+        leftAxisFormat={axisPct}
+        height={280}
+        testId="retention-chart"
+        {...notes}
+        bucketMs={DAY_MS}
+      />
       <table className="w-full text-sm" data-testid="retention-range-table">
         <thead className="text-left text-xs uppercase text-slate-500">
           <tr>

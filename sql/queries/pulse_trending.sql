@@ -8,9 +8,11 @@
 --                       views' velocity window; 0 when the video had no plays then)
 --   velocity_change   = velocity_score - baseline_velocity                  (plays/min above its day-earlier pace)
 -- :sort is 'velocity', 'acceleration', 'trending' or 'change' (a value, never an identifier); ties by video_id.
--- For the rows shown (rank <= :limit) only, the second phase: creator_id and hashtags from
+-- For the rows shown (rank <= :limit), the second phase: creator_id and hashtags from
 -- dims.dim_videos, and the 60-minute sparkline: spark_ago[i] = minutes before T of a closed minute
 -- with plays (1..60), spark_plays[i] = its plays (gold.rt_video_minute); minutes without a row are 0.
+-- The sparkline is joined on the shown rows' ids (Trino's dynamic filter then reads only their
+-- minutes); a subquery on the ranking there would compute the ranking twice.
 -- total_videos = how many videos matched before :limit. No rows when none did; the watermark then
 -- comes from rt_watermark.sql. category, upload_ms, age_hours and trending_score are NULL for a
 -- video whose dimension row has not arrived (no upload time known); age_hours is a DECIMAL.
@@ -49,7 +51,6 @@ spark AS (
   FROM lakehouse.gold.rt_video_minute m
   CROSS JOIN w
   WHERE m.window_start >= w.t - INTERVAL '60' MINUTE
-    AND m.video_id IN (SELECT video_id FROM shown)
   GROUP BY m.video_id
 )
 SELECT

@@ -1,6 +1,7 @@
 import { ImageResponse } from "next/og";
 import { fmt2, fmtInt, fmtPct, fmtTime } from "@/lib/dashboard/format";
 import { videoIdSchema } from "@/lib/dashboard/schemas";
+import { NOTE_COLORS, ogCard } from "@/lib/server/og/og-card";
 import { listAnnotations } from "@/lib/server/ops/annotations";
 import { getVideoSummary } from "@/lib/server/queries/video-summary";
 
@@ -25,26 +26,12 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ vid
       ]
     : [["", summary ? "unknown video" : "numbers unavailable"]];
   return new ImageResponse(
-    <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", padding: 64, background: "#0f172a", color: "#f8fafc" }}>
-      <div style={{ display: "flex", fontSize: 36, color: "#fb7185" }}>● Pulse</div>
-      <div style={{ display: "flex", fontSize: 72, fontWeight: 700, marginTop: 24 }}>{id.success ? id.data : "video"}</div>
-      <div style={{ display: "flex", fontSize: 36, color: "#94a3b8", marginTop: 8 }}>{s?.category ?? ""}</div>
-      <div style={{ display: "flex", flexDirection: "column", marginTop: 16, gap: 6 }}>
-        {notes.slice(-2).map((n) => (
-          <div key={n.id} style={{ display: "flex", fontSize: 26, color: n.kind === "incident" ? "#fca5a5" : "#93c5fd" }}>
-            {`${n.kind} ${fmtTime(n.at, "UTC")} UTC: ${n.text}`.slice(0, 70)}
-          </div>
-        ))}
-      </div>
-      <div style={{ display: "flex", marginTop: "auto", gap: 48 }}>
-        {stats.map(([label, value]) => (
-          <div key={label} style={{ display: "flex", flexDirection: "column" }}>
-            <div style={{ display: "flex", fontSize: 64, fontWeight: 700 }}>{value}</div>
-            <div style={{ display: "flex", fontSize: 28, color: "#94a3b8" }}>{label}</div>
-          </div>
-        ))}
-      </div>
-    </div>,
+    ogCard({
+      title: id.success ? id.data : "video",
+      subtitle: s?.category ?? "",
+      lines: notes.slice(-2).map((n) => ({ text: `${n.kind} ${fmtTime(n.at, "UTC")} UTC: ${n.text}`.slice(0, 70), color: NOTE_COLORS[n.kind] })),
+      stats,
+    }),
     { ...size, headers: { "Cache-Control": "public, max-age=60" } },
   );
 }

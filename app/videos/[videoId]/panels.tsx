@@ -18,6 +18,7 @@ import { dailyRefetchInterval } from "@/lib/dashboard/daily-poll";
 import { fmt2, fmtAge, fmtDateTime, fmtDuration, fmtInt, fmtPct, zoneLabel } from "@/lib/dashboard/format";
 import type { BaselineMinute, Counters, VideoMinute, VideoSummary } from "@/lib/dashboard/models";
 import { VIDEO_MINUTE_CSV_COLUMNS } from "@/lib/dashboard/series-csv";
+import { urlInstant } from "@/lib/dashboard/zoned-time";
 import { useVideoPage } from "./client";
 
 const RANGES = [
@@ -66,6 +67,8 @@ export function SeriesPanel() {
           baseline={baseline.data}
           baselineLabel={compareLabel(params.compare)}
           baselineError={baseline.error}
+          zoom={params.from && params.to ? { from: Date.parse(params.from), to: Date.parse(params.to) } : null}
+          onZoom={(z) => setParams(z ? { from: urlInstant(z.from), to: urlInstant(z.to) } : { from: null, to: null })}
         />
       )}
     </Panel>
@@ -88,7 +91,7 @@ export function DailyPanel() {
     >
       {(rows) => (
         <div className="space-y-3">
-          <VideoDailyChart rows={rows} />
+          <VideoDailyChart rows={rows} videoId={videoId} />
           <VideoDailyTable rows={rows} />
         </div>
       )}
@@ -140,8 +143,12 @@ function VideoCharts(props: {
   baseline: readonly BaselineMinute[] | undefined;
   baselineLabel: string;
   baselineError: string | undefined;
+  /** The zoom (drag across a chart, kept in the URL): only these minutes of the loaded range are drawn. */
+  zoom: { from: number; to: number } | null;
+  onZoom: (zoom: { from: number; to: number } | null) => void;
 }) {
-  const { rows, tz, videoId, baseline, baselineLabel } = props;
+  const { tz, videoId, baseline, baselineLabel, zoom } = props;
+  const rows = useMemo(() => (zoom ? props.rows.filter((r) => r.t >= zoom.from && r.t < zoom.to) : props.rows), [props.rows, zoom]);
   const d = useMemo(() => {
     const times = rows.map((r) => r.t);
     const current = new Map(rows.map((r) => [r.t, r]));
@@ -162,11 +169,20 @@ function VideoCharts(props: {
   }, [rows, baseline, baselineLabel]);
   // The platform's annotations and this video's own, on each of its charts.
   const annotations = useChartAnnotations(d.times, 60_000, videoId);
+  const gestures = { onSelectRange: props.onZoom };
   return (
     <div className="space-y-2">
-      <TimeChart times={d.times} series={d.counts} tz={tz} height={260} testId="video-counts-chart" {...annotations} />
-      <TimeChart times={d.times} series={d.velocity} tz={tz} height={220} testId="video-velocity-chart" {...annotations} />
-      <TimeChart times={d.times} series={d.completion} tz={tz} height={180} testId="video-completion-chart" {...annotations} />
+      {zoom && (
+        <p className="text-xs text-slate-500" data-testid="video-zoom">
+          Zoomed to {fmtDateTime(zoom.from, tz)} – {fmtDateTime(zoom.to, tz).slice(11)} ({d.times.length} min of the loaded range).{" "}
+          <button type="button" className="underline" onClick={() => props.onZoom(null)}>
+            Reset zoom
+          </button>
+        </p>
+      )}
+      <TimeChart times={d.times} series={d.counts} tz={tz} height={260} testId="video-counts-chart" {...annotations} {...gestures} />
+      <TimeChart times={d.times} series={d.velocity} tz={tz} height={220} testId="video-velocity-chart" {...annotations} {...gestures} />
+      <TimeChart times={d.times} series={d.completion} tz={tz} height={180} testId="video-completion-chart" {...annotations} {...gestures} />
       {props.baselineError && (
         <p role="alert" className="text-xs text-red-600">
           The comparison could not be read: {props.baselineError}

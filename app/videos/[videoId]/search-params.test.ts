@@ -11,7 +11,7 @@ import { checkVideoUrl } from "./url-check";
 describe("video URL state", () => {
   test("defaults: 24 h, UTC, 30 s, and none of them in a link, a key or the stream URL", () => {
     const spelled = loadVideoParams("?range=24h&tz=UTC&refresh=30&compare=off");
-    assert.deepEqual(spelled, { range: "24h", tz: "UTC", refresh: 30, compare: "off" });
+    assert.deepEqual(spelled, { range: "24h", tz: "UTC", refresh: 30, compare: "off", from: null, to: null });
     assert.deepEqual(spelled, loadVideoParams(""));
     assert.equal(videoHref("/videos/v_1", spelled), "/videos/v_1");
     const q = videoQueries("v_1", spelled);
@@ -26,6 +26,15 @@ describe("video URL state", () => {
     assert.equal(q.stream.url, "/api/live/videos/v_1");
     assert.deepEqual(Object.keys(q.stream.panels), ["summary", "series"]);
     assert.equal(q.baseline, undefined);
+  });
+
+  test("a zoom (from, to) stays in the page's URL: the series route and the stream still read the range only", () => {
+    const state = loadVideoParams("?range=6h&from=2026-11-25T10:00Z&to=2026-11-25T10:30Z");
+    assert.equal(videoHref("/videos/v_1", state), "/videos/v_1?range=6h&from=2026-11-25T10:00Z&to=2026-11-25T10:30Z");
+    const q = videoQueries("v_1", state);
+    assert.deepEqual(q.series.queryKey, ["/api/videos/v_1/series", "?range=6h"]);
+    const half = checkVideoUrl("v_1", { from: "2026-11-25T10:00Z" });
+    assert.deepEqual(half.ok ? null : half.issues, [{ param: "from", message: "a zoom needs both from and to" }]);
   });
 
   test("the comparison overlay reads the range and the mode; it is no part of the stream", () => {

@@ -7,7 +7,7 @@
 import { createLoader, createSerializer, type inferParserType, parseAsStringLiteral } from "nuqs/server";
 import { COMPARE_MODES, DEFAULT_COMPARE, DEFAULT_RANGE, VIDEO_RANGES } from "@/lib/dashboard/param-values";
 import { api } from "@/lib/dashboard/query-keys";
-import { querySerializer, refreshParser, timeZoneParser } from "@/lib/dashboard/url-parsers";
+import { parseAsText, querySerializer, refreshParser, timeZoneParser } from "@/lib/dashboard/url-parsers";
 
 export const videoParams = {
   range: parseAsStringLiteral(VIDEO_RANGES).withDefault(DEFAULT_RANGE),
@@ -15,6 +15,9 @@ export const videoParams = {
   refresh: refreshParser,
   /** The charts' overlay of the same minutes a day or a week earlier. */
   compare: parseAsStringLiteral(COMPARE_MODES).withDefault(DEFAULT_COMPARE),
+  /** A zoom into the series (drag across a chart): the minutes [from, to) of the loaded range are drawn. */
+  from: parseAsText,
+  to: parseAsText,
 };
 export type VideoParams = inferParserType<typeof videoParams>;
 

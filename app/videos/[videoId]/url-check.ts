@@ -4,11 +4,17 @@
  * the page's parsed state, its panels' queries and the data layer's input, or the issues to show.
  */
 import { z } from "zod";
-import { compareParam, refreshSchema, timeZoneParam, videoIdSchema, videoSeriesQuery } from "@/lib/dashboard/schemas";
+import { compareParam, instantSchema, refreshSchema, timeZoneParam, videoIdSchema, videoSeriesQuery } from "@/lib/dashboard/schemas";
 import { checkUrl, issuesOf, routeInput, type SearchParams } from "@/lib/server/page-input";
 import { loadVideoParams, videoQueries } from "./search-params";
 
-const pageQuery = z.object({ tz: timeZoneParam, refresh: refreshSchema }).extend(compareParam.shape);
+const pageQuery = z
+  .object({ tz: timeZoneParam, refresh: refreshSchema, from: instantSchema.optional(), to: instantSchema.optional() })
+  .extend(compareParam.shape)
+  .superRefine((v, ctx) => {
+    if ((v.from === undefined) !== (v.to === undefined)) ctx.addIssue({ code: "custom", path: ["from"], message: "a zoom needs both from and to" });
+    else if (v.from !== undefined && v.to !== undefined && v.to <= v.from) ctx.addIssue({ code: "custom", path: ["to"], message: "from must be before to" });
+  });
 
 /** `videoId` as Next hands the segment over: decoded once (malformed escapes are refused by proxy.ts); never decode twice. */
 export function checkVideoUrl(videoId: string, sp: SearchParams) {

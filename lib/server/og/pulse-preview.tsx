@@ -10,10 +10,7 @@ import { fmtDateTime, fmtInt, fmtPct, fmtTime, zoneLabel } from "../../dashboard
 import type { PulseRangeQuery } from "../../dashboard/schemas";
 import { listAnnotations } from "../ops/annotations";
 import { getPulseKpis } from "../queries/pulse-kpis";
-
-export const OG_SIZE = { width: 1200, height: 630 };
-
-const NOTE_COLORS = { incident: "#fca5a5", deploy: "#93c5fd", note: "#cbd5e1" } as const;
+import { NOTE_COLORS, OG_SIZE, ogCard } from "./og-card";
 
 export interface PulsePreviewModel {
   readonly title: string;
@@ -43,27 +40,8 @@ export async function pulsePreviewModel(q: PulseRangeQuery, pinned: boolean): Pr
 }
 
 export function pulsePreview(m: PulsePreviewModel): ImageResponse {
-  const { title, notes, stats } = m;
-  return new ImageResponse(
-    <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", padding: 64, background: "#0f172a", color: "#f8fafc" }}>
-      <div style={{ display: "flex", fontSize: 36, color: "#fb7185" }}>● Pulse</div>
-      <div style={{ display: "flex", fontSize: 56, fontWeight: 700, marginTop: 24 }}>{title}</div>
-      <div style={{ display: "flex", flexDirection: "column", marginTop: 24, gap: 8 }}>
-        {notes.map((n) => (
-          <div key={n.line} style={{ display: "flex", fontSize: 28, color: NOTE_COLORS[n.kind] }}>
-            {n.line}
-          </div>
-        ))}
-      </div>
-      <div style={{ display: "flex", marginTop: "auto", gap: 56 }}>
-        {stats.map(([label, value]) => (
-          <div key={label} style={{ display: "flex", flexDirection: "column" }}>
-            <div style={{ display: "flex", fontSize: 64, fontWeight: 700 }}>{value}</div>
-            <div style={{ display: "flex", fontSize: 28, color: "#94a3b8" }}>{label}</div>
-          </div>
-        ))}
-      </div>
-    </div>,
-    { ...OG_SIZE, headers: { "Cache-Control": "public, max-age=60" } },
-  );
+  return new ImageResponse(ogCard({ title: m.title, lines: m.notes.map((n) => ({ text: n.line, color: NOTE_COLORS[n.kind] })), stats: m.stats }), {
+    ...OG_SIZE,
+    headers: { "Cache-Control": "public, max-age=60" },
+  });
 }
