@@ -43,7 +43,7 @@ export type CrossFilter = (f: { category?: string; creator?: string }) => void;
 export function TrendingTable({ rows, tz, onFilter }: { rows: readonly TrendingRow[]; tz: string; onFilter?: CrossFilter }) {
   const q = tz === "UTC" ? "" : `?tz=${encodeURIComponent(tz)}`;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto lg:overflow-visible">
       <table className="w-full text-sm" data-testid="trending-table">
         <thead className="text-left text-xs uppercase text-slate-500">
           <tr>

@@ -17,7 +17,7 @@ export function PinControls({ params, watermark, setParams }: { params: PinParam
     return (
       <div className="flex flex-wrap items-center gap-2 rounded-md bg-slate-800 px-3 py-1.5 text-xs text-white" role="status" data-testid="pinned-banner">
         <span>
-          📌 Pinned to {fmtDateTime(from, params.tz)} – {fmtDateTime(to, params.tz)} ({zoneLabel(params.tz)}): this link always shows these minutes.
+          Pinned to {fmtDateTime(from, params.tz)} – {fmtDateTime(to, params.tz)} ({zoneLabel(params.tz)}): this link always shows these minutes.
         </span>
         <button type="button" className="underline" onClick={() => setParams({ range: livePreset(from, to), from: null, to: null, pinned: false, at: null })}>
           Back to live
@@ -35,7 +35,7 @@ export function PinControls({ params, watermark, setParams }: { params: PinParam
       onClick={() => pin && setParams({ ...pin, at: null })}
       data-testid="pin-button"
     >
-      📌 Pin
+      Pin link
     </button>
   );
 }
