@@ -18,7 +18,10 @@ test("statementName tells apart the KPI and series statements, which share their
   assert.equal(statementName(kpis, patterns), "pulse_kpis");
   assert.equal(statementName(series, patterns), "pulse_platform_series");
   assert.equal(statementName(bound("rt_watermark", {}), patterns), "rt_watermark");
-  assert.equal(statementName(bound("pulse_trending", { category: null, creator: null, sort: "velocity", limit: 25, window_minutes: 15 }), patterns), "pulse_trending");
+  assert.equal(
+    statementName(bound("pulse_trending", { category: null, creator: null, sort: "velocity", limit: 25, window_minutes: 15 }), patterns),
+    "pulse_trending",
+  );
   assert.equal(statementName("SELECT 1", patterns), undefined);
 });
 
