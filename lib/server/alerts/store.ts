@@ -11,30 +11,18 @@ import {
   type AlertSpan,
   type AlertStatus,
   type AlertSummary,
-  type Baseline,
   type DeliveryState,
   MAX_EVENTS,
   MAX_RULES,
 } from "../../dashboard/alerts";
 import { MAX_LIST_ROWS } from "../../dashboard/annotations";
 import { opsQuery } from "../ops/ops-db";
-import { conditionOf, targetOf } from "./target-columns";
+import { type ConditionColumns, conditionOf, type TargetColumns, targetOf } from "./target-columns";
 
 /** The rule columns every rule statement returns. */
-export interface RuleRow {
+export interface RuleRow extends TargetColumns, ConditionColumns {
   readonly id: string;
   readonly name: string;
-  readonly scope: "platform" | "video";
-  readonly video_id: string | null;
-  readonly metric: string;
-  readonly condition: "threshold" | "anomaly";
-  readonly op: "above" | "below" | "either";
-  readonly threshold: number | null;
-  readonly recover_threshold: number | null;
-  readonly baseline: Baseline | null;
-  readonly baseline_minutes: number | null;
-  readonly z_threshold: number | null;
-  readonly recover_z: number | null;
   readonly for_minutes: number;
   readonly webhook_url: string | null;
   readonly author: string;
