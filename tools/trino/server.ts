@@ -55,13 +55,23 @@ export async function status(s: InstanceSettings): Promise<ServerInfo> {
 }
 
 /**
+ * The coordinator's view of which workers can run a catalog's splits is refreshed on an interval
+ * (the node manager's and node selector's few-second refresh), so for a few seconds after the
+ * workers show as active in system.runtime.nodes a query can still fail with "No worker nodes
+ * available" (seen once in CI, migrating the cluster lakehouse). With workers, ready waits this long
+ * after they have all joined.
+ */
+const NODE_MAP_SETTLE_MS = 6_000;
+
+/**
  * Ready means /v1/info no longer says starting AND the nodes that run splits have joined, so queries
- * can run: the node itself, or all N workers active in system.runtime.nodes.
+ * can run: the node itself, or all N workers active in system.runtime.nodes (for NODE_MAP_SETTLE_MS).
  */
 async function waitUntilReady(s: InstanceSettings, pid: number, workerPids: Map<number, number>, progress: Progress): Promise<void> {
   const started = Date.now();
   let lastReport = 0;
   let active = 0;
+  let allActiveSince: number | undefined;
   for (;;) {
     const elapsed = Date.now() - started;
     if (!alive(pid)) {
@@ -83,7 +93,11 @@ async function waitUntilReady(s: InstanceSettings, pid: number, workerPids: Map<
       )
         .then((r) => (s.workers === 0 ? Number(r.rows[0]?.nodes ?? 0) : Number(r.rows[0]?.workers ?? 0)))
         .catch(() => 0);
-      if (active >= Math.max(1, s.workers)) return;
+      if (active >= Math.max(1, s.workers)) {
+        if (s.workers === 0) return;
+        allActiveSince ??= Date.now();
+        if (Date.now() - allActiveSince >= NODE_MAP_SETTLE_MS) return;
+      } else allActiveSince = undefined;
     }
     if (elapsed - lastReport >= 5000) {
       const what = !info ? "not answering yet" : info.starting || s.workers === 0 ? "starting" : `${active} of ${s.workers} workers active`;

@@ -66,16 +66,19 @@ class AlertEvaluator {
     }
     this.counts.commits += 1;
     let platform: MinuteLog | undefined;
-    for (const rule of rules) {
+    // Platform rules first: they read the one shared log, while a video rule waits for its own
+    // video's delta from Trino; and each rule's events are sent as soon as they are written, so a
+    // slow read for one rule never holds back another's webhook.
+    const ordered = [...rules].sort((a, b) => Number(a.target.scope === "video") - Number(b.target.scope === "video"));
+    for (const rule of ordered) {
       try {
         if (rule.target.scope === "platform") platform ??= (await platformMinutes().at(state)).log;
-        await this.evaluateRule(rule, state, platform);
+        if (await this.evaluateRule(rule, state, platform)) alertDelivery().kick();
       } catch (err) {
         // The rule keeps its evaluated_through, so the next commit evaluates these minutes again.
         this.fail(`rule ${rule.id} (${rule.name}): ${(err as Error).message}`);
       }
     }
-    alertDelivery().kick();
   }
 
   private fail(message: string): void {
@@ -84,10 +87,11 @@ class AlertEvaluator {
     console.error(`[alerts] ${message}`);
   }
 
-  private async evaluateRule(rule: AlertRule, state: LiveState, platform: MinuteLog | undefined): Promise<void> {
+  /** Evaluates the rule's new minutes; true when it recorded an event (a delivery to start). */
+  private async evaluateRule(rule: AlertRule, state: LiveState, platform: MinuteLog | undefined): Promise<boolean> {
     const t = state.rt.watermark!;
     const minutes = minutesToEvaluate(rule, t);
-    if (minutes.length === 0) return;
+    if (minutes.length === 0) return false;
     const n = serverConfig().PULSE_VELOCITY_WINDOW_MINUTES;
     const log = rule.target.scope === "video" ? await videoLogAt(rule.target.videoId, state) : platform!;
     const current: CountersAt = (m) => log.countersAt(m);
@@ -98,16 +102,17 @@ class AlertEvaluator {
       weekAgo = await pastMinutes(rule.target.scope === "video" ? rule.target.videoId : null, lo, t - WEEK_MS + MIN);
     }
     const readings = minutes.map((m) => readMinute({ metric: rule.target.metric, condition: c }, m, { current, weekAgo, velocityWindow: n }));
-    await opsTransaction(async (query) => {
+    return opsTransaction(async (query) => {
       const [row] = await query<RuleRow>("alert_rule_lock", [rule.id]);
-      if (!row) return; // deleted meanwhile
+      if (!row) return false; // deleted meanwhile
       const locked = ruleOf(row);
       // Another evaluation (a second server) may have gone further since the rules were listed.
       const todo = readings.filter((r) => locked.evaluatedThrough === null || r.minute >= locked.evaluatedThrough);
-      if (todo.length === 0) return;
+      if (todo.length === 0) return false;
       const defaultUrl = serverConfig().PULSE_ALERT_WEBHOOK_URL;
       const delivery = (locked.webhookUrl ?? defaultUrl) ? "pending" : "none";
       let s: RuleState = { status: locked.status, breachMinutes: row.breach_minutes, since: locked.statusSince };
+      const recorded = false;
       for (const r of todo) {
         const next = step(s, r, locked.forMinutes);
         s = next.state;
@@ -137,6 +142,7 @@ class AlertEvaluator {
         last.z,
         s.since === null ? null : new Date(s.since),
       ]);
+      return recorded;
     });
   }
 }
