@@ -63,8 +63,9 @@ async function integration(filters: string[]): Promise<number> {
   const files = selected("integration", findFiles(REPO_ROOT, REPO_ROOT, ".itest.ts"), filters);
   if (files.length === 0) return verdict("integration", 1, null);
   const s = instanceSettings("test");
-  await freshTestLakehouse(s, log);
+  // Set-up inside the try: a start or migration that fails must not leave its servers running.
   try {
+    await freshTestLakehouse(s, log);
     const run = await runNodeTests(files, { ...process.env, PULSE_TEST_INSTANCE: "1" });
     return verdict("integration", run.code, run.counts);
   } finally {
@@ -79,9 +80,10 @@ async function cluster(filters: string[]): Promise<number> {
   const t0 = Date.now();
   await buildDashboard(log, E2E_DIST_DIR);
   const s = instanceSettings("cluster");
-  await freshTestLakehouse(s, log);
-  log(`cluster lakehouse fresh and migrated in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  // Set-up inside the try: a start or migration that fails must not leave its servers running.
   try {
+    await freshTestLakehouse(s, log);
+    log(`cluster lakehouse fresh and migrated in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const run = await runNodeTests(files, { ...process.env, PULSE_TEST_INSTANCE: "1", PULSE_TEST_TARGET: "cluster" });
     return verdict("cluster", run.code, run.counts);
   } finally {
