@@ -274,6 +274,8 @@ test("comparisons: the Pulse and video charts overlay the same minutes a day or 
   await page.goto("/?range=1h&compare=month");
   await expect(page.getByText("compare must be off, day or week")).toBeVisible();
   await page.goto(`/videos/${VIDEOS.a}?range=1h&compare=week`);
+  // While the page streams in, the seeded panel and its replacement can both be in the DOM for a moment.
+  await expect(page.getByTestId("video-counts-chart")).toHaveCount(1);
   await expect(page.getByTestId("video-counts-chart")).toHaveAttribute("data-series", "10");
   await shot(page, info, "compare-video-week");
 });
