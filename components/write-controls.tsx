@@ -1,7 +1,8 @@
 "use client";
 /** The pieces every write form and row action shares: a labelled field, the status line, and a button that needs the API token. */
-import type { ReactNode } from "react";
-import { useWriteToken } from "./alerts/write-token";
+import { useQueryClient } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { useWriteToken, writeJson } from "./alerts/write-token";
 
 export const inputClass = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950";
 
@@ -47,4 +48,33 @@ export function TokenButton({ label, title, onClick, className = "" }: { label: 
       {label}
     </button>
   );
+}
+
+/**
+ * A row action's write (Delete, Redeliver): sent with the tab's token; on success the lists it
+ * changed are refetched (`invalidate` picks their queries), on failure the server's message is kept.
+ */
+export function useRowWrite(invalidate: (key: readonly unknown[]) => boolean) {
+  const [token] = useWriteToken();
+  const client = useQueryClient();
+  const [error, setError] = useState<string>();
+  const run = async (method: "POST" | "DELETE", url: string) => {
+    try {
+      await writeJson(method, url, token);
+      setError(undefined);
+      await client.invalidateQueries({ predicate: (q) => invalidate(q.queryKey) });
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return { run, error };
+}
+
+/** A row action's failure, above its table or list. */
+export function WriteError({ error }: { error: string | undefined }) {
+  return error ? (
+    <p role="alert" className="mb-2 text-sm text-red-600">
+      {error}
+    </p>
+  ) : null;
 }

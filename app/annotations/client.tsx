@@ -1,11 +1,10 @@
 "use client";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { TokenField } from "@/components/alerts/token-field";
-import { useWriteToken, writeJson } from "@/components/alerts/write-token";
 import { AnnotationForm } from "@/components/annotation-form";
 import { Skeleton } from "@/components/skeleton";
-import { TokenButton } from "@/components/write-controls";
+import { TokenButton, useRowWrite, WriteError } from "@/components/write-controls";
 import { ANNOTATION_COLORS } from "@/lib/dashboard/annotation-marks";
 import { fmtDateTime } from "@/lib/dashboard/format";
 import { DAY_MS } from "@/lib/dashboard/param-values";
@@ -16,19 +15,9 @@ export function AnnotationsClient() {
   // The window is fixed when the page opens: a key that moved every render would refetch forever.
   const [span] = useState(() => ({ from: Math.floor(Date.now() / 60_000) * 60_000 - 7 * DAY_MS, to: Math.floor(Date.now() / 60_000) * 60_000 + DAY_MS }));
   const q = useQuery({ ...api.annotations(span.from, span.to), refetchInterval: 60_000 });
-  const [token] = useWriteToken();
-  const client = useQueryClient();
-  const [error, setError] = useState<string>();
+  const { run, error } = useRowWrite((k) => k[0] === "/api/annotations");
   const rows = useMemo(() => [...(q.data?.data ?? [])].reverse(), [q.data]);
-  const remove = async (id: number) => {
-    try {
-      await writeJson("DELETE", `/api/annotations/${id}`, token);
-      setError(undefined);
-      await client.invalidateQueries({ predicate: (x) => x.queryKey[0] === "/api/annotations" });
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
+  const remove = (id: number) => run("DELETE", `/api/annotations/${id}`);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -41,11 +30,7 @@ export function AnnotationsClient() {
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
         <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">The last 7 days</h2>
-        {error && (
-          <p role="alert" className="mb-2 text-sm text-red-600">
-            {error}
-          </p>
-        )}
+        <WriteError error={error} />
         {q.error ? (
           <p role="alert" className="text-sm text-red-600">
             {q.error.message}

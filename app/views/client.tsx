@@ -1,28 +1,16 @@
 "use client";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
 import { TokenField } from "@/components/alerts/token-field";
-import { useWriteToken, writeJson } from "@/components/alerts/write-token";
 import { Skeleton } from "@/components/skeleton";
-import { TokenButton } from "@/components/write-controls";
+import { TokenButton, useRowWrite, WriteError } from "@/components/write-controls";
 import { fmtDateTime } from "@/lib/dashboard/format";
 import { api } from "@/lib/dashboard/query-keys";
 
 export function ViewsClient() {
   const q = useQuery({ ...api.savedViews(), refetchInterval: 60_000 });
-  const [token] = useWriteToken();
-  const client = useQueryClient();
-  const [error, setError] = useState<string>();
-  const remove = async (id: number) => {
-    try {
-      await writeJson("DELETE", `/api/views/${id}`, token);
-      setError(undefined);
-      await client.invalidateQueries({ queryKey: api.savedViews().queryKey });
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
+  const { run, error } = useRowWrite((k) => k[0] === api.savedViews().queryKey[0]);
+  const remove = (id: number) => run("DELETE", `/api/views/${id}`);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -30,11 +18,7 @@ export function ViewsClient() {
         <TokenField />
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        {error && (
-          <p role="alert" className="mb-2 text-sm text-red-600">
-            {error}
-          </p>
-        )}
+        <WriteError error={error} />
         {q.error ? (
           <p role="alert" className="text-sm text-red-600">
             {q.error.message}

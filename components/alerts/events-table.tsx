@@ -1,36 +1,19 @@
 "use client";
-import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { type AlertEvent, METRIC_LABELS } from "@/lib/dashboard/alerts";
 import { fmtDateTime, fmtSig } from "@/lib/dashboard/format";
 import { api } from "@/lib/dashboard/query-keys";
-import { TokenButton } from "../write-controls";
-import { useWriteToken, writeJson } from "./write-token";
+import { TokenButton, useRowWrite, WriteError } from "../write-controls";
 
 const DELIVERY_TEXT = { none: "in-app only", pending: "sending", delivered: "delivered", dead: "dead letter" } as const;
 
 /** The history, newest first: what fired or resolved at which minute, the numbers, and how the webhook took it. */
 export function EventsTable({ events }: { events: readonly AlertEvent[] }) {
-  const [token] = useWriteToken();
-  const client = useQueryClient();
-  const [error, setError] = useState<string>();
-  const redeliver = async (e: AlertEvent) => {
-    try {
-      await writeJson("POST", `/api/alerts/events/${e.id}/redeliver`, token);
-      setError(undefined);
-      await client.invalidateQueries({ queryKey: api.alertEvents().queryKey });
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
+  const { run, error } = useRowWrite((k) => k[0] === api.alertEvents().queryKey[0]);
+  const redeliver = (e: AlertEvent) => run("POST", `/api/alerts/events/${e.id}/redeliver`);
   if (events.length === 0) return <p className="py-6 text-center text-sm text-slate-500">Nothing has fired yet.</p>;
   return (
     <div className="overflow-x-auto">
-      {error && (
-        <p role="alert" className="mb-2 text-sm text-red-600">
-          {error}
-        </p>
-      )}
+      <WriteError error={error} />
       <table className="w-full text-left text-sm" data-testid="alert-events">
         <thead className="text-xs uppercase text-slate-500">
           <tr>

@@ -1,12 +1,9 @@
 "use client";
-import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
 import { type AlertRule, describeCondition } from "@/lib/dashboard/alerts";
 import { fmtDateTime, fmtSig } from "@/lib/dashboard/format";
 import { api } from "@/lib/dashboard/query-keys";
-import { TokenButton } from "../write-controls";
-import { useWriteToken, writeJson } from "./write-token";
+import { TokenButton, useRowWrite, WriteError } from "../write-controls";
 
 const STATUS_STYLE = {
   firing: "bg-red-600 text-white",
@@ -16,27 +13,15 @@ const STATUS_STYLE = {
 
 /** Every rule with its state now: status and since when, the newest minute's value, baseline and z, and where it sends. */
 export function RulesTable({ rules }: { rules: readonly AlertRule[] }) {
-  const [token] = useWriteToken();
-  const client = useQueryClient();
-  const [error, setError] = useState<string>();
+  const { run, error } = useRowWrite((k) => k[0] === api.alertRules().queryKey[0]);
   const remove = async (r: AlertRule) => {
     if (!window.confirm(`Delete the rule "${r.name}"? Its history stays.`)) return;
-    try {
-      await writeJson("DELETE", `/api/alerts/rules/${r.id}`, token);
-      setError(undefined);
-      await client.invalidateQueries({ queryKey: api.alertRules().queryKey });
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    await run("DELETE", `/api/alerts/rules/${r.id}`);
   };
   if (rules.length === 0) return <p className="py-6 text-center text-sm text-slate-500">No rules yet: add one below, or POST one to /api/alerts/rules.</p>;
   return (
     <div className="overflow-x-auto">
-      {error && (
-        <p role="alert" className="mb-2 text-sm text-red-600">
-          {error}
-        </p>
-      )}
+      <WriteError error={error} />
       <table className="w-full text-left text-sm" data-testid="alert-rules">
         <thead className="text-xs uppercase text-slate-500">
           <tr>
