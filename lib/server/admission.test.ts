@@ -46,8 +46,8 @@ function setup(overrides: Partial<AdmissionOptions> = {}) {
   const admission = new Admission({
     maxRunning: 2,
     maxAdhocRunning: 1,
-    queueDeadlineMs: { shared: 5_000, adhoc: 800 },
-    maxQueued: { shared: 20, adhoc: 4 },
+    queueDeadlineMs: { shared: 5_000, adhoc: 800, background: 60_000 },
+    maxQueued: { shared: 20, adhoc: 4, background: 20 },
     retryAfterSeconds: 2,
     clock,
     ...overrides,
@@ -79,11 +79,11 @@ describe("admission", () => {
     await flush();
     assert.deepEqual(started, ["s1", "s2"]);
     assert.equal(s3.state, "waiting");
-    assert.deepEqual(admission.stats, { running: { shared: 2, adhoc: 0 }, queued: { shared: 1, adhoc: 0 } });
+    assert.deepEqual(admission.stats, { running: { shared: 2, adhoc: 0, background: 0 }, queued: { shared: 1, adhoc: 0, background: 0 } });
     admission.release("shared");
     await flush();
     assert.deepEqual(started, ["s1", "s2", "s3"]);
-    assert.deepEqual(admission.stats, { running: { shared: 2, adhoc: 0 }, queued: { shared: 0, adhoc: 0 } });
+    assert.deepEqual(admission.stats, { running: { shared: 2, adhoc: 0, background: 0 }, queued: { shared: 0, adhoc: 0, background: 0 } });
   });
 
   it("a free slot goes to the oldest shared waiter before any adhoc one, and adhoc holds at most its cap", async () => {
@@ -104,7 +104,7 @@ describe("admission", () => {
     admission.release("shared"); // s2 ends: a2 may not start, a1 holds the one adhoc slot
     await flush();
     assert.deepEqual(started, ["busy1", "busy2", "s1", "s2", "a1"]);
-    assert.deepEqual(admission.stats, { running: { shared: 0, adhoc: 1 }, queued: { shared: 0, adhoc: 1 } });
+    assert.deepEqual(admission.stats, { running: { shared: 0, adhoc: 1, background: 0 }, queued: { shared: 0, adhoc: 1, background: 0 } });
     ask("s3", "shared"); // the slot adhoc may not take is there for a shared view at once
     await flush();
     assert.deepEqual(started, ["busy1", "busy2", "s1", "s2", "a1", "s3"]);
@@ -114,7 +114,7 @@ describe("admission", () => {
   });
 
   it("adhoc cannot starve shared: with every adhoc slot taken, shared views still start at once", async () => {
-    const { admission, started, ask } = setup({ maxRunning: 4, maxAdhocRunning: 2, maxQueued: { shared: 40, adhoc: 8 } });
+    const { admission, started, ask } = setup({ maxRunning: 4, maxAdhocRunning: 2, maxQueued: { shared: 40, adhoc: 8, background: 40 } });
     for (let i = 1; i <= 5; i++) ask(`a${i}`, "adhoc");
     await flush();
     assert.deepEqual(started, ["a1", "a2"]);
@@ -122,7 +122,7 @@ describe("admission", () => {
     ask("s2", "shared");
     await flush();
     assert.deepEqual(started, ["a1", "a2", "s1", "s2"]);
-    assert.deepEqual(admission.stats, { running: { shared: 2, adhoc: 2 }, queued: { shared: 0, adhoc: 3 } });
+    assert.deepEqual(admission.stats, { running: { shared: 2, adhoc: 2, background: 0 }, queued: { shared: 0, adhoc: 3, background: 0 } });
   });
 
   it("an adhoc waiter that cannot start within its deadline is refused exactly then; a shared one waits longer", async () => {
@@ -187,12 +187,12 @@ describe("admission", () => {
     const s = ask("s", "shared");
     await flush();
     assert.equal(s.state, "waiting");
-    assert.deepEqual(admission.stats.queued, { shared: 1, adhoc: 4 });
+    assert.deepEqual(admission.stats.queued, { shared: 1, adhoc: 4, background: 0 });
   });
 
   it("a burst of 300 distinct custom ranges: 2 run, 8 wait, 290 are refused at once and the 8 at their deadline", async () => {
     // The defaults wired in query-admission.ts for K = 4: adhoc cap K/2, adhoc queue 2K, deadline 800 ms.
-    const { clock, admission, ask } = setup({ maxRunning: 4, maxAdhocRunning: 2, maxQueued: { shared: 40, adhoc: 8 } });
+    const { clock, admission, ask } = setup({ maxRunning: 4, maxAdhocRunning: 2, maxQueued: { shared: 40, adhoc: 8, background: 40 } });
     const burst = Array.from({ length: 300 }, (_, i) => ask(`a${i}`, "adhoc"));
     await flush();
     const count = (state: Tracked["state"]) => burst.filter((b) => b.state === state).length;
@@ -216,25 +216,47 @@ describe("admission", () => {
     const first = admission.run("shared", () => new Promise<string>((resolve) => (finish = () => resolve("one"))));
     const second = admission.run("shared", () => Promise.reject(new Error("Trino failed")));
     await flush();
-    assert.deepEqual(admission.stats, { running: { shared: 1, adhoc: 0 }, queued: { shared: 1, adhoc: 0 } });
+    assert.deepEqual(admission.stats, { running: { shared: 1, adhoc: 0, background: 0 }, queued: { shared: 1, adhoc: 0, background: 0 } });
     finish();
     assert.equal(await first, "one");
     await assert.rejects(second, /Trino failed/);
-    assert.deepEqual(admission.stats, { running: { shared: 0, adhoc: 0 }, queued: { shared: 0, adhoc: 0 } });
+    assert.deepEqual(admission.stats, { running: { shared: 0, adhoc: 0, background: 0 }, queued: { shared: 0, adhoc: 0, background: 0 } });
     assert.equal(await admission.run("adhoc", async () => 42), 42);
   });
 
   it("refuses options where adhoc could never run or could take more than every slot", () => {
     assert.throws(() => setup({ maxRunning: 2, maxAdhocRunning: 3 }), /1 <= maxAdhocRunning \(3\) <= maxRunning \(2\)/);
     assert.throws(() => setup({ maxRunning: 0, maxAdhocRunning: 0 }), RangeError);
+    assert.throws(() => setup({ maxRunning: 2, maxBackgroundRunning: 3 }), /1 <= maxBackgroundRunning \(3\) <= maxRunning \(2\)/);
+  });
+
+  it("background work goes first but holds one slot at most, so a stuck poll or a burst of commits cannot starve shared views", async () => {
+    // K = 4, background cap 1. Four background queries (a stuck watcher poll, alert reads) arrive first.
+    const { admission, started, ask } = setup({ maxRunning: 4, maxAdhocRunning: 2, maxQueued: { shared: 40, adhoc: 8, background: 40 } });
+    for (let i = 1; i <= 4; i++) ask(`b${i}`, "background");
+    await flush();
+    assert.deepEqual(started, ["b1"]);
+    const [s1, s2, s3] = [ask("s1", "shared"), ask("s2", "shared"), ask("s3", "shared")];
+    const s4 = ask("s4", "shared");
+    await flush();
+    // Three shared views start beside the one background query; the fourth waits for a slot.
+    assert.deepEqual([s1.state, s2.state, s3.state, s4.state], ["started", "started", "started", "waiting"]);
+    assert.deepEqual(admission.stats, { running: { shared: 3, adhoc: 0, background: 1 }, queued: { shared: 1, adhoc: 0, background: 3 } });
+    admission.release("background"); // b1 ends: the next background query goes before the waiting view
+    await flush();
+    assert.deepEqual(started, ["b1", "s1", "s2", "s3", "b2"]);
+    admission.release("shared"); // s1 ends: background is at its cap, so the view s4 starts
+    await flush();
+    assert.deepEqual(started, ["b1", "s1", "s2", "s3", "b2", "s4"]);
   });
 
   it("options from the settings: adhoc holds half the slots (at least one), waits in a queue of 2K; shared in one of 10K", () => {
     assert.deepEqual(admissionOptions({ maxRunning: 4, adhocDeadlineMs: 800, sharedDeadlineMs: 5_000 }), {
       maxRunning: 4,
       maxAdhocRunning: 2,
-      queueDeadlineMs: { shared: 5_000, adhoc: 800 },
-      maxQueued: { shared: 40, adhoc: 8 },
+      maxBackgroundRunning: 1,
+      queueDeadlineMs: { shared: 5_000, adhoc: 800, background: 60_000 },
+      maxQueued: { shared: 40, adhoc: 8, background: 40 },
       retryAfterSeconds: 2,
     });
     const one = admissionOptions({ maxRunning: 1, adhocDeadlineMs: 0, sharedDeadlineMs: 0 });

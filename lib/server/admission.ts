@@ -3,12 +3,17 @@
  * wait in a priority queue, and a request that cannot start in time is refused at once instead of
  * piling up in Trino until every viewer's request times out.
  *
- * - Two priorities. `shared`: views many people watch (the Pulse page's presets, trending, KPIs,
+ * - Three priorities. `shared`: views many people watch (the Pulse page's presets, trending, KPIs,
  *   video pages, the daily marts); one answer serves all their viewers. `adhoc`: one person's custom
- *   range. A free slot always goes to the oldest shared waiter first, and adhoc queries may hold at
- *   most `maxAdhocRunning` (< K) slots, so a burst of custom ranges can neither jump ahead of nor
- *   fill every slot in front of a shared view: adhoc cannot starve shared. Shared may keep adhoc
- *   waiting, which adhoc's short deadline turns into a quick 503 rather than a hang.
+ *   range. `background`: the server's own work with no request waiting on it (the live watcher's
+ *   poll, alert evaluation; see work-lane.ts).
+ * - A free slot goes first to a background waiter while fewer than `maxBackgroundRunning` (1 by
+ *   default) run: the watcher's poll is what tells every viewer the data changed, so it must not
+ *   queue behind them, yet background work can never hold more than its cap. Then to the oldest
+ *   shared waiter, then to the oldest adhoc one while fewer than `maxAdhocRunning` (< K) run, so a
+ *   burst of custom ranges can neither jump ahead of nor fill every slot in front of a shared view.
+ *   Neither background (a stuck poll, a burst of commits) nor adhoc can starve shared. Shared may
+ *   keep adhoc waiting, which adhoc's short deadline turns into a quick 503 rather than a hang.
  * - Each waiter has a queue deadline by priority (the time to START, not to finish): when it passes,
  *   the waiter leaves the queue and its promise rejects with AdmissionRejectedError, which
  *   lib/server/api.ts answers 503 with Retry-After. A full queue refuses at once.
@@ -16,7 +21,7 @@
  * No `server-only` import here so the logic can be unit-tested; the wiring is lib/server/query-admission.ts.
  */
 
-export type Priority = "shared" | "adhoc";
+export type Priority = "shared" | "adhoc" | "background";
 
 /** The timers deadlines run on: the real ones, or a test's hand-advanced clock. */
 export interface AdmissionClock {
@@ -29,6 +34,8 @@ export interface AdmissionOptions {
   readonly maxRunning: number;
   /** Running adhoc queries at most, fewer than K so a shared view never waits behind adhoc ones only. */
   readonly maxAdhocRunning: number;
+  /** Running background queries at most (default 1): the server's own work never holds more of the K slots. */
+  readonly maxBackgroundRunning?: number;
   /** How long a waiter may wait to start, by priority. */
   readonly queueDeadlineMs: Readonly<Record<Priority, number>>;
   /** Waiters kept at most, by priority; one more is refused at once. */
@@ -77,11 +84,12 @@ const systemClock: AdmissionClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-const WHAT: Record<Priority, string> = { shared: "view", adhoc: "custom range" };
+const WHAT: Record<Priority, string> = { shared: "view", adhoc: "custom range", background: "background query" };
 
 export class Admission {
-  private readonly running: Record<Priority, number> = { shared: 0, adhoc: 0 };
-  private readonly queues: Record<Priority, Waiter[]> = { shared: [], adhoc: [] };
+  private readonly running: Record<Priority, number> = { shared: 0, adhoc: 0, background: 0 };
+  private readonly queues: Record<Priority, Waiter[]> = { shared: [], adhoc: [], background: [] };
+  private readonly maxBackgroundRunning: number;
   private readonly clock: AdmissionClock;
   /** Counters since start, for logs and tests. */
   readonly rejected: Record<RejectionReason, number> = { "queue-full": 0, deadline: 0 };
@@ -89,6 +97,10 @@ export class Admission {
   constructor(private readonly opts: AdmissionOptions) {
     if (!(opts.maxRunning >= 1 && opts.maxAdhocRunning >= 1 && opts.maxAdhocRunning <= opts.maxRunning)) {
       throw new RangeError(`admission needs 1 <= maxAdhocRunning (${opts.maxAdhocRunning}) <= maxRunning (${opts.maxRunning})`);
+    }
+    this.maxBackgroundRunning = opts.maxBackgroundRunning ?? 1;
+    if (!(this.maxBackgroundRunning >= 1 && this.maxBackgroundRunning <= opts.maxRunning)) {
+      throw new RangeError(`admission needs 1 <= maxBackgroundRunning (${this.maxBackgroundRunning}) <= maxRunning (${opts.maxRunning})`);
     }
     this.clock = opts.clock ?? systemClock;
   }
@@ -104,7 +116,8 @@ export class Admission {
   }
 
   get stats(): { running: Readonly<Record<Priority, number>>; queued: Readonly<Record<Priority, number>> } {
-    return { running: { ...this.running }, queued: { shared: this.queues.shared.length, adhoc: this.queues.adhoc.length } };
+    const { shared, adhoc, background } = this.queues;
+    return { running: { ...this.running }, queued: { shared: shared.length, adhoc: adhoc.length, background: background.length } };
   }
 
   /** Resolves when the caller holds a slot (it must call release), or rejects when it cannot get one in time. */
@@ -136,14 +149,22 @@ export class Admission {
   }
 
   private total(): number {
-    return this.running.shared + this.running.adhoc;
+    return this.running.shared + this.running.adhoc + this.running.background;
   }
 
-  /** Hands free slots to waiters: the oldest shared one first, then the oldest adhoc one within its cap. */
+  /** The queue the next free slot serves: background within its cap, then shared, then adhoc within its cap. */
+  private nextQueue(): Waiter[] | undefined {
+    const { queues, running } = this;
+    if (queues.background.length > 0 && running.background < this.maxBackgroundRunning) return queues.background;
+    if (queues.shared.length > 0) return queues.shared;
+    if (queues.adhoc.length > 0 && running.adhoc < this.opts.maxAdhocRunning) return queues.adhoc;
+    return undefined;
+  }
+
+  /** Hands free slots to waiters, oldest first within each queue, in nextQueue's order. */
   private dispatch(): void {
     while (this.total() < this.opts.maxRunning) {
-      const next = this.queues.shared.length > 0 ? this.queues.shared : this.running.adhoc < this.opts.maxAdhocRunning ? this.queues.adhoc : undefined;
-      const waiter = next?.shift();
+      const waiter = this.nextQueue()?.shift();
       if (!waiter) return;
       if (waiter.timer !== undefined) this.clock.clearTimeout(waiter.timer);
       this.running[waiter.priority] += 1;
@@ -166,6 +187,9 @@ export class Admission {
 /** Seconds a refused caller is asked to wait (Retry-After): about one micro-batch poll, long enough for a slot to free. */
 export const RETRY_AFTER_SECONDS = 2;
 
+/** How long background work may wait for its slot. */
+export const BACKGROUND_QUEUE_DEADLINE_MS = 60_000;
+
 /**
  * The dashboard's options from its settings. Adhoc may hold half the slots (at least 1): the other
  * half stays for shared views whatever a burst of custom ranges does. Adhoc waiters are bounded by
@@ -176,8 +200,11 @@ export function admissionOptions(s: { readonly maxRunning: number; readonly adho
   return {
     maxRunning: s.maxRunning,
     maxAdhocRunning: Math.max(1, Math.floor(s.maxRunning / 2)),
-    queueDeadlineMs: { shared: s.sharedDeadlineMs, adhoc: s.adhocDeadlineMs },
-    maxQueued: { shared: 10 * s.maxRunning, adhoc: 2 * s.maxRunning },
+    maxBackgroundRunning: 1,
+    // Background work waits as long as a query may run: nobody is waiting on it, and a refusal
+    // would only make the watcher count a failed poll.
+    queueDeadlineMs: { shared: s.sharedDeadlineMs, adhoc: s.adhocDeadlineMs, background: BACKGROUND_QUEUE_DEADLINE_MS },
+    maxQueued: { shared: 10 * s.maxRunning, adhoc: 2 * s.maxRunning, background: 10 * s.maxRunning },
     retryAfterSeconds: RETRY_AFTER_SECONDS,
   };
 }

@@ -20,6 +20,7 @@ import { querySql } from "./sql-files";
 import { trinoCa } from "./trino-ca";
 import { recordTrinoCall } from "./trino-state";
 import { parseRows, RowShapeError } from "./typed-rows";
+import { currentLane } from "./work-lane";
 
 /** Trino could not answer and no earlier result exists: the API answers 503 with this message. */
 export class DataUnavailableError extends Error {
@@ -103,8 +104,11 @@ export interface QuerySpec<Row, T> {
   readonly priority?: Priority;
 }
 
-/** Runs one bound statement as the dashboard's user with its deadline and checks each row's shape. */
-export async function fetchRows<Row>(name: string, sql: string, row: z.ZodType<Row>, priority: Priority = "shared"): Promise<Row[]> {
+/**
+ * Runs one bound statement as the dashboard's user with its deadline and checks each row's shape.
+ * Without a priority it takes the caller's lane (work-lane.ts): background for the server's own jobs.
+ */
+export async function fetchRows<Row>(name: string, sql: string, row: z.ZodType<Row>, priority: Priority = currentLane()): Promise<Row[]> {
   // Admission gates the Trino call itself: identical requests already share one fetch in the cache.
   const out = await admission().run(priority, async () => {
     try {
@@ -142,7 +146,7 @@ export async function cachedQuery<Row, T>(spec: QuerySpec<Row, T>, opts: CachedQ
   // nothing unchanged is queried again; otherwise the cache period decides, as before.
   const version = dataVersion(spec.freshness);
   const fetch = async (): Promise<Stored> => {
-    const rows = await fetchRows(spec.name, sql, spec.row, spec.priority ?? "shared");
+    const rows = await fetchRows(spec.name, sql, spec.row, spec.priority ?? currentLane());
     return readRows(() => ({ data: spec.map(rows), watermark: spec.watermark(rows), sql, version }));
   };
   const freshness = version === undefined ? {} : { isCurrent: (v: Stored) => v.version === version, waitForCurrent: opts.waitForCurrent ?? false };

@@ -21,6 +21,7 @@ import { liveWatcher } from "../live/versions";
 import { videoLogAt } from "../live/video-minutes";
 import type { LiveState } from "../live/watcher";
 import { opsTransaction } from "../ops/ops-db";
+import { inBackground } from "../work-lane";
 import { alertDelivery } from "./delivery";
 import { type CountersAt, type MinuteReading, readMinute, WEEK_MS } from "./minute-metrics";
 import { minutesToEvaluate, type RuleState, step } from "./rule-machine";
@@ -49,7 +50,8 @@ class AlertEvaluator {
       while (this.next) {
         const state = this.next;
         this.next = undefined;
-        await this.evaluate(state);
+        // Nobody waits on an evaluation: its reads take the background lane, one slot at most.
+        await inBackground(() => this.evaluate(state));
       }
     } finally {
       this.running = false;

@@ -22,7 +22,8 @@ export function liveWatcher(): LiveWatcher {
     const probe = env.PULSE_CATALOG_DB_URL ? new CatalogProbe(env.PULSE_CATALOG_DB_URL, env.PULSE_CATALOG_DB_CATALOG_NAME ?? env.TRINO_CATALOG) : undefined;
     const watcher = new LiveWatcher({
       ...(probe ? { probe: () => probe.tokens() } : {}),
-      readState: async () => rtWatermarkOf(await fetchRows("rt_watermark", bindSql(querySql("rt_watermark"), {}), rtWatermarkRow)),
+      // The poll is the server's own work: at most one background query holds a slot (admission.ts).
+      readState: async () => rtWatermarkOf(await fetchRows("rt_watermark", bindSql(querySql("rt_watermark"), {}), rtWatermarkRow, "background")),
       probeMs: env.PULSE_LIVE_PROBE_MS,
       trinoProbeMs: env.PULSE_LIVE_TRINO_PROBE_SECONDS * 1000,
       log: (m) => console.error(m),
