@@ -21,6 +21,7 @@ export function HealthDot() {
     ok: "all fresh",
     unknown: "checking…",
   }[state];
+  const dead = data?.ingest?.deadLetters ?? 0;
   const title = data?.tables.map((t) => `${t.table}: ${t.lagSeconds === null ? "no data" : `${Math.round(t.lagSeconds / 60)} min behind`}`).join("\n");
   return (
     <a
@@ -31,6 +32,15 @@ export function HealthDot() {
     >
       <span className={`inline-block h-2.5 w-2.5 rounded-full ${color}`} />
       {label}
+      {dead > 0 && (
+        <span
+          className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-800 dark:bg-amber-900/40 dark:text-amber-300"
+          title="Kafka records the ingest set aside (bronze.dead_letters): not JSON, a missing field, an unknown event type, …"
+          data-testid="dead-letters"
+        >
+          {dead.toLocaleString("en-US")} dead letter{dead === 1 ? "" : "s"}
+        </span>
+      )}
     </a>
   );
 }

@@ -160,6 +160,8 @@ test("health reports Trino and the freshness of each Gold table", async ({ reque
   expect(h.tables[0].completeThrough).toBe(T);
   // The fixtures commit a micro-batch checkpoint and run no seed: the RT log is not loading.
   expect(h.rt).toEqual({ state: "complete", seed: null });
+  // The fixtures' two dead letters of the Kafka ingest, the newest set aside at T - 2 min.
+  expect(h.ingest).toEqual({ deadLetters: 2, lastDeadLetterAt: T - 2 * 60_000 });
 });
 
 const HOSTILE: [string, RegExp][] = [

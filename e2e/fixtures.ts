@@ -94,6 +94,15 @@ export async function writeFixtures(): Promise<{ watermark: number }> {
       ["gold_daily", 20261121, "committed", sqlInstant(new Date(Date.parse(`${DAYS.d2}T00:00:00Z`) + DAY)), 3, sqlInstant(new Date(T)), "e2e fixture"],
     ],
   );
+  // Two records the Kafka ingest set aside: the nav and /api/health count them (the newest at T - 2 min).
+  await insertRows(
+    "lakehouse.bronze.dead_letters",
+    ["topic", "kafka_partition", "kafka_offset", "reason", "message_bytes", "message_prefix", "batch_id", "dead_at"],
+    [
+      ["pulse.events", 0, 41, "not JSON", 8, "not json", 7, sqlInstant(new Date(T - 10 * MIN))],
+      ["pulse.events", 2, 17, "unknown event_type: explode", 96, '{"event_type":"explode"}', 9, sqlInstant(new Date(T - 2 * MIN))],
+    ],
+  );
   const dim = (id: string, category: string, status: string, uploadMs: number) => [
     id,
     "u_e2e",

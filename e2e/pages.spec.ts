@@ -48,6 +48,8 @@ test("Pulse page shows the fixture's numbers, a chart up to its watermark and th
   // EXPECTED.trending[0].velocity = 46 / 15 = 3.0667 plays/min.
   await expect(rows.first().getByTestId("velocity")).toHaveText("3.07");
   await expect(page.getByText(VIDEOS.banned)).toHaveCount(0);
+  // The Kafka ingest's two fixture dead letters, counted in the nav on every page.
+  await expect(page.getByTestId("dead-letters")).toHaveText("2 dead letters");
   await page.getByTestId("panel-series").getByRole("button", { name: "SQL" }).click();
   // The chart comes from the live minute log: its SQL is the statement that last brought it up to date.
   await expect(page.getByTestId("panel-sql")).toContainText("rt_video_stats_1min");

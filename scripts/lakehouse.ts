@@ -1,12 +1,13 @@
 /**
  * `npm run lakehouse -- <command>`: the local lakehouse (PostgreSQL catalog + Trino 476 + Iceberg)
  * from one command.
- *   up       start PostgreSQL (initialised on first use), S3Proxy on the s3 profile, fetch Trino if needed
+ *   up       start PostgreSQL (initialised on first use), S3Proxy on the s3 profile, Kafka (fetched and
+ *            formatted on first use, with Pulse's topics), fetch Trino if needed
  *            and start it (`--workers N`: a coordinator and N workers), migrate; `--storage s3` makes
  *            a new instance keep its warehouse in S3Proxy
- *   down     stop the Trino (workers, coordinator), S3Proxy and PostgreSQL this command started
+ *   down     stop the Trino (workers, coordinator), Kafka, S3Proxy and PostgreSQL this command started
  *   status   each server and each Trino node: running/stopped, version, URL or port, data dir
- *   logs     last lines of the server logs (`logs 200`, `logs trino 200`, `logs worker2 50`, `logs s3proxy`, `logs postgres 50`)
+ *   logs     last lines of the server logs (`logs 200`, `logs trino 200`, `logs worker2 50`, `logs s3proxy`, `logs kafka`, `logs postgres 50`)
  *   migrate  apply sql/ops (PostgreSQL) and sql/ddl (Trino), both idempotent
  *   seed     build N days of history into an empty lakehouse (`seed --days 8`)
  *   microbatch   run the 1-minute micro-batch once
@@ -23,7 +24,16 @@ import { toolsConfig } from "../lib/config/tools";
 import { attachConnection, attachTarget } from "../lib/lakehouse/attach";
 import { connectionFor } from "../lib/lakehouse/connection";
 import { secretPaths } from "../lib/lakehouse/secrets";
-import { INSTANCE_NAMES, type InstanceName, type InstanceSettings, instancePaths, instanceSettings, MAX_WORKERS, serverUrl } from "../lib/lakehouse/settings";
+import {
+  INSTANCE_NAMES,
+  type InstanceName,
+  type InstanceSettings,
+  instancePaths,
+  instanceSettings,
+  kafkaBootstrap,
+  MAX_WORKERS,
+  serverUrl,
+} from "../lib/lakehouse/settings";
 import { describeWarehouse, storageOf } from "../lib/lakehouse/storage-profile";
 import { runGoldDaily } from "../lib/pipeline/daily/gold";
 import { runSilverDaily } from "../lib/pipeline/daily/silver";
@@ -74,6 +84,7 @@ function printLogs(s: InstanceSettings, rest: string[]): void {
     ["trino", s.workers === 0 && workerStatus(s).length === 0 ? "Trino" : "Trino coordinator", p.serverLog],
     ...workerStatus(s).map((w): [string, string, string] => [`worker${w.index}`, `Trino worker ${w.index}`, w.log]),
     ...(storageOf(s) === "s3" ? [["s3proxy", "S3Proxy", p.s3Log] as [string, string, string]] : []),
+    ["kafka", "Kafka", p.kafkaLog],
     ["postgres", "PostgreSQL", p.pgLog],
   ];
   const names = servers.map(([n]) => n);
@@ -108,9 +119,10 @@ async function main(argv: string[]): Promise<number> {
       log(`${describeMigration(m)} (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
       const pg = res.postgres.alreadyRunning ? "PostgreSQL was running" : `PostgreSQL start-up ${(res.postgres.startupMs / 1000).toFixed(1)} s`;
       const s3 = !res.s3proxy ? "" : res.s3proxy.alreadyRunning ? ", S3Proxy was running" : `, S3Proxy start-up ${(res.s3proxy.startupMs / 1000).toFixed(1)} s`;
+      const kafka = res.kafka.alreadyRunning ? ", Kafka was running" : `, Kafka start-up ${(res.kafka.startupMs / 1000).toFixed(1)} s`;
       const trino = res.trino.alreadyRunning ? "Trino was running" : `Trino start-up ${(res.trino.startupMs / 1000).toFixed(1)} s`;
       const download = res.trino.fromCache ? "" : `, downloaded ${(res.trino.downloadedBytes / 1024 ** 2).toFixed(0)} MB`;
-      log(`up in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${pg}${s3}, ${trino}${download}`);
+      log(`up in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${pg}${s3}${kafka}, ${trino}${download}`);
       const nodes = s.workers === 0 ? "one node" : `coordinator + ${s.workers} worker${s.workers === 1 ? "" : "s"}`;
       log(
         `Trino (${s.name}, ${nodes}) at ${serverUrl(s)}, catalog lakehouse on PostgreSQL 127.0.0.1:${s.pgPort}, storage ${storageOf(s)}: ${describeWarehouse(s)}`,
@@ -126,7 +138,7 @@ async function main(argv: string[]): Promise<number> {
         console.log(JSON.stringify(await attachedStatus(attached), null, 2));
         return 0;
       }
-      const { storage, trino, workers, s3proxy, postgres } = await lakehouseStatus(s);
+      const { storage, trino, workers, s3proxy, kafka, postgres } = await lakehouseStatus(s);
       const { credentials, certificate } = secretPaths(s);
       const state = (running: boolean, starting?: boolean) => (running ? (starting ? "starting" : "running") : "stopped");
       console.log(
@@ -137,6 +149,7 @@ async function main(argv: string[]): Promise<number> {
             trino: { role: workers.length === 0 ? "single node" : "coordinator", state: state(trino.running, trino.starting), ...trino },
             workers: workers.map((w) => ({ state: state(w.running), ...w })),
             ...(s3proxy ? { s3proxy: { state: state(s3proxy.running), ...s3proxy } } : {}),
+            kafka: { state: state(kafka.running), ...kafka },
             postgres: { state: state(postgres.running), ...postgres },
             credentials,
             certificate,
@@ -164,7 +177,7 @@ async function main(argv: string[]): Promise<number> {
       const daysArg = rest.indexOf("--days");
       const days = daysArg >= 0 ? Number(rest[daysArg + 1]) : DEFAULT_SCALE.days;
       if (!Number.isInteger(days) || days < 1 || days > 60) throw new LakehouseError("--days takes a whole number from 1 to 60");
-      const res = await seedHistory(conn, { ...DEFAULT_SCALE, days }, log);
+      const res = await seedHistory(conn, { ...DEFAULT_SCALE, days, kafkaBootstrap: kafkaBootstrap(s) }, log);
       saveIdentity(s, res.identity);
       log(
         `seeded ${res.events.toLocaleString("en-US")} events (${Math.round(res.eventsPerSecond).toLocaleString("en-US")} events/s into Bronze), ${res.days.length} daily marts, in ${res.seconds.toFixed(0)} s`,

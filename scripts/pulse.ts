@@ -13,7 +13,7 @@ import { toolsConfig } from "../lib/config/tools";
 import { type AttachTarget, attachTarget } from "../lib/lakehouse/attach";
 import { connectionFor } from "../lib/lakehouse/connection";
 import { dashboardTrinoEnv } from "../lib/lakehouse/dashboard-env";
-import { instancePaths, instanceSettings, serverUrl } from "../lib/lakehouse/settings";
+import { instancePaths, instanceSettings, kafkaBootstrap, serverUrl } from "../lib/lakehouse/settings";
 import { describeWarehouse } from "../lib/lakehouse/storage-profile";
 import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
 import { LivePipeline } from "../lib/pipeline/runner/live";
@@ -76,7 +76,7 @@ async function main(argv: readonly string[]): Promise<void> {
     log(
       `empty lakehouse: seeding ${DEFAULT_SCALE.days} days of history (${DEFAULT_SCALE.videos} videos, ${DEFAULT_SCALE.users} users, ~${DEFAULT_SCALE.eventsPerDay.toLocaleString("en-US")} events/day)`,
     );
-    const seeded = await seedHistory(writer, DEFAULT_SCALE, log);
+    const seeded = await seedHistory(writer, { ...DEFAULT_SCALE, kafkaBootstrap: kafkaBootstrap(s) }, log);
     saveIdentity(s, seeded.identity);
     log(`seeded ${seeded.events.toLocaleString("en-US")} events in ${seeded.seconds.toFixed(0)} s`);
     sim = seeded.sim;
@@ -87,7 +87,11 @@ async function main(argv: readonly string[]): Promise<void> {
     sim = await resumeSimulation(writer, identity);
   }
 
-  const pipeline = new LivePipeline(writer, sim, log, { maintenanceRetention: s.maintenanceMinRetention, rtTtlDays: toolsConfig().PULSE_RT_TTL_DAYS });
+  const pipeline = new LivePipeline(writer, sim, log, {
+    maintenanceRetention: s.maintenanceMinRetention,
+    rtTtlDays: toolsConfig().PULSE_RT_TTL_DAYS,
+    kafkaBootstrap: kafkaBootstrap(s),
+  });
   pipeline.start();
   log("running; press Ctrl-C to stop");
 

@@ -230,6 +230,12 @@ export const VARIABLES = {
     doc: "Where the S3Proxy jar is kept, shared by every instance and clone. Default: ~/.cache/pulse/s3proxy-2.7.0",
     example: "",
   }),
+  PULSE_KAFKA_CACHE: define({
+    schema: optionalText,
+    kinds: ["tools"],
+    doc: "Where Apache Kafka's jars (from Maven Central) are kept, shared by every instance and clone. Default: ~/.cache/pulse/kafka-4.1.1",
+    example: "",
+  }),
   PULSE_CLUSTER_TEST_TRINO_PORT: define({
     schema: derivedPort,
     kinds: ["tools"],

@@ -180,6 +180,11 @@ export interface Health {
   readonly rt: { readonly state: RtState; readonly seed: SeedProgress | null } | null;
   readonly queriesSent: number;
   readonly checkedAt: number;
+  /**
+   * The Kafka ingest's dead letters (bronze.dead_letters): records it set aside with their reason.
+   * null when the table cannot be read (an attached lakehouse migrated before it existed).
+   */
+  readonly ingest?: { readonly deadLetters: number; readonly lastDeadLetterAt: number | null } | null;
   /** The live watcher: how it learns of commits, whether it works, and the data versions it last saw. */
   readonly live?: {
     readonly source: "catalog" | "trino";

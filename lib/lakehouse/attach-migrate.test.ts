@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { planAttach } from "./attach-migrate";
+import { isLocalIngestFile, planAttach } from "./attach-migrate";
 import { classifyDdl, expectedColumns, typeKey } from "./ddl-objects";
 import { loadDdlFiles } from "./migrate";
 import { diffTable } from "./schema-diff";
@@ -13,11 +13,13 @@ describe("sql/ddl as attach mode reads it", () => {
     const kinds = (k: string) => objects.filter((o) => o.kind === k).map((o) => o.file);
     assert.deepEqual(kinds("schema"), ["001_schema_meta.sql", "002_schema_bronze.sql", "003_schema_silver.sql", "004_schema_dims.sql", "005_schema_gold.sql"]);
     assert.deepEqual(kinds("add-column"), [
+      "110_ingest_bronze_raw_events_kafka_partition.sql",
+      "111_ingest_bronze_raw_events_kafka_offset.sql",
       "310_silver_add_vr_headset_model.sql",
       "510_gold_batch_video_daily_add_plays_started.sql",
       "511_gold_batch_video_daily_add_plays_finished.sql",
     ]);
-    assert.equal(kinds("table").length, 12);
+    assert.equal(kinds("table").length, 13);
     assert.deepEqual(kinds("view"), [
       "012_meta_seed_progress.sql",
       "600_gold_rt_watermark.sql",
@@ -26,6 +28,7 @@ describe("sql/ddl as attach mode reads it", () => {
       "630_gold_rt_video_velocity.sql",
       "640_gold_rt_video_velocity_24h.sql",
       "650_gold_rt_trending.sql",
+      "700_ingest_kafka_events_checked.sql",
     ]);
   });
 
@@ -126,5 +129,19 @@ describe("the attach plan", () => {
     const plan = planAttach(objects, withView, ledger);
     assert.equal(plan.skip.has("400_gold_rt_video_stats_1min.sql"), false);
     assert.deepEqual(plan.problems, ["gold.rt_trending: a view of this name exists and Pulse did not create it; Pulse will not replace it"]);
+  });
+});
+
+describe("Pulse's own Kafka ingest files", () => {
+  it("are local only: attach mode neither applies them nor expects their columns", () => {
+    const local = loadDdlFiles({ velocity_window_minutes: 15 })
+      .filter((f) => isLocalIngestFile(f.name))
+      .map((f) => f.name);
+    assert.deepEqual(local, [
+      "110_ingest_bronze_raw_events_kafka_partition.sql",
+      "111_ingest_bronze_raw_events_kafka_offset.sql",
+      "700_ingest_kafka_events_checked.sql",
+    ]);
+    assert.equal(isLocalIngestFile("120_bronze_dead_letters.sql"), false);
   });
 });

@@ -107,12 +107,21 @@ export function planAttach(objects: readonly DdlObject[], found: ReadonlyMap<str
   return plan;
 }
 
+/**
+ * sql/ddl files of Pulse's own Kafka ingest (`NNN_ingest_*`: Bronze's record-lineage columns, the
+ * views over the `kafka` catalog): never applied to an attached lakehouse, which its team's own
+ * pipelines feed and which has no `kafka` catalog; nor are its tables expected to have those columns.
+ */
+export const isLocalIngestFile = (name: string) => /^\d+_ingest_/.test(name);
+
 export async function attachMigrate(conn: TrinoConnection, vars: TemplateVars, progress: Progress = () => undefined): Promise<AttachMigrateResult> {
   const catalog = conn.catalog ?? SQL_CATALOG;
-  const objects = loadDdlFiles(vars, catalog).map(classifyDdl);
+  const files = loadDdlFiles(vars, catalog);
+  const objects = files.filter((f) => !isLocalIngestFile(f.name)).map(classifyDdl);
   const schemas = [...new Set(objects.map((o) => o.schema))];
   const [found, ledger] = [await foundObjects(conn, schemas), await readLedgerIfAny(conn)];
   const plan = planAttach(objects, found, ledger);
+  for (const f of files) if (isLocalIngestFile(f.name)) plan.skip.add(f.name);
   if (plan.problems.length > 0) throw new AttachSchemaError(catalog, plan.problems);
   for (const a of plan.adopted) progress(`  ${catalog}.${a.table} exists and matches Pulse's columns: left alone (${a.files.join(", ")} skipped)`);
   for (const n of plan.notes) progress(`  note: ${n}`);

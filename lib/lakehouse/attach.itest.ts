@@ -125,6 +125,7 @@ test("migrate adds schemas, meta tables, the absent seed tables and the views; t
     "011_meta_job_checkpoints.sql",
     "012_meta_seed_progress.sql",
     "100_bronze_raw_events.sql",
+    "120_bronze_dead_letters.sql",
     "201_dims_dim_users.sql",
     "202_dims_dim_videos_history.sql",
     "203_dims_dim_users_history.sql",

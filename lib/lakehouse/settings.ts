@@ -153,6 +153,23 @@ export function clusterHeaps(s: InstanceSettings): { coordinatorGb: number; work
   return { coordinatorGb: 2, workerGb: Math.min(5, Math.floor(10 / s.workers)) };
 }
 
+/**
+ * Kafka's two listeners, above an instance's Trino port like S3Proxy's: the broker's (clients) at
+ * port + 7 and the KRaft controller's at port + 8 (workers take + 1 to + 4, S3Proxy + 9).
+ */
+export const KAFKA_PORT_OFFSET = 7;
+export const kafkaPort = (s: InstanceSettings) => s.port + KAFKA_PORT_OFFSET;
+export const kafkaControllerPort = (s: InstanceSettings) => s.port + KAFKA_PORT_OFFSET + 1;
+/** The broker clients connect to, host:port. */
+export const kafkaBootstrap = (s: InstanceSettings) => `127.0.0.1:${kafkaPort(s)}`;
+
+export const KAFKA_VERSION = "4.1.1";
+
+export function kafkaCacheDir(): string {
+  const cacheHome = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache");
+  return toolsConfig().PULSE_KAFKA_CACHE ?? path.join(cacheHome, "pulse", `kafka-${KAFKA_VERSION}`);
+}
+
 export const S3PROXY_VERSION = "2.7.0";
 /** The one bucket of an instance's S3Proxy; Iceberg's files go under s3://pulse-warehouse/<schema>/. */
 export const WAREHOUSE_BUCKET = "pulse-warehouse";
@@ -198,6 +215,14 @@ export const instancePaths = (s: InstanceSettings) => ({
   s3Log: path.join(s.dir, "s3proxy", "s3proxy.log"),
   /** The filesystem backend's base dir: one folder per bucket, one file per object. */
   s3Data: path.join(s.dir, "s3proxy", "data"),
+  /** Kafka's folder: server.properties, its pid file and log, and data/ (the KRaft log dirs, formatted once). */
+  kafkaDir: path.join(s.dir, "kafka"),
+  kafkaConfig: path.join(s.dir, "kafka", "server.properties"),
+  kafkaPidFile: path.join(s.dir, "kafka", "kafka.pid"),
+  kafkaLog: path.join(s.dir, "kafka", "kafka.log"),
+  kafkaData: path.join(s.dir, "kafka", "data"),
+  /** The storage is formatted with this cluster id, kept so a restart reuses the formatted log dirs. */
+  kafkaClusterId: path.join(s.dir, "kafka", "cluster-id"),
   /** The storage profile the instance was created with (storage-profile.ts). */
   profileFile: path.join(s.dir, "profile.json"),
 });

@@ -1,7 +1,7 @@
 /**
  * The local lakehouse as one unit: PostgreSQL (the Iceberg catalog and Pulse's operational store),
- * S3Proxy on the s3 storage profile, then Trino (one node, or a coordinator and its workers);
- * stopped in the reverse order. Every command that runs a lakehouse (npm start, the lakehouse
+ * S3Proxy on the s3 storage profile, Kafka (the log producers publish to, with Pulse's topics), then
+ * Trino (one node, or a coordinator and its workers); stopped in the reverse order. Every command that runs a lakehouse (npm start, the lakehouse
  * command, the test runners, the e2e set-up) goes through here, so each starts, stops, wipes and
  * migrates all servers of its own instance and never just one of them.
  */
@@ -14,6 +14,7 @@ import { type InstanceSettings, instancePaths } from "../../lib/lakehouse/settin
 import { settleProfile, storageOf } from "../../lib/lakehouse/storage-profile";
 import { dbConfig } from "../../lib/ops-db/connection";
 import { migrateOps } from "../../lib/ops-db/migrate";
+import { type KafkaInfo, type KafkaStartResult, kafkaStatus, startKafka, stopKafka, wipeKafka } from "../kafka/server";
 import { clusterExists } from "../postgres/cluster";
 import { type PostgresInfo, type PostgresStartResult, postgresStatus, startPostgres, stopPostgres, wipePostgres } from "../postgres/server";
 import { type S3ProxyInfo, type S3ProxyStartResult, s3proxyStatus, startS3Proxy, stopS3Proxy } from "../s3proxy/server";
@@ -24,6 +25,7 @@ export interface LakehouseStart {
   readonly postgres: PostgresStartResult;
   /** Only on the s3 profile. */
   readonly s3proxy?: S3ProxyStartResult;
+  readonly kafka: KafkaStartResult;
   readonly trino: StartResult;
 }
 
@@ -56,15 +58,17 @@ export async function startLakehouse(s: InstanceSettings, progress: Progress = (
   refuseCatalogLessWarehouse(s);
   const postgres = await startPostgres(s, progress);
   const s3proxy = storage === "s3" ? await startS3Proxy(s, progress) : undefined;
+  const kafka = await startKafka(s, progress);
   // Trino 476 fails every catalog statement until these exist.
   await ensureCatalogTables(s);
   const trino = await start(s, progress);
-  return { postgres, s3proxy, trino };
+  return { postgres, s3proxy, kafka, trino };
 }
 
-/** Trino (workers, then the coordinator), S3Proxy, PostgreSQL: each server only if its pid file says it runs. */
+/** Trino (workers, then the coordinator), Kafka, S3Proxy, PostgreSQL: each server only if its pid file says it runs. */
 export async function stopLakehouse(s: InstanceSettings, progress: Progress = () => undefined): Promise<void> {
   await stop(s, progress);
+  await stopKafka(s, progress);
   if ((await s3proxyStatus(s)).running) await stopS3Proxy(s, progress);
   await stopPostgres(s, progress);
 }
@@ -80,6 +84,8 @@ export async function wipeLakehouse(s: InstanceSettings, progress: Progress = ()
   // folder is the bucket's whole state). The profile file goes too: a wiped instance is a new one.
   for (const dir of [p.warehouse, p.s3Data]) fs.rmSync(dir, { recursive: true, force: true });
   fs.rmSync(p.profileFile, { force: true });
+  // The topics go with the tables: the ingest checkpoints that name their offsets are in the lakehouse.
+  wipeKafka(s);
   await wipePostgres(s);
 }
 
@@ -104,11 +110,17 @@ export interface LakehouseStatus {
   readonly trino: ServerInfo;
   readonly workers: WorkerInfo[];
   readonly s3proxy?: S3ProxyInfo;
+  readonly kafka: KafkaInfo;
   readonly postgres: PostgresInfo;
 }
 
 export async function lakehouseStatus(s: InstanceSettings): Promise<LakehouseStatus> {
   const storage = storageOf(s);
-  const [trino, postgres, s3proxy] = await Promise.all([status(s), postgresStatus(s), storage === "s3" ? s3proxyStatus(s) : Promise.resolve(undefined)]);
-  return { storage, trino, workers: workerStatus(s), s3proxy, postgres };
+  const [trino, postgres, s3proxy, kafka] = await Promise.all([
+    status(s),
+    postgresStatus(s),
+    storage === "s3" ? s3proxyStatus(s) : Promise.resolve(undefined),
+    kafkaStatus(s),
+  ]);
+  return { storage, trino, workers: workerStatus(s), s3proxy, kafka, postgres };
 }

@@ -40,7 +40,17 @@ test("with workers the coordinator schedules nothing on itself and grants the wo
 
 test("worker 2: its own id, data dir and port, discovery at the coordinator over HTTPS, no passwords, the coordinator's catalog", () => {
   const files = renderWorkerConfig(base, secrets, "s3", 2);
-  assert.deepEqual(Object.keys(files).sort(), ["catalog/lakehouse.properties", "config.properties", "jvm.config", "log.properties", "node.properties"]);
+  assert.deepEqual(Object.keys(files).sort(), [
+    "catalog/kafka.properties",
+    "catalog/lakehouse.properties",
+    "config.properties",
+    "jvm.config",
+    "kafka/pulse.cdc.users.json",
+    "kafka/pulse.cdc.videos.json",
+    "kafka/pulse.events.json",
+    "log.properties",
+    "node.properties",
+  ]);
   assert.deepEqual(linesOf(files["node.properties"]), [
     "node.environment=pulse",
     "node.id=pulse-main-worker-2",

@@ -32,6 +32,15 @@ const UNUSED_CORE_PLUGINS = ["functions-python", "geospatial", "exchange-filesys
  */
 const LATER_CORE_PLUGINS = ["resource-group-managers"];
 
+/**
+ * Plugins that Maven Central has only inside the full server tarball (io.trino:trino-server, 821 MB,
+ * every plugin), not as zips of their own for 476: kafka, Trino's Kafka connector, through which
+ * the ingest job reads offset ranges of Pulse's topics (lib/pipeline/kafka). Fetched once into
+ * Maven's local repository; only the plugin's folder is kept in the cache.
+ */
+const FULL_SERVER = { artifactId: "trino-server", packaging: "tar.gz" } as const satisfies Artifact;
+const FULL_SERVER_PLUGINS = ["kafka"];
+
 const MARKER = ".pulse-complete.json";
 
 export interface Distribution {
@@ -117,23 +126,23 @@ function unzipInto(zip: string, dir: string): void {
 }
 
 /**
- * Adds core plugin `name` to a cached tree that lacks it, from the core tarball (Maven's local
- * repository has it from the first fetch). The cache is shared by every instance and clone and may
- * be running: nothing there is replaced, the folder is unpacked aside and moved in whole, and a
- * concurrent caller that moved it first wins.
+ * Adds plugin `name` to a cached tree that lacks it, from a server tarball: the core one (Maven's
+ * local repository has it from the first fetch) or the full one. The cache is shared by every
+ * instance and clone and may be running: nothing there is replaced, the folder is unpacked aside and
+ * moved in whole, and a concurrent caller that moved it first wins.
  */
-async function addCorePlugin(home: string, name: string, progress: Progress): Promise<void> {
+async function addPlugin(home: string, name: string, progress: Progress, core: Artifact = ARTIFACTS[0]!): Promise<void> {
   const target = path.join(home, "plugin", name);
   if (fs.existsSync(target)) return;
-  const core = ARTIFACTS[0]!;
   const cached = path.join(m2Dir(core.artifactId), `${core.artifactId}-${TRINO_VERSION}.${core.packaging}`);
   const staging = fs.mkdtempSync(path.join(path.dirname(home), "staging-"));
   try {
     const tarball = fs.existsSync(cached) ? cached : await mvnCopy(core, path.join(staging, "downloads"), progress);
     progress(`adding Trino's ${name} plugin to ${home}`);
-    // The tarball stores a plugin's jars shared with lib/ as hard links to lib/'s: lib/ comes along to the staging folder.
+    // The tarball stores a plugin's jars shared with lib/ (or, in the full tarball, with another
+    // plugin) as hard links to the first copy: those folders come along to the staging folder.
     const root = `${core.artifactId}-${TRINO_VERSION}`;
-    run("tar", ["xzf", tarball, "-C", staging, `${root}/lib`, `${root}/plugin/${name}`]);
+    run("tar", ["xzf", tarball, "-C", staging, `${root}/lib`, core === FULL_SERVER ? `${root}/plugin` : `${root}/plugin/${name}`]);
     try {
       fs.renameSync(path.join(staging, root, "plugin", name), target);
     } catch (err) {
@@ -150,7 +159,8 @@ export async function ensureDistribution(progress: Progress = () => undefined): 
   const marker = path.join(home, MARKER);
   if (fs.existsSync(marker)) {
     const meta = JSON.parse(fs.readFileSync(marker, "utf8")) as { downloadedBytes: number };
-    for (const name of LATER_CORE_PLUGINS) await addCorePlugin(home, name, progress);
+    for (const name of LATER_CORE_PLUGINS) await addPlugin(home, name, progress);
+    for (const name of FULL_SERVER_PLUGINS) await addPlugin(home, name, progress, FULL_SERVER);
     return { home, downloadedBytes: meta.downloadedBytes, fromCache: true };
   }
   const cacheDir = path.dirname(home);
@@ -176,6 +186,7 @@ export async function ensureDistribution(progress: Progress = () => undefined): 
     fs.writeFileSync(path.join(unpacked, MARKER), JSON.stringify({ version: TRINO_VERSION, downloadedBytes, at: new Date().toISOString() }));
     fs.rmSync(home, { recursive: true, force: true });
     fs.renameSync(unpacked, home);
+    for (const name of FULL_SERVER_PLUGINS) await addPlugin(home, name, progress, FULL_SERVER);
     progress(`Trino ${TRINO_VERSION} ready in ${home} (${mb(downloadedBytes)} downloaded)`);
     return { home, downloadedBytes, fromCache: false };
   } finally {

@@ -12,6 +12,7 @@ const RULES = {
   catalogs: [
     { user: "pulse_admin", allow: "all" },
     { user: "pulse_writer", catalog: "(lakehouse|system)", allow: "all" },
+    { user: "pulse_writer", catalog: "kafka", allow: "read-only" },
     { user: "pulse_dashboard", catalog: "(lakehouse|system)", allow: "read-only" },
     { allow: "none" },
   ],
@@ -20,6 +21,7 @@ const RULES = {
     { user: "pulse_admin", privileges: ["SELECT", "INSERT", "DELETE", "UPDATE", "OWNERSHIP", "GRANT_SELECT"] },
     { user: "pulse_writer", catalog: "lakehouse", privileges: ["SELECT", "INSERT", "DELETE", "UPDATE"] },
     { user: "pulse_writer", catalog: "system", privileges: ["SELECT"] },
+    { user: "pulse_writer", catalog: "kafka", privileges: ["SELECT"] },
     { user: "pulse_dashboard", privileges: ["SELECT"] },
   ],
   system_session_properties: [{ allow: true }],
@@ -86,7 +88,7 @@ test("an instance whose catalog has another name (the attach test's stand-in Tri
   assert.match(files["catalog/warehouse_prod.properties"]!, /^iceberg\.jdbc-catalog\.catalog-name=warehouse_prod$/m);
   const rules = JSON.parse(files["rules.json"]!) as typeof RULES;
   assert.deepEqual(rules.catalogs[1], { user: "pulse_writer", catalog: "(warehouse_prod|system)", allow: "all" });
-  assert.deepEqual(rules.catalogs[2], { user: "pulse_dashboard", catalog: "(warehouse_prod|system)", allow: "read-only" });
+  assert.deepEqual(rules.catalogs[3], { user: "pulse_dashboard", catalog: "(warehouse_prod|system)", allow: "read-only" });
   assert.deepEqual(rules.tables[1], { user: "pulse_writer", catalog: "warehouse_prod", privileges: ["SELECT", "INSERT", "DELETE", "UPDATE"] });
 });
 

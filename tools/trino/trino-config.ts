@@ -17,6 +17,7 @@
  */
 import { clusterHeaps, type InstanceSettings, instancePaths, type StorageProfile, USERS } from "../../lib/lakehouse/settings";
 import { catalogProperties } from "./catalog-config";
+import { KAFKA_CATALOG, kafkaCatalogFiles } from "./kafka-catalog";
 import { resourceGroups } from "./resource-groups";
 import { httpsServerLines, passwordAuthenticatorProperties, type TrinoSecrets } from "./security-config";
 
@@ -31,6 +32,8 @@ export function accessControlRules(catalog: string): object {
     catalogs: [
       { user: USERS.admin, allow: "all" },
       { user: USERS.writer, catalog: `(${catalog}|system)`, allow: "all" },
+      // The ingest job reads Pulse's topics through Trino's Kafka connector (kafka-catalog.ts).
+      { user: USERS.writer, catalog: KAFKA_CATALOG, allow: "read-only" },
       { user: USERS.dashboard, catalog: `(${catalog}|system)`, allow: "read-only" },
       { allow: "none" },
     ],
@@ -39,6 +42,7 @@ export function accessControlRules(catalog: string): object {
       { user: USERS.admin, privileges: ["SELECT", "INSERT", "DELETE", "UPDATE", "OWNERSHIP", "GRANT_SELECT"] },
       { user: USERS.writer, catalog, privileges: ["SELECT", "INSERT", "DELETE", "UPDATE"] },
       { user: USERS.writer, catalog: "system", privileges: ["SELECT"] },
+      { user: USERS.writer, catalog: KAFKA_CATALOG, privileges: ["SELECT"] },
       { user: USERS.dashboard, privileges: ["SELECT"] },
     ],
     system_session_properties: [{ allow: true }],
@@ -115,5 +119,6 @@ export function renderTrinoConfig(s: InstanceSettings, secrets: TrinoSecrets, st
     "resource-groups.properties": lines("resource-groups.configuration-manager=file", `resource-groups.config-file=${p.etc}/resource-groups.json`),
     "resource-groups.json": `${JSON.stringify(resourceGroups(s.dashboardMaxQueries), null, 2)}\n`,
     [`catalog/${s.catalog}.properties`]: catalogProperties(s, storage),
+    ...kafkaCatalogFiles(s, p.etc),
   };
 }

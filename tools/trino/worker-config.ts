@@ -7,6 +7,7 @@
  */
 import { clusterHeaps, type InstanceSettings, instancePaths, type StorageProfile, workerPort } from "../../lib/lakehouse/settings";
 import { catalogProperties } from "./catalog-config";
+import { kafkaCatalogFiles } from "./kafka-catalog";
 import { httpsServerLines, type TrinoSecrets } from "./security-config";
 import { type ConfigFiles, jvmConfig, LOG_PROPERTIES, lines, queryMemoryGb } from "./trino-config";
 
@@ -35,5 +36,6 @@ export function renderWorkerConfig(s: InstanceSettings, secrets: TrinoSecrets, s
     "jvm.config": jvmConfig(heaps.workerGb),
     "log.properties": LOG_PROPERTIES,
     [`catalog/${s.catalog}.properties`]: catalogProperties(s, storage),
+    ...kafkaCatalogFiles(s, p.workerEtc(i)),
   };
 }

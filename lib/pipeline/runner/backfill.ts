@@ -1,14 +1,19 @@
 /**
  * `lakehouse seed`: builds N days of history through the same code paths as live traffic —
- * simulator -> Bronze writer -> CDC -> micro-batch -> daily Silver and Gold — with Bronze's
- * ingested_at set to each event's simulated delivery time. Generation of the next slice overlaps
- * Trino's write of the previous one.
+ * simulator -> Kafka (pulse.events) -> the Kafka ingest into Bronze -> CDC -> micro-batch -> daily
+ * Silver and Gold — with Bronze's ingested_at set to each event's simulated delivery time (the
+ * records' ingested_at header, which the ingest honours as a backfill). Three things overlap: the
+ * simulation of the next slice, its publication, and Trino's ingest of the slice before.
  */
+import { endOffsets } from "../../kafka/end-offsets";
+import { eventRecord } from "../../kafka/event-record";
+import { KafkaPublisher } from "../../kafka/publisher";
+import { TOPICS } from "../../kafka/topics";
 import { runQuery, type TrinoConnection } from "../../trino/client";
-import { writeBronze } from "../bronze/writer";
 import { runGoldDaily } from "../daily/gold";
 import { runSilverDaily } from "../daily/silver";
 import { applyUserChanges, applyVideoChanges, type UserChange, type VideoChange } from "../dims/cdc";
+import { runKafkaIngest } from "../kafka/ingest";
 import { COMMIT_SAFETY_MS, runMicroBatch } from "../rt/microbatch";
 import type { Simulation } from "../simulator";
 import { recordSeedProgress, type SeedRun } from "./seed-progress";
@@ -23,8 +28,10 @@ export interface SeedOptions {
   readonly seed?: number;
   /** Where history ends; defaults to the wall clock. */
   readonly untilMs?: number;
-  /** Delivery-time slice written per Bronze commit. */
+  /** Delivery-time slice published and ingested at a time. */
   readonly sliceMs?: number;
+  /** The broker (host:port) the history is published to and ingested from. */
+  readonly kafkaBootstrap: string;
 }
 
 export interface SeedResult {
@@ -45,11 +52,21 @@ export async function bronzeIsEmpty(conn: TrinoConnection): Promise<boolean> {
   return Number(r.rows[0]?.n ?? 0) === 0;
 }
 
-export async function seedHistory(conn: TrinoConnection, opts: SeedOptions = {}, log: (m: string) => void = () => undefined): Promise<SeedResult> {
+/** Ingests everything the topic holds up to `ends`, a batch (at most a million records per partition) at a time. */
+async function ingestThrough(conn: TrinoConnection, ends: readonly number[]): Promise<void> {
+  for (;;) {
+    const r = await runKafkaIngest(conn, ends, { backfill: true, timeoutMs: 600_000 });
+    if (r.skipped) return;
+  }
+}
+
+export async function seedHistory(conn: TrinoConnection, opts: SeedOptions, log: (m: string) => void = () => undefined): Promise<SeedResult> {
   const days = opts.days ?? DEFAULT_SCALE.days;
   const until = opts.untilMs ?? Date.now();
   const startMs = utcMidnight(until) - days * DAY_MS;
-  const sliceMs = opts.sliceMs ?? 4 * 3_600_000;
+  // Half a day: about 250,000 events, few enough batches that each one's fixed cost (checkpoints,
+  // planning) stays small against its rows, and small enough to publish while Trino ingests the last.
+  const sliceMs = opts.sliceMs ?? 12 * 3_600_000;
   const identity: SimIdentity = {
     seed: opts.seed ?? DEFAULT_SCALE.seed,
     startMs,
@@ -69,44 +86,53 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions = {},
   log(`seed: ${initial.videos.length} videos, ${initial.users.length} users loaded into dims (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
   let events = 0;
+  // The ingest of the slice before, and the slice's dims and progress, run while the next is
+  // simulated and published: one of each in flight.
   let pending: Promise<unknown> = Promise.resolve();
   // History's dim changes are applied once per simulated day: the SCD2 versions carry their own
   // change times, so when they are MERGEd does not matter, and each MERGE costs seconds.
   let videoChanges: VideoChange[] = [];
   let userChanges: UserChange[] = [];
   let lastReport = Date.now();
-  for (let t = startMs; t < until; t = Math.min(t + sliceMs, until)) {
-    const slice = sim.advance(Math.min(t + sliceMs, until));
-    await pending; // one write in flight at a time, overlapping the next slice's generation
-    const rows = slice.events.map(toBronze);
-    const delivered = slice.events.map((e) => e.deliverAtMs);
-    const changes = splitChanges(slice.changes);
-    videoChanges.push(...changes.videos);
-    userChanges.push(...changes.users);
-    const endOfDay = slice.toMs % DAY_MS === 0 || slice.toMs >= until;
-    const [videos, users] = endOfDay ? [videoChanges, userChanges] : [[], []];
-    if (endOfDay) [videoChanges, userChanges] = [[], []];
-    events += rows.length;
-    const eventsSoFar = events;
-    pending = (async () => {
-      await writeBronze(conn, rows, delivered, 300_000);
-      await applyVideoChanges(conn, videos);
-      await applyUserChanges(conn, users);
-      // After the day's writes, so the dashboard never counts a day that is not in Bronze yet.
-      if (endOfDay) await recordSeedProgress(conn, run, slice.toMs, eventsSoFar, "started");
-    })();
-    if (Date.now() - lastReport > 5000 || slice.toMs >= until) {
-      const secs = (Date.now() - t0) / 1000;
-      log(
-        `seed: ${new Date(slice.toMs).toISOString().slice(0, 16)}Z, ${events.toLocaleString("en-US")} events, ${Math.round(events / secs).toLocaleString("en-US")} events/s`,
-      );
-      lastReport = Date.now();
+  const publisher = new KafkaPublisher(opts.kafkaBootstrap, "pulse-seed");
+  try {
+    for (let t = startMs; t < until; t = Math.min(t + sliceMs, until)) {
+      const slice = sim.advance(Math.min(t + sliceMs, until));
+      const now = Date.now();
+      await publisher.publish(slice.events.map((e) => eventRecord(toBronze(e), e.deliverAtMs, now)));
+      const changes = splitChanges(slice.changes);
+      videoChanges.push(...changes.videos);
+      userChanges.push(...changes.users);
+      const endOfDay = slice.toMs % DAY_MS === 0 || slice.toMs >= until;
+      const [videos, users] = endOfDay ? [videoChanges, userChanges] : [[], []];
+      if (endOfDay) [videoChanges, userChanges] = [[], []];
+      events += slice.events.length;
+      const eventsSoFar = events;
+      await pending;
+      const ends = await endOffsets(opts.kafkaBootstrap, TOPICS.events.name, TOPICS.events.partitions);
+      pending = (async () => {
+        await ingestThrough(conn, ends);
+        await applyVideoChanges(conn, videos);
+        await applyUserChanges(conn, users);
+        // After the day's writes, so the dashboard never counts a day that is not in Bronze yet.
+        if (endOfDay) await recordSeedProgress(conn, run, slice.toMs, eventsSoFar, "started");
+      })();
+      pending.catch(() => undefined); // awaited at the next slice or below; this only stops an early failure being reported as unhandled
+      if (Date.now() - lastReport > 5000 || slice.toMs >= until) {
+        const secs = (Date.now() - t0) / 1000;
+        log(
+          `seed: ${new Date(slice.toMs).toISOString().slice(0, 16)}Z, ${events.toLocaleString("en-US")} events published, ${Math.round(events / secs).toLocaleString("en-US")} events/s`,
+        );
+        lastReport = Date.now();
+      }
     }
+  } finally {
+    await publisher.close().catch(() => undefined);
   }
   await pending;
   const bronzeSecs = (Date.now() - t0) / 1000;
   log(
-    `seed: Bronze and dims done: ${events.toLocaleString("en-US")} events in ${bronzeSecs.toFixed(1)} s (${Math.round(events / bronzeSecs).toLocaleString("en-US")} events/s)`,
+    `seed: Bronze (through Kafka) and dims done: ${events.toLocaleString("en-US")} events in ${bronzeSecs.toFixed(1)} s (${Math.round(events / bronzeSecs).toLocaleString("en-US")} events/s)`,
   );
 
   // The history goes through the micro-batch in chunks of delivery time: one batch over millions

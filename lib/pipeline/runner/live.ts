@@ -1,16 +1,21 @@
 /**
- * The live pipeline of the main command: simulated traffic delivered to Bronze every few seconds,
+ * The live pipeline of the main command: simulated traffic published to Kafka (topic pulse.events)
+ * every few seconds and ingested from there into Bronze exactly once (lib/pipeline/kafka/ingest.ts),
  * dimension changes applied within seconds (CDC), the 1-minute micro-batch, the daily Silver and
  * Gold jobs at their scheduled hour (catching up any missed day), and hourly maintenance.
  * Without a simulation (attach mode's `npm start -- --jobs`) the same jobs run over a Bronze and
  * dimensions that another team's pipelines fill: nothing is ingested here.
  */
+import { endOffsets } from "../../kafka/end-offsets";
+import { type EventRecord, eventRecord } from "../../kafka/event-record";
+import { KafkaPublisher } from "../../kafka/publisher";
+import { TOPICS } from "../../kafka/topics";
 import type { TrinoConnection } from "../../trino/client";
-import { type BronzeEvent, writeBronze } from "../bronze/writer";
 import { runGoldDaily } from "../daily/gold";
 import { runSilverDaily } from "../daily/silver";
 import { applyUserChanges, applyVideoChanges, type UserChange, type VideoChange } from "../dims/cdc";
 import { runJob } from "../job-sql";
+import { runKafkaIngest } from "../kafka/ingest";
 import { compactRtLog, runMaintenance } from "../maintenance";
 import { runMicroBatch } from "../rt/microbatch";
 import type { Simulation } from "../simulator";
@@ -28,6 +33,8 @@ export interface LiveOptions {
   readonly rtTtlDays?: number;
   /** How many past days the daily catch-up looks at. */
   readonly catchUpDays?: number;
+  /** The local broker (host:port): events are published there and ingested from it. Absent in attach mode. */
+  readonly kafkaBootstrap?: string;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -45,8 +52,9 @@ export function dueDates(nowMs: number, done: ReadonlySet<string>, lookbackDays:
 
 export class LivePipeline {
   private readonly scheduler: Scheduler;
-  /** Deliveries not yet in Bronze (a failed write is retried; nothing is dropped). */
-  private backlog: BronzeEvent[] = [];
+  /** Deliveries not yet published (a failed send is retried whole at the next tick; nothing is dropped). */
+  private backlog: EventRecord[] = [];
+  private readonly publisher: KafkaPublisher | undefined;
   private videoBacklog: VideoChange[] = [];
   private userBacklog: UserChange[] = [];
 
@@ -58,11 +66,13 @@ export class LivePipeline {
     private readonly opts: LiveOptions = {},
   ) {
     this.scheduler = new Scheduler(log);
+    this.publisher = sim && opts.kafkaBootstrap ? new KafkaPublisher(opts.kafkaBootstrap) : undefined;
   }
 
   start(): void {
     const sim = this.sim;
     if (sim) this.scheduler.add({ name: "ingest", everyMs: INGEST_EVERY_MS, offsetMs: 0, run: () => this.ingest(sim) });
+    else if (this.opts.kafkaBootstrap) this.scheduler.add({ name: "ingest", everyMs: INGEST_EVERY_MS, offsetMs: 0, run: () => this.ingestFromKafka() });
     this.scheduler.add({ name: "rt-microbatch", everyMs: MINUTE, offsetMs: 25_000, run: () => this.microBatch() });
     this.scheduler.add({ name: "daily", everyMs: 5 * MINUTE, offsetMs: 60_000, run: () => this.daily() });
     this.scheduler.add({ name: "maintenance", everyMs: HOUR, offsetMs: 40 * MINUTE, run: () => this.maintain() });
@@ -73,22 +83,26 @@ export class LivePipeline {
     );
   }
 
-  stop(): Promise<void> {
-    return this.scheduler.stop();
+  async stop(): Promise<void> {
+    await this.scheduler.stop();
+    await this.publisher?.close().catch(() => undefined);
   }
 
   private async ingest(sim: Simulation): Promise<void> {
-    const slice = sim.advance(Date.now());
-    this.backlog.push(...slice.events.map(toBronze));
+    const now = Date.now();
+    const slice = sim.advance(now);
+    this.backlog.push(...slice.events.map((e) => eventRecord(toBronze(e), null, now)));
     const changes = splitChanges(slice.changes);
     this.videoBacklog.push(...changes.videos);
     this.userBacklog.push(...changes.users);
-    // A backlog is cleared only after its write succeeded; a failed write is retried whole at the
-    // next tick (a copy that did commit is a duplicate the micro-batch and Silver skip).
-    if (this.backlog.length > 0) {
-      await writeBronze(this.conn, this.backlog);
+    // A backlog is cleared only after the broker has it all; a failed send is retried whole at the
+    // next tick (records that did reach the broker then arrive twice: the same event_ids, which the
+    // micro-batch and Silver count once).
+    if (this.backlog.length > 0 && this.publisher) {
+      await this.publisher.publish(this.backlog);
       this.backlog = [];
     }
+    await this.ingestFromKafka();
     if (this.videoBacklog.length + this.userBacklog.length > 0) {
       const [videos, users] = [this.videoBacklog.length, this.userBacklog.length];
       await applyVideoChanges(this.conn, this.videoBacklog);
@@ -96,6 +110,18 @@ export class LivePipeline {
       this.videoBacklog = [];
       this.userBacklog = [];
       this.log(`cdc: applied ${videos} video and ${users} user changes`);
+    }
+  }
+
+  /** Bronze takes what the topic holds beyond the last committed batch (an interrupted batch is finished first). */
+  private async ingestFromKafka(): Promise<void> {
+    const bootstrap = this.opts.kafkaBootstrap;
+    if (!bootstrap) return;
+    for (let i = 0; i < 3; i++) {
+      const r = await runKafkaIngest(this.conn, await endOffsets(bootstrap, TOPICS.events.name, TOPICS.events.partitions));
+      if (r.recovered) this.log(`kafka ingest: finished interrupted batch ${r.batchId}: ${r.bronzeRows} Bronze rows, ${r.deadLetters} dead letters`);
+      else if (r.deadLetters > 0) this.log(`kafka ingest: batch ${r.batchId}: ${r.deadLetters} of ${r.records} records set aside in bronze.dead_letters`);
+      if (!r.recovered) return;
     }
   }
 

@@ -25,7 +25,21 @@ const Row = z.object({
   ...seedProgressRow.shape,
 });
 
-// Every open page polls health; single-flight over PULSE_HEALTH_CACHE_SECONDS (30 s: 2 Trino
+/** sql/queries/ingest_dead_letters.sql: one row. */
+const DeadLettersRow = z.object({ dead_letters: z.number(), last_dead_ms: z.number().nullable() });
+
+/** Read apart from the freshness row, so a lakehouse without the table still reports its freshness. */
+async function deadLetters(): Promise<Health["ingest"]> {
+  try {
+    const out = await runQuery(dashboardConnection(), querySql("ingest_dead_letters"), { timeoutMs: 5_000 });
+    const r = readRows(() => onlyRow("ingest_dead_letters", parseRows("ingest_dead_letters", DeadLettersRow, out.rows)));
+    return { deadLetters: r.dead_letters, lastDeadLetterAt: r.last_dead_ms };
+  } catch {
+    return null;
+  }
+}
+
+// Every open page polls health; single-flight over PULSE_HEALTH_CACHE_SECONDS (30 s: 4 Trino
 // queries a minute) keeps that flat however many pages are open.
 const healthCache = new ResultCache<Health>({ retryAfterMs: 0, maxEntries: 1 });
 
@@ -70,6 +84,7 @@ async function checkHealth(): Promise<Health> {
       trino: { reachable: true, latencyMs: Date.now() - started },
       tables,
       rt,
+      ingest: await deadLetters(),
       queriesSent: queriesSent(),
       checkedAt: Date.now(),
     };
