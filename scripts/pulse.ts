@@ -15,6 +15,7 @@ import { connectionFor } from "../lib/lakehouse/connection";
 import { dashboardTrinoEnv } from "../lib/lakehouse/dashboard-env";
 import { instancePaths, instanceSettings, kafkaBootstrap, serverUrl } from "../lib/lakehouse/settings";
 import { describeWarehouse } from "../lib/lakehouse/storage-profile";
+import { ingestToEnd } from "../lib/pipeline/kafka/catch-up";
 import { bronzeIsEmpty, seedHistory } from "../lib/pipeline/runner/backfill";
 import { LivePipeline } from "../lib/pipeline/runner/live";
 import { loadIdentity, resumeSimulation, saveIdentity } from "../lib/pipeline/runner/sim-state";
@@ -83,6 +84,10 @@ async function main(argv: readonly string[]): Promise<void> {
   } else if (!identity) {
     throw new Error(`Bronze holds data but ${s.dir}/simulation.json is missing; start afresh with 'npm run lakehouse -- reset --yes'`);
   } else {
+    // Records published before a stop but not yet in Bronze go in first (stamped now), so the
+    // simulation resumes after them instead of publishing the same events again.
+    const caughtUp = await ingestToEnd(writer, kafkaBootstrap(s));
+    if (caughtUp.length > 0) log(`kafka ingest: ${caughtUp.reduce((n, r) => n + r.records, 0)} records published before the stop are now in Bronze`);
     log("resuming the simulated platform where Bronze left off");
     sim = await resumeSimulation(writer, identity);
   }

@@ -45,6 +45,7 @@ test("running migrate twice more applies nothing and changes nothing", async () 
   assert.deepEqual(after, before);
   // Every base table of the lakehouse was compared, not a subset.
   assert.deepEqual(Object.keys(after.snapshots), [
+    "bronze.dead_letters",
     "bronze.raw_events",
     "dims.dim_users",
     "dims.dim_users_history",

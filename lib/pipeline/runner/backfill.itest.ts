@@ -9,6 +9,7 @@ import { before, test } from "node:test";
 import { q, requireTestInstance, rows, testInstance } from "../../../tools/testing/trino-fixtures";
 import { connectionFor } from "../../lakehouse/connection";
 import { kafkaBootstrap } from "../../lakehouse/settings";
+import { ingestToEnd } from "../kafka/catch-up";
 import { type SeedResult, seedHistory } from "./backfill";
 import { initialChanges, splitChanges, startSimulation } from "./simulation-source";
 
@@ -19,6 +20,10 @@ let seeded: SeedResult;
 
 before(async () => {
   requireTestInstance();
+  // Whatever pulse.events holds from earlier tests is ingested first (their checkpoints may have
+  // been deleted since) and then deleted with Bronze below, so the seed's ingest starts after it and
+  // Bronze holds the seed's events only.
+  await ingestToEnd(connectionFor(testInstance, "writer"), kafkaBootstrap(testInstance), { timeoutMs: 120_000 });
   for (const t of [
     "bronze.raw_events",
     "gold.rt_video_stats_1min",
@@ -32,8 +37,7 @@ before(async () => {
   ]) {
     await q("admin", `DELETE FROM lakehouse.${t}`);
   }
-  // The Kafka ingest's checkpoint stays: it names the offsets of pulse.events already ingested (by
-  // earlier tests), so the seed's ingest starts after them and Bronze holds the seed's events only.
+  // The Kafka ingest's checkpoint stays: it names the offsets just ingested.
   await q("admin", "DELETE FROM lakehouse.meta.job_checkpoints WHERE NOT starts_with(job, 'kafka:')");
   seeded = await seedHistory(connectionFor(testInstance, "writer"), { ...SCALE, untilMs: UNTIL, kafkaBootstrap: kafkaBootstrap(testInstance) });
 });

@@ -13,7 +13,7 @@ import { runQuery, type TrinoConnection } from "../../trino/client";
 import { runGoldDaily } from "../daily/gold";
 import { runSilverDaily } from "../daily/silver";
 import { applyUserChanges, applyVideoChanges, type UserChange, type VideoChange } from "../dims/cdc";
-import { runKafkaIngest } from "../kafka/ingest";
+import { ingestToEnd } from "../kafka/catch-up";
 import { COMMIT_SAFETY_MS, runMicroBatch } from "../rt/microbatch";
 import type { Simulation } from "../simulator";
 import { recordSeedProgress, type SeedRun } from "./seed-progress";
@@ -50,14 +50,6 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export async function bronzeIsEmpty(conn: TrinoConnection): Promise<boolean> {
   const r = await runQuery<{ n: number }>(conn, "SELECT count(*) AS n FROM (SELECT 1 FROM lakehouse.bronze.raw_events LIMIT 1)");
   return Number(r.rows[0]?.n ?? 0) === 0;
-}
-
-/** Ingests everything the topic holds up to `ends`, a batch (at most a million records per partition) at a time. */
-async function ingestThrough(conn: TrinoConnection, ends: readonly number[]): Promise<void> {
-  for (;;) {
-    const r = await runKafkaIngest(conn, ends, { backfill: true, timeoutMs: 600_000 });
-    if (r.skipped) return;
-  }
 }
 
 export async function seedHistory(conn: TrinoConnection, opts: SeedOptions, log: (m: string) => void = () => undefined): Promise<SeedResult> {
@@ -111,7 +103,7 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions, log:
       await pending;
       const ends = await endOffsets(opts.kafkaBootstrap, TOPICS.events.name, TOPICS.events.partitions);
       pending = (async () => {
-        await ingestThrough(conn, ends);
+        await ingestToEnd(conn, opts.kafkaBootstrap, { backfill: true, timeoutMs: 600_000 }, ends);
         await applyVideoChanges(conn, videos);
         await applyUserChanges(conn, users);
         // After the day's writes, so the dashboard never counts a day that is not in Bronze yet.

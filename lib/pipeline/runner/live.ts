@@ -6,16 +6,14 @@
  * Without a simulation (attach mode's `npm start -- --jobs`) the same jobs run over a Bronze and
  * dimensions that another team's pipelines fill: nothing is ingested here.
  */
-import { endOffsets } from "../../kafka/end-offsets";
 import { type EventRecord, eventRecord } from "../../kafka/event-record";
 import { KafkaPublisher } from "../../kafka/publisher";
-import { TOPICS } from "../../kafka/topics";
 import type { TrinoConnection } from "../../trino/client";
 import { runGoldDaily } from "../daily/gold";
 import { runSilverDaily } from "../daily/silver";
 import { applyUserChanges, applyVideoChanges, type UserChange, type VideoChange } from "../dims/cdc";
 import { runJob } from "../job-sql";
-import { runKafkaIngest } from "../kafka/ingest";
+import { ingestToEnd } from "../kafka/catch-up";
 import { compactRtLog, runMaintenance } from "../maintenance";
 import { runMicroBatch } from "../rt/microbatch";
 import type { Simulation } from "../simulator";
@@ -115,13 +113,10 @@ export class LivePipeline {
 
   /** Bronze takes what the topic holds beyond the last committed batch (an interrupted batch is finished first). */
   private async ingestFromKafka(): Promise<void> {
-    const bootstrap = this.opts.kafkaBootstrap;
-    if (!bootstrap) return;
-    for (let i = 0; i < 3; i++) {
-      const r = await runKafkaIngest(this.conn, await endOffsets(bootstrap, TOPICS.events.name, TOPICS.events.partitions));
+    if (!this.opts.kafkaBootstrap) return;
+    for (const r of await ingestToEnd(this.conn, this.opts.kafkaBootstrap)) {
       if (r.recovered) this.log(`kafka ingest: finished interrupted batch ${r.batchId}: ${r.bronzeRows} Bronze rows, ${r.deadLetters} dead letters`);
       else if (r.deadLetters > 0) this.log(`kafka ingest: batch ${r.batchId}: ${r.deadLetters} of ${r.records} records set aside in bronze.dead_letters`);
-      if (!r.recovered) return;
     }
   }
 
