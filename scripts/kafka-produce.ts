@@ -6,6 +6,7 @@
  *   npm run kafka:produce -- '{"event_id":"demo-1","event_timestamp":1764093600000,"video_id":"v_00001","user_id":"u_1","event_type":"like","payload":{}}'
  */
 import { Producer, stringSerializers } from "@platformatic/kafka";
+import { PARTITIONER } from "../lib/kafka/publisher";
 import { TOPICS } from "../lib/kafka/topics";
 import { INSTANCE_NAMES, type InstanceName, instanceSettings, kafkaBootstrap } from "../lib/lakehouse/settings";
 

@@ -29,6 +29,8 @@ describe("sql/ddl as attach mode reads it", () => {
       "640_gold_rt_video_velocity_24h.sql",
       "650_gold_rt_trending.sql",
       "700_ingest_kafka_events_checked.sql",
+      "701_ingest_kafka_cdc_videos_checked.sql",
+      "702_ingest_kafka_cdc_users_checked.sql",
     ]);
   });
 
@@ -141,6 +143,8 @@ describe("Pulse's own Kafka ingest files", () => {
       "110_ingest_bronze_raw_events_kafka_partition.sql",
       "111_ingest_bronze_raw_events_kafka_offset.sql",
       "700_ingest_kafka_events_checked.sql",
+      "701_ingest_kafka_cdc_videos_checked.sql",
+      "702_ingest_kafka_cdc_users_checked.sql",
     ]);
     assert.equal(isLocalIngestFile("120_bronze_dead_letters.sql"), false);
   });

@@ -32,7 +32,7 @@ test("every sql/ddl file has a header and one statement, views are recognised", 
     files.map((f) => f.name),
     onDisk,
   );
-  // The eight views, by name (the last one over the local Kafka catalog); every other file is a schema, table or ALTER.
+  // The ten views, by name (the last three over the local Kafka catalog); every other file is a schema, table or ALTER.
   assert.deepEqual(
     files.filter((f) => f.isView).map((f) => f.name),
     [
@@ -44,6 +44,8 @@ test("every sql/ddl file has a header and one statement, views are recognised", 
       "640_gold_rt_video_velocity_24h.sql",
       "650_gold_rt_trending.sql",
       "700_ingest_kafka_events_checked.sql",
+      "701_ingest_kafka_cdc_videos_checked.sql",
+      "702_ingest_kafka_cdc_users_checked.sql",
     ],
   );
 });

@@ -4,7 +4,7 @@ MERGE INTO lakehouse.dims.dim_users_history h
 USING (
   SELECT user_id, valid_from, lead(valid_from) OVER (PARTITION BY user_id ORDER BY valid_from) AS next_from
   FROM lakehouse.dims.dim_users_history
-  WHERE user_id IN (SELECT c.user_id FROM UNNEST(CAST(json_parse(:changes) AS array(row(user_id varchar, register_country varchar, device_os varchar, is_creator boolean, ltv_segment varchar, join_ms bigint, changed_ms bigint)))) AS c)
+  WHERE user_id IN (SELECT c.user_id FROM lakehouse.bronze.kafka_cdc_users_checked c WHERE c.kafka_partition = 0 AND c.kafka_offset >= :from0 AND c.kafka_offset < :to0 AND c.reason IS NULL)
 ) s
 ON h.user_id = s.user_id AND h.valid_from = s.valid_from
 WHEN MATCHED AND s.next_from IS NOT NULL AND (h.valid_to IS NULL OR h.valid_to <> s.next_from) THEN UPDATE SET valid_to = s.next_from

@@ -1,5 +1,6 @@
 -- Job statement: CDC upsert of lakehouse.dims.dim_users (seed §3.2) from one batch of changes.
--- :changes is a JSON array of objects {user_id, register_country, device_os, is_creator,
+-- Reads one ingest batch of topic pulse.cdc.users, the records with :from0 <= offset < :to0 that
+-- view bronze.kafka_cdc_users_checked takes (reason NULL): objects {user_id, register_country, device_os, is_creator,
 -- ltv_segment, join_ms, changed_ms}, each the full new row of a user at time changed_ms.
 -- Per user the newest change of the batch wins, applied only if newer than the row's updated_at.
 MERGE INTO lakehouse.dims.dim_users t
@@ -7,7 +8,7 @@ USING (
   SELECT c.*
   FROM (
     SELECT c.*, row_number() OVER (PARTITION BY c.user_id ORDER BY c.changed_ms DESC) AS rn
-    FROM UNNEST(CAST(json_parse(:changes) AS array(row(user_id varchar, register_country varchar, device_os varchar, is_creator boolean, ltv_segment varchar, join_ms bigint, changed_ms bigint)))) AS c
+    FROM lakehouse.bronze.kafka_cdc_users_checked c WHERE c.kafka_partition = 0 AND c.kafka_offset >= :from0 AND c.kafka_offset < :to0 AND c.reason IS NULL
   ) c
   WHERE c.rn = 1
 ) s

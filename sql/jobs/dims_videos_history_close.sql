@@ -5,7 +5,7 @@ MERGE INTO lakehouse.dims.dim_videos_history h
 USING (
   SELECT video_id, valid_from, lead(valid_from) OVER (PARTITION BY video_id ORDER BY valid_from) AS next_from
   FROM lakehouse.dims.dim_videos_history
-  WHERE video_id IN (SELECT c.video_id FROM UNNEST(CAST(json_parse(:changes) AS array(row(video_id varchar, creator_id varchar, category varchar, hashtags array(varchar), duration_ms bigint, upload_ms bigint, status varchar, changed_ms bigint)))) AS c)
+  WHERE video_id IN (SELECT c.video_id FROM lakehouse.bronze.kafka_cdc_videos_checked c WHERE c.kafka_partition = 0 AND c.kafka_offset >= :from0 AND c.kafka_offset < :to0 AND c.reason IS NULL)
 ) s
 ON h.video_id = s.video_id AND h.valid_from = s.valid_from
 WHEN MATCHED AND s.next_from IS NOT NULL AND (h.valid_to IS NULL OR h.valid_to <> s.next_from) THEN UPDATE SET valid_to = s.next_from

@@ -6,7 +6,7 @@ MERGE INTO lakehouse.dims.dim_videos_history h
 USING (
   SELECT DISTINCT c.video_id, c.creator_id, c.category, c.hashtags, c.duration_ms,
          from_unixtime(c.upload_ms / 1e3) AS upload_time, c.status, from_unixtime(c.changed_ms / 1e3) AS valid_from
-  FROM UNNEST(CAST(json_parse(:changes) AS array(row(video_id varchar, creator_id varchar, category varchar, hashtags array(varchar), duration_ms bigint, upload_ms bigint, status varchar, changed_ms bigint)))) AS c
+  FROM lakehouse.bronze.kafka_cdc_videos_checked c WHERE c.kafka_partition = 0 AND c.kafka_offset >= :from0 AND c.kafka_offset < :to0 AND c.reason IS NULL
 ) s
 ON h.video_id = s.video_id AND h.valid_from = s.valid_from
 WHEN NOT MATCHED THEN INSERT (video_id, creator_id, category, hashtags, duration_ms, upload_time, status, valid_from, valid_to)

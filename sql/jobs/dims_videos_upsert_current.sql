@@ -1,5 +1,6 @@
 -- Job statement: CDC upsert of lakehouse.dims.dim_videos (seed §3.2) from one batch of changes.
--- :changes is a JSON array of objects {video_id, creator_id, category, hashtags, duration_ms,
+-- Reads one ingest batch of topic pulse.cdc.videos, the records with :from0 <= offset < :to0 that
+-- view bronze.kafka_cdc_videos_checked takes (reason NULL): objects {video_id, creator_id, category, hashtags, duration_ms,
 -- upload_ms, status, changed_ms}, each the full new row of a video at time changed_ms.
 -- Per video the newest change of the batch wins, and it is applied only if it is newer than the
 -- row's updated_at, so a re-delivered or out-of-order batch never moves a video back in time.
@@ -8,7 +9,7 @@ USING (
   SELECT c.*
   FROM (
     SELECT c.*, row_number() OVER (PARTITION BY c.video_id ORDER BY c.changed_ms DESC) AS rn
-    FROM UNNEST(CAST(json_parse(:changes) AS array(row(video_id varchar, creator_id varchar, category varchar, hashtags array(varchar), duration_ms bigint, upload_ms bigint, status varchar, changed_ms bigint)))) AS c
+    FROM lakehouse.bronze.kafka_cdc_videos_checked c WHERE c.kafka_partition = 0 AND c.kafka_offset >= :from0 AND c.kafka_offset < :to0 AND c.reason IS NULL
   ) c
   WHERE c.rn = 1
 ) s

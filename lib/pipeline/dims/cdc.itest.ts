@@ -1,13 +1,19 @@
 /**
- * Dims CDC on the real Trino. Fixture (T0 = 2026-11-20 00:00 UTC):
+ * Dims CDC through the test instance's real Kafka and Trino: changes are published to
+ * pulse.cdc.videos / pulse.cdc.users and applied by the CDC ingest. Fixture (T0 = 2026-11-20 00:00 UTC):
  *   video V1 created at T0 as Gaming, re-categorised to Comedy at T0+12h, banned at T0+20h;
  *   user U1 joins at T0 as Low, becomes High at T0+6h, VIP at T0+18h (the last two in one batch).
  */
 import assert from "node:assert/strict";
-import { before, beforeEach, test } from "node:test";
+import { after, before, beforeEach, test } from "node:test";
+import { Producer, stringSerializers } from "@platformatic/kafka";
 import { q, requireTestInstance, rows, testInstance } from "../../../tools/testing/trino-fixtures";
+import { userChangeRecord, videoChangeRecord } from "../../kafka/change-record";
+import { KafkaPublisher } from "../../kafka/publisher";
+import { TOPICS } from "../../kafka/topics";
 import { connectionFor } from "../../lakehouse/connection";
-import { applyUserChanges, applyVideoChanges, type UserChange, type VideoChange } from "./cdc";
+import { kafkaBootstrap } from "../../lakehouse/settings";
+import { ingestDimChanges, type UserChange, type VideoChange } from "./cdc";
 
 const T0 = Date.UTC(2026, 10, 20);
 const H = 3_600_000;
@@ -40,15 +46,35 @@ const videoHistory = () =>
     { t0: T0 },
   );
 
-before(requireTestInstance);
+let publisher: KafkaPublisher;
+const bootstrap = () => kafkaBootstrap(testInstance);
+
+/** Publishes the changes as one delivery and applies what the topic holds. */
+async function applyVideoChanges(changes: readonly VideoChange[]) {
+  await publisher.publish(changes.map(videoChangeRecord));
+  return ingestDimChanges(writer(), bootstrap(), "videos", 120_000);
+}
+async function applyUserChanges(changes: readonly UserChange[]) {
+  await publisher.publish(changes.map(userChangeRecord));
+  return ingestDimChanges(writer(), bootstrap(), "users", 120_000);
+}
+
+before(async () => {
+  requireTestInstance();
+  publisher = new KafkaPublisher(bootstrap(), "pulse-cdc-itest");
+  // Whatever the topics hold from earlier tests is applied first (and deleted below).
+  await ingestDimChanges(writer(), bootstrap(), "videos", 120_000);
+  await ingestDimChanges(writer(), bootstrap(), "users", 120_000);
+});
+after(() => publisher.close());
 beforeEach(async () => {
   for (const t of ["dim_videos", "dim_users", "dim_videos_history", "dim_users_history"]) await q("admin", `DELETE FROM lakehouse.dims.${t}`);
 });
 
 test("video changes: the current row follows the newest change, history keeps every version", async () => {
-  await applyVideoChanges(writer(), [video("Gaming", "active", T0)]);
-  await applyVideoChanges(writer(), [video("Comedy", "active", T0 + 12 * H)]);
-  await applyVideoChanges(writer(), [video("Comedy", "banned", T0 + 20 * H)]);
+  await applyVideoChanges([video("Gaming", "active", T0)]);
+  await applyVideoChanges([video("Comedy", "active", T0 + 12 * H)]);
+  await applyVideoChanges([video("Comedy", "banned", T0 + 20 * H)]);
   const [cur] = await rows<{ category: string; status: string; hashtags: string[]; h: number }>(
     "admin",
     "SELECT category, status, hashtags, (to_unixtime(updated_at) * 1000 - :t0) / 3600000 AS h FROM lakehouse.dims.dim_videos WHERE video_id = 'V1'",
@@ -64,12 +90,12 @@ test("video changes: the current row follows the newest change, history keeps ev
 
 test("a batch re-delivered, or an older change arriving late, changes nothing it should not", async () => {
   const batch = [video("Gaming", "active", T0), video("Comedy", "active", T0 + 12 * H)];
-  await applyVideoChanges(writer(), batch);
+  await applyVideoChanges(batch);
   const once = await videoHistory();
-  await applyVideoChanges(writer(), batch);
+  await applyVideoChanges(batch);
   assert.deepEqual(await videoHistory(), once);
   // An out-of-order old change does not move the current row back, and slots into the history.
-  await applyVideoChanges(writer(), [video("Music", "active", T0 + 6 * H)]);
+  await applyVideoChanges([video("Music", "active", T0 + 6 * H)]);
   const [cur] = await rows<{ category: string }>("admin", "SELECT category FROM lakehouse.dims.dim_videos WHERE video_id = 'V1'");
   assert.equal(cur!.category, "Comedy");
   assert.deepEqual(
@@ -82,9 +108,32 @@ test("a batch re-delivered, or an older change arriving late, changes nothing it
   );
 });
 
+test("a change that breaks the contract is a dead letter with its reason; the dims take the good ones", async () => {
+  const raw = new Producer({ clientId: "pulse-cdc-poison-itest", bootstrapBrokers: [bootstrap()], serializers: stringSerializers });
+  try {
+    const { changed_ms: _, ...noTime } = video("Gaming", "active", T0);
+    await raw.send({
+      messages: [
+        { topic: TOPICS.videos.name, key: "V1", value: JSON.stringify(noTime) },
+        { topic: TOPICS.videos.name, key: "V1", value: JSON.stringify(video("Gaming", "deleted", T0)) },
+      ],
+    });
+  } finally {
+    await raw.close();
+  }
+  const r = await applyVideoChanges([video("Gaming", "active", T0)]);
+  assert.deepEqual([r.records, r.deadLetters], [3, 2]);
+  const dead = await rows<{ reason: string }>(
+    "admin",
+    "SELECT reason FROM lakehouse.bronze.dead_letters WHERE topic = 'pulse.cdc.videos' ORDER BY kafka_offset DESC LIMIT 2",
+  );
+  assert.deepEqual(dead.map((d) => d.reason).sort(), ["missing field: changed_ms", "unknown status: deleted"]);
+  assert.deepEqual(await videoHistory(), [{ category: "Gaming", status: "active", from_h: 0, to_h: null }]);
+});
+
 test("user segment changes, two in one batch, resolve point in time", async () => {
-  await applyUserChanges(writer(), [user("Low", T0)]);
-  await applyUserChanges(writer(), [user("VIP", T0 + 18 * H), user("High", T0 + 6 * H)]);
+  await applyUserChanges([user("Low", T0)]);
+  await applyUserChanges([user("VIP", T0 + 18 * H), user("High", T0 + 6 * H)]);
   const [cur] = await rows<{ ltv_segment: string }>("admin", "SELECT ltv_segment FROM lakehouse.dims.dim_users WHERE user_id = 'U1'");
   assert.equal(cur!.ltv_segment, "VIP");
   const at = async (hours: number) => {

@@ -1,11 +1,22 @@
 /**
- * Dims CDC (seed §3.2): applies a batch of dimension changes (full new rows, each with its change
- * time) to the current-state tables with MERGE and to the SCD2 history that point-in-time joins
- * read. Every step is idempotent, so a batch delivered twice, or re-applied after a crash, leaves
- * the same tables.
+ * Dims CDC (seed §3.2) through Kafka: dimension changes (full new rows, each with its change time)
+ * are published to pulse.cdc.videos and pulse.cdc.users, and each ingest batch applies an offset
+ * range of a topic, read by Trino through its Kafka connector (views bronze.kafka_cdc_*_checked),
+ * to the current-state tables with MERGE and to the SCD2 history that point-in-time joins read. No
+ * row travels as SQL text.
+ *
+ * Checkpoints follow the events' ingest (meta.job_checkpoints, job 'kafka:<topic>'): 'started' with
+ * the range, the three dims statements, the range's dead letters, 'committed'. The dims statements
+ * are idempotent (newest change wins, a version already in the history is not added again, valid_to
+ * is re-derived), so recovery simply runs them again; the dead letters are written only if the
+ * range has none yet.
  */
+import { endOffsets } from "../../kafka/end-offsets";
+import { TOPICS, type TopicSpec } from "../../kafka/topics";
 import type { TrinoConnection } from "../../trino/client";
+import { LIVE_WRITE_TIMEOUT_MS } from "../bronze/writer";
 import { runJob } from "../job-sql";
+import { nextRanges, type OffsetRange, rangeParams, rangesDetail, rangesOf, recordsIn } from "../kafka/ingest-plan";
 
 export interface VideoChange {
   readonly video_id: string;
@@ -28,22 +39,85 @@ export interface UserChange {
   readonly changed_ms: number;
 }
 
-/** Keeps one MERGE source (a JSON literal) well under Trino's statement size limit. */
-const MAX_CHANGES_PER_STATEMENT = 20_000;
+export type DimKind = "videos" | "users";
 
-async function applyInChunks<T>(conn: TrinoConnection, changes: readonly T[], steps: readonly string[]): Promise<void> {
-  for (let i = 0; i < changes.length; i += MAX_CHANGES_PER_STATEMENT) {
-    const json = JSON.stringify(changes.slice(i, i + MAX_CHANGES_PER_STATEMENT));
-    for (const step of steps) await runJob(conn, step, { changes: json });
+const STEPS: Record<DimKind, readonly string[]> = {
+  videos: ["dims_videos_upsert_current", "dims_videos_history_insert", "dims_videos_history_close"],
+  users: ["dims_users_upsert_current", "dims_users_history_insert", "dims_users_history_close"],
+};
+
+export interface DimIngestResult {
+  readonly kind: DimKind;
+  readonly batches: number;
+  readonly records: number;
+  readonly deadLetters: number;
+}
+
+/** Changes per batch at most: a seed's initial 50,000 users fit in one. */
+const MAX_PER_BATCH = 200_000;
+
+interface Checkpoint {
+  readonly batch_id: number;
+  readonly committed: boolean;
+  readonly detail: string | null;
+}
+
+async function applyRange(
+  conn: TrinoConnection,
+  kind: DimKind,
+  topic: TopicSpec,
+  job: string,
+  batchId: number,
+  ranges: readonly OffsetRange[],
+  timeoutMs: number,
+): Promise<number> {
+  const params = rangeParams(ranges, topic.partitions);
+  for (const step of STEPS[kind]) await runJob(conn, step, params, { timeoutMs });
+  const [present] = (await runJob<{ dead_rows: number }>(conn, "kafka_dead_letters_in_range", { topic: topic.name, ...params })).rows;
+  let dead = Number(present?.dead_rows ?? 0);
+  if (dead === 0) {
+    const r = await runJob<{ rows: number }>(conn, `kafka_cdc_${kind}_dead_letter_insert`, { ...params, batch_id: batchId }, { timeoutMs });
+    dead = Number(r.rows[0]?.rows ?? 0);
   }
+  await runJob(conn, "kafka_checkpoint_record", {
+    job,
+    batch_id: batchId,
+    state: "committed",
+    rows_written: recordsIn(ranges) - dead,
+    dead_letters: dead,
+    detail: rangesDetail(ranges),
+  });
+  return dead;
 }
 
-export async function applyVideoChanges(conn: TrinoConnection, changes: readonly VideoChange[]): Promise<void> {
-  if (changes.length === 0) return;
-  await applyInChunks(conn, changes, ["dims_videos_upsert_current", "dims_videos_history_insert", "dims_videos_history_close"]);
-}
-
-export async function applyUserChanges(conn: TrinoConnection, changes: readonly UserChange[]): Promise<void> {
-  if (changes.length === 0) return;
-  await applyInChunks(conn, changes, ["dims_users_upsert_current", "dims_users_history_insert", "dims_users_history_close"]);
+/** Applies every change the topic holds beyond the last committed batch (an interrupted batch first). */
+export async function ingestDimChanges(conn: TrinoConnection, bootstrap: string, kind: DimKind, timeoutMs = LIVE_WRITE_TIMEOUT_MS): Promise<DimIngestResult> {
+  const topic = TOPICS[kind];
+  const job = `kafka:${topic.name}`;
+  const out = { kind, batches: 0, records: 0, deadLetters: 0 };
+  const ends = await endOffsets(bootstrap, topic.name, topic.partitions);
+  for (;;) {
+    const cp = (await runJob<Checkpoint>(conn, "kafka_checkpoint_latest", { job })).rows[0];
+    let batchId: number;
+    let ranges: OffsetRange[];
+    if (cp && !cp.committed) {
+      batchId = cp.batch_id;
+      ranges = rangesOf(cp.detail);
+    } else {
+      ranges = nextRanges(cp ? rangesOf(cp.detail) : undefined, ends, MAX_PER_BATCH);
+      if (recordsIn(ranges) === 0) return out;
+      batchId = (cp?.batch_id ?? 0) + 1;
+      await runJob(conn, "kafka_checkpoint_record", {
+        job,
+        batch_id: batchId,
+        state: "started",
+        rows_written: null,
+        dead_letters: null,
+        detail: rangesDetail(ranges),
+      });
+    }
+    out.deadLetters += await applyRange(conn, kind, topic, job, batchId, ranges, timeoutMs);
+    out.batches += 1;
+    out.records += recordsIn(ranges);
+  }
 }

@@ -5,6 +5,8 @@
  * records' ingested_at header, which the ingest honours as a backfill). Three things overlap: the
  * simulation of the next slice, its publication, and Trino's ingest of the slice before.
  */
+
+import { userChangeRecord, videoChangeRecord } from "../../kafka/change-record";
 import { endOffsets } from "../../kafka/end-offsets";
 import { eventRecord } from "../../kafka/event-record";
 import { KafkaPublisher } from "../../kafka/publisher";
@@ -12,7 +14,7 @@ import { TOPICS } from "../../kafka/topics";
 import { runQuery, type TrinoConnection } from "../../trino/client";
 import { runGoldDaily } from "../daily/gold";
 import { runSilverDaily } from "../daily/silver";
-import { applyUserChanges, applyVideoChanges, type UserChange, type VideoChange } from "../dims/cdc";
+import { ingestDimChanges } from "../dims/cdc";
 import { ingestToEnd } from "../kafka/catch-up";
 import { COMMIT_SAFETY_MS, runMicroBatch } from "../rt/microbatch";
 import type { Simulation } from "../simulator";
@@ -52,13 +54,20 @@ export async function bronzeIsEmpty(conn: TrinoConnection): Promise<boolean> {
   return Number(r.rows[0]?.n ?? 0) === 0;
 }
 
+/** Every change the CDC topics hold, into the dims (history-sized batches get a seed's deadline). */
+async function applyDimChanges(conn: TrinoConnection, bootstrap: string): Promise<void> {
+  await ingestDimChanges(conn, bootstrap, "videos", 600_000);
+  await ingestDimChanges(conn, bootstrap, "users", 600_000);
+}
+
 export async function seedHistory(conn: TrinoConnection, opts: SeedOptions, log: (m: string) => void = () => undefined): Promise<SeedResult> {
   const days = opts.days ?? DEFAULT_SCALE.days;
   const until = opts.untilMs ?? Date.now();
   const startMs = utcMidnight(until) - days * DAY_MS;
-  // Half a day: about 250,000 events, few enough batches that each one's fixed cost (checkpoints,
-  // planning) stays small against its rows, and small enough to publish while Trino ingests the last.
-  const sliceMs = opts.sliceMs ?? 12 * 3_600_000;
+  // A day: about 500,000 events, one ingest batch, so each batch's fixed cost (checkpoints,
+  // planning, its Iceberg commit) is paid 8 times per seed; the next day is simulated and published
+  // while Trino ingests it.
+  const sliceMs = opts.sliceMs ?? DAY_MS;
   const identity: SimIdentity = {
     seed: opts.seed ?? DEFAULT_SCALE.seed,
     startMs,
@@ -72,41 +81,37 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions, log:
   // 0 of N days" from the start instead of "waiting for the first micro-batch".
   const run: SeedRun = { runId: t0, historyFromMs: startMs, historyUntilMs: until };
   await recordSeedProgress(conn, run, startMs, 0, "started");
-  const initial = initialChanges(sim);
-  await applyVideoChanges(conn, initial.videos);
-  await applyUserChanges(conn, initial.users);
-  log(`seed: ${initial.videos.length} videos, ${initial.users.length} users loaded into dims (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-
-  let events = 0;
-  // The ingest of the slice before, and the slice's dims and progress, run while the next is
-  // simulated and published: one of each in flight.
-  let pending: Promise<unknown> = Promise.resolve();
-  // History's dim changes are applied once per simulated day: the SCD2 versions carry their own
-  // change times, so when they are MERGEd does not matter, and each MERGE costs seconds.
-  let videoChanges: VideoChange[] = [];
-  let userChanges: UserChange[] = [];
-  let lastReport = Date.now();
   const publisher = new KafkaPublisher(opts.kafkaBootstrap, "pulse-seed");
+  let events = 0;
+  // The ingest of the slice before, and the slice's progress, run while the next is simulated and
+  // published: one of each in flight.
+  let pending: Promise<unknown> = Promise.resolve();
+  // History's dim changes are published with each slice and applied once, after Bronze: the SCD2
+  // versions carry their own change times, so when they are MERGEd does not matter, and each MERGE
+  // costs seconds of fixed cost (applied per day, they took about 5 s of every day's 20).
+  let lastReport = Date.now();
   try {
+    const initial = initialChanges(sim);
+    await publisher.publish([...initial.videos.map(videoChangeRecord), ...initial.users.map(userChangeRecord)]);
+    await applyDimChanges(conn, opts.kafkaBootstrap);
+    log(`seed: ${initial.videos.length} videos, ${initial.users.length} users loaded into dims through Kafka (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     for (let t = startMs; t < until; t = Math.min(t + sliceMs, until)) {
       const slice = sim.advance(Math.min(t + sliceMs, until));
       const now = Date.now();
-      await publisher.publish(slice.events.map((e) => eventRecord(toBronze(e), e.deliverAtMs, now)));
       const changes = splitChanges(slice.changes);
-      videoChanges.push(...changes.videos);
-      userChanges.push(...changes.users);
+      await publisher.publish([
+        ...slice.events.map((e) => eventRecord(toBronze(e), e.deliverAtMs, now)),
+        ...changes.videos.map(videoChangeRecord),
+        ...changes.users.map(userChangeRecord),
+      ]);
       const endOfDay = slice.toMs % DAY_MS === 0 || slice.toMs >= until;
-      const [videos, users] = endOfDay ? [videoChanges, userChanges] : [[], []];
-      if (endOfDay) [videoChanges, userChanges] = [[], []];
       events += slice.events.length;
       const eventsSoFar = events;
       await pending;
       const ends = await endOffsets(opts.kafkaBootstrap, TOPICS.events.name, TOPICS.events.partitions);
       pending = (async () => {
         await ingestToEnd(conn, opts.kafkaBootstrap, { backfill: true, timeoutMs: 600_000 }, ends);
-        await applyVideoChanges(conn, videos);
-        await applyUserChanges(conn, users);
-        // After the day's writes, so the dashboard never counts a day that is not in Bronze yet.
+        // After the day's ingest, so the dashboard never counts a day that is not in Bronze yet.
         if (endOfDay) await recordSeedProgress(conn, run, slice.toMs, eventsSoFar, "started");
       })();
       pending.catch(() => undefined); // awaited at the next slice or below; this only stops an early failure being reported as unhandled
@@ -122,6 +127,7 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions, log:
     await publisher.close().catch(() => undefined);
   }
   await pending;
+  await applyDimChanges(conn, opts.kafkaBootstrap);
   const bronzeSecs = (Date.now() - t0) / 1000;
   log(
     `seed: Bronze (through Kafka) and dims done: ${events.toLocaleString("en-US")} events in ${bronzeSecs.toFixed(1)} s (${Math.round(events / bronzeSecs).toLocaleString("en-US")} events/s)`,

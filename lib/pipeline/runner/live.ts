@@ -6,12 +6,13 @@
  * Without a simulation (attach mode's `npm start -- --jobs`) the same jobs run over a Bronze and
  * dimensions that another team's pipelines fill: nothing is ingested here.
  */
+import { userChangeRecord, videoChangeRecord } from "../../kafka/change-record";
 import { type EventRecord, eventRecord } from "../../kafka/event-record";
 import { KafkaPublisher } from "../../kafka/publisher";
 import type { TrinoConnection } from "../../trino/client";
 import { runGoldDaily } from "../daily/gold";
 import { runSilverDaily } from "../daily/silver";
-import { applyUserChanges, applyVideoChanges, type UserChange, type VideoChange } from "../dims/cdc";
+import { ingestDimChanges } from "../dims/cdc";
 import { runJob } from "../job-sql";
 import { ingestToEnd } from "../kafka/catch-up";
 import { compactRtLog, runMaintenance } from "../maintenance";
@@ -53,8 +54,6 @@ export class LivePipeline {
   /** Deliveries not yet published (a failed send is retried whole at the next tick; nothing is dropped). */
   private backlog: EventRecord[] = [];
   private readonly publisher: KafkaPublisher | undefined;
-  private videoBacklog: VideoChange[] = [];
-  private userBacklog: UserChange[] = [];
 
   constructor(
     private readonly conn: TrinoConnection,
@@ -89,26 +88,20 @@ export class LivePipeline {
   private async ingest(sim: Simulation): Promise<void> {
     const now = Date.now();
     const slice = sim.advance(now);
-    this.backlog.push(...slice.events.map((e) => eventRecord(toBronze(e), null, now)));
     const changes = splitChanges(slice.changes);
-    this.videoBacklog.push(...changes.videos);
-    this.userBacklog.push(...changes.users);
+    this.backlog.push(
+      ...slice.events.map((e) => eventRecord(toBronze(e), null, now)),
+      ...changes.videos.map(videoChangeRecord),
+      ...changes.users.map(userChangeRecord),
+    );
     // A backlog is cleared only after the broker has it all; a failed send is retried whole at the
     // next tick (records that did reach the broker then arrive twice: the same event_ids, which the
-    // micro-batch and Silver count once).
+    // micro-batch and Silver count once, and the same changes, which the dims apply once).
     if (this.backlog.length > 0 && this.publisher) {
       await this.publisher.publish(this.backlog);
       this.backlog = [];
     }
     await this.ingestFromKafka();
-    if (this.videoBacklog.length + this.userBacklog.length > 0) {
-      const [videos, users] = [this.videoBacklog.length, this.userBacklog.length];
-      await applyVideoChanges(this.conn, this.videoBacklog);
-      await applyUserChanges(this.conn, this.userBacklog);
-      this.videoBacklog = [];
-      this.userBacklog = [];
-      this.log(`cdc: applied ${videos} video and ${users} user changes`);
-    }
   }
 
   /** Bronze takes what the topic holds beyond the last committed batch (an interrupted batch is finished first). */
@@ -117,6 +110,14 @@ export class LivePipeline {
     for (const r of await ingestToEnd(this.conn, this.opts.kafkaBootstrap)) {
       if (r.recovered) this.log(`kafka ingest: finished interrupted batch ${r.batchId}: ${r.bronzeRows} Bronze rows, ${r.deadLetters} dead letters`);
       else if (r.deadLetters > 0) this.log(`kafka ingest: batch ${r.batchId}: ${r.deadLetters} of ${r.records} records set aside in bronze.dead_letters`);
+    }
+    const videos = await ingestDimChanges(this.conn, this.opts.kafkaBootstrap, "videos");
+    const users = await ingestDimChanges(this.conn, this.opts.kafkaBootstrap, "users");
+    if (videos.records + users.records > 0) {
+      const dead = videos.deadLetters + users.deadLetters;
+      this.log(
+        `cdc: applied ${videos.records - videos.deadLetters} video and ${users.records - users.deadLetters} user changes${dead > 0 ? `; ${dead} set aside in bronze.dead_letters` : ""}`,
+      );
     }
   }
 
