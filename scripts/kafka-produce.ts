@@ -32,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
     idempotent: true,
     acks: -1,
     timeout: 10_000,
+    // Where Pulse's own publisher (and Java's clients) would put this key.
+    partitioner: PARTITIONER,
   });
   try {
     const r = await producer.send({ messages: [{ topic: TOPICS.events.name, key, value }] });
