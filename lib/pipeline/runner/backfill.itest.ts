@@ -9,6 +9,7 @@ import { before, test } from "node:test";
 import { q, requireTestInstance, rows, testInstance } from "../../../tools/testing/trino-fixtures";
 import { connectionFor } from "../../lakehouse/connection";
 import { kafkaBootstrap } from "../../lakehouse/settings";
+import { ingestDimChanges } from "../dims/cdc";
 import { ingestToEnd } from "../kafka/catch-up";
 import { type SeedResult, seedHistory } from "./backfill";
 import { initialChanges, splitChanges, startSimulation } from "./simulation-source";
@@ -20,10 +21,12 @@ let seeded: SeedResult;
 
 before(async () => {
   requireTestInstance();
-  // Whatever pulse.events holds from earlier tests is ingested first (their checkpoints may have
-  // been deleted since) and then deleted with Bronze below, so the seed's ingest starts after it and
+  // Whatever the topics hold from earlier tests is ingested first (their checkpoints may have been
+  // deleted since) and then deleted with Bronze and the dims below, so the seed's ingest starts after it and
   // Bronze holds the seed's events only.
   await ingestToEnd(connectionFor(testInstance, "writer"), kafkaBootstrap(testInstance), { timeoutMs: 120_000 });
+  await ingestDimChanges(connectionFor(testInstance, "writer"), kafkaBootstrap(testInstance), "videos", 120_000);
+  await ingestDimChanges(connectionFor(testInstance, "writer"), kafkaBootstrap(testInstance), "users", 120_000);
   for (const t of [
     "bronze.raw_events",
     "gold.rt_video_stats_1min",
