@@ -28,9 +28,26 @@ describe("event record (pulse.events contract)", () => {
     assert.equal(r.headers, undefined);
   });
 
-  it("backfill: the delivery time as the record timestamp and the ingested_at header", () => {
+  it("backfill: the delivery time in the ingested_at header; the record timestamp stays the send time", () => {
     const r = eventRecord(e, 1_763_632_870_000, 1_800_000_000_000);
-    assert.equal(r.timestamp, 1_763_632_870_000n);
+    assert.equal(r.timestamp, 1_800_000_000_000n);
     assert.deepEqual(r.headers, { ingested_at: "1763632870000" });
+  });
+});
+
+describe("change records (pulse.cdc.*)", () => {
+  it("keyed by the row's id, the change as JSON, stamped with the send time (a join years back would be refused)", async () => {
+    const { userChangeRecord } = await import("./change-record");
+    const c = {
+      user_id: "u_7",
+      register_country: "BR",
+      device_os: "Android",
+      is_creator: false,
+      ltv_segment: "Low",
+      join_ms: 1_500_000_000_000,
+      changed_ms: 1_500_000_000_000,
+    };
+    const r = userChangeRecord(c, 1_764_000_000_000);
+    assert.deepEqual([r.topic, r.key, JSON.parse(r.value), r.timestamp], ["pulse.cdc.users", "u_7", c, 1_764_000_000_000n]);
   });
 });

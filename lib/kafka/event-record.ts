@@ -8,7 +8,8 @@
  *   headers ingested_at = delivery time in epoch ms, as text: a backfill's only (a seed replaying
  *           history); the ingest honours it only when it runs as a backfill, so a live producer
  *           cannot move rows behind the micro-batch's watermark.
- *   timestamp  the delivery time (backfill) or the send time.
+ *   timestamp  the send time (a backfill's delivery times lie days back, and the broker rejects
+ *              record timestamps too far from its clock: InvalidTimestampException).
  */
 import type { BronzeEvent } from "../pipeline/bronze/writer";
 import { TOPICS } from "./topics";
@@ -31,7 +32,7 @@ export function eventRecord(e: BronzeEvent, deliveredMs: number | null, nowMs: n
     topic: TOPICS.events.name,
     key: e.video_id,
     value,
-    timestamp: BigInt(deliveredMs ?? nowMs),
+    timestamp: BigInt(nowMs),
     ...(deliveredMs !== null ? { headers: { ingested_at: String(deliveredMs) } } : {}),
   };
 }

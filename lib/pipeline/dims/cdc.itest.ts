@@ -51,11 +51,11 @@ const bootstrap = () => kafkaBootstrap(testInstance);
 
 /** Publishes the changes as one delivery and applies what the topic holds. */
 async function applyVideoChanges(changes: readonly VideoChange[]) {
-  await publisher.publish(changes.map(videoChangeRecord));
+  await publisher.publish(changes.map((c) => videoChangeRecord(c, Date.now())));
   return ingestDimChanges(writer(), bootstrap(), "videos", 120_000);
 }
 async function applyUserChanges(changes: readonly UserChange[]) {
-  await publisher.publish(changes.map(userChangeRecord));
+  await publisher.publish(changes.map((c) => userChangeRecord(c, Date.now())));
   return ingestDimChanges(writer(), bootstrap(), "users", 120_000);
 }
 

@@ -92,7 +92,8 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions, log:
   let lastReport = Date.now();
   try {
     const initial = initialChanges(sim);
-    await publisher.publish([...initial.videos.map(videoChangeRecord), ...initial.users.map(userChangeRecord)]);
+    const sentAt = Date.now();
+    await publisher.publish([...initial.videos.map((c) => videoChangeRecord(c, sentAt)), ...initial.users.map((c) => userChangeRecord(c, sentAt))]);
     await applyDimChanges(conn, opts.kafkaBootstrap);
     log(`seed: ${initial.videos.length} videos, ${initial.users.length} users loaded into dims through Kafka (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     for (let t = startMs; t < until; t = Math.min(t + sliceMs, until)) {
@@ -101,8 +102,8 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions, log:
       const changes = splitChanges(slice.changes);
       await publisher.publish([
         ...slice.events.map((e) => eventRecord(toBronze(e), e.deliverAtMs, now)),
-        ...changes.videos.map(videoChangeRecord),
-        ...changes.users.map(userChangeRecord),
+        ...changes.videos.map((c) => videoChangeRecord(c, now)),
+        ...changes.users.map((c) => userChangeRecord(c, now)),
       ]);
       const endOfDay = slice.toMs % DAY_MS === 0 || slice.toMs >= until;
       events += slice.events.length;

@@ -91,8 +91,8 @@ export class LivePipeline {
     const changes = splitChanges(slice.changes);
     this.backlog.push(
       ...slice.events.map((e) => eventRecord(toBronze(e), null, now)),
-      ...changes.videos.map(videoChangeRecord),
-      ...changes.users.map(userChangeRecord),
+      ...changes.videos.map((c) => videoChangeRecord(c, now)),
+      ...changes.users.map((c) => userChangeRecord(c, now)),
     );
     // A backlog is cleared only after the broker has it all; a failed send is retried whole at the
     // next tick (records that did reach the broker then arrive twice: the same event_ids, which the
