@@ -9,7 +9,8 @@
  *   status   each server and each Trino node: running/stopped, version, URL or port, data dir
  *   logs     last lines of the server logs (`logs 200`, `logs trino 200`, `logs worker2 50`, `logs s3proxy`, `logs kafka`, `logs postgres 50`)
  *   migrate  apply sql/ops (PostgreSQL) and sql/ddl (Trino), both idempotent
- *   seed     build N days of history into an empty lakehouse (`seed --days 8`)
+ *   seed     build N days of history into an empty lakehouse (`seed --days 8`; `--events-per-day N`, default 500000,
+ *            sets the simulated platform's rate, which the live pipeline then keeps)
  *   microbatch   run the 1-minute micro-batch once
  *   daily    run Silver then Gold daily for one date (`daily --date 2026-11-23`)
  *   maintain run maintenance once (TTL, compaction, snapshot expiry, orphan files)
@@ -177,7 +178,12 @@ async function main(argv: string[]): Promise<number> {
       const daysArg = rest.indexOf("--days");
       const days = daysArg >= 0 ? Number(rest[daysArg + 1]) : DEFAULT_SCALE.days;
       if (!Number.isInteger(days) || days < 1 || days > 60) throw new LakehouseError("--days takes a whole number from 1 to 60");
-      const res = await seedHistory(conn, { ...DEFAULT_SCALE, days, kafkaBootstrap: kafkaBootstrap(s) }, log);
+      const rateArg = rest.indexOf("--events-per-day");
+      const eventsPerDay = rateArg >= 0 ? Number(rest[rateArg + 1]) : DEFAULT_SCALE.eventsPerDay;
+      if (!Number.isInteger(eventsPerDay) || eventsPerDay < 1_000 || eventsPerDay > 100_000_000) {
+        throw new LakehouseError("--events-per-day takes a whole number from 1000 to 100000000");
+      }
+      const res = await seedHistory(conn, { ...DEFAULT_SCALE, days, eventsPerDay, kafkaBootstrap: kafkaBootstrap(s) }, log);
       saveIdentity(s, res.identity);
       log(
         `seeded ${res.events.toLocaleString("en-US")} events (${Math.round(res.eventsPerSecond).toLocaleString("en-US")} events/s into Bronze), ${res.days.length} daily marts, in ${res.seconds.toFixed(0)} s`,

@@ -27,7 +27,9 @@ export function kafkaCatalogFiles(s: InstanceSettings, etcDir = instancePaths(s)
     ].join("\n")}\n`,
   };
   for (const t of KAFKA_TABLES) {
-    files[`kafka/${t.topic}.json`] = `${JSON.stringify({ tableName: t.table, schemaName: t.schema, topicName: t.topic }, null, 2)}\n`;
+    const message =
+      t.jsonFields.length > 0 ? { dataFormat: "json", fields: t.jsonFields.map((name) => ({ name, mapping: name, type: "VARCHAR" })) } : undefined;
+    files[`kafka/${t.topic}.json`] = `${JSON.stringify({ tableName: t.table, schemaName: t.schema, topicName: t.topic, ...(message ? { message } : {}) }, null, 2)}\n`;
   }
   return files;
 }

@@ -138,6 +138,11 @@ test("each poison record becomes a dead letter with its reason, topic and offset
       `{"event_id":"${p}w","event_timestamp":"yesterday","video_id":"v","user_id":"u","event_type":"like","payload":{}}`,
       "a field has the wrong type: event_timestamp is epoch milliseconds, the ids and event_type are strings, payload is an object",
     ],
+    [
+      `{"event_id":{"id":"${p}o"},"event_timestamp":${now},"video_id":"v","user_id":"u","event_type":"like","payload":{}}`,
+      "a field has the wrong type: event_timestamp is epoch milliseconds, the ids and event_type are strings, payload is an object",
+    ],
+    [`{"event_id":"${p}s","event_timestamp":${now},"video_id":"v","user_id":"u","event_type":"like","payload":"{not an object"}`, "payload is not a JSON object"],
     [`${p}${"x".repeat(10 * 1024 * 1024)}`, `too large: ${p.length + 10 * 1024 * 1024} bytes (at most 1048576)`],
   ];
   const raw = new Producer({ clientId: "pulse-poison-itest", bootstrapBrokers: [bootstrap()], serializers: stringSerializers });
@@ -149,7 +154,7 @@ test("each poison record becomes a dead letter with its reason, topic and offset
     await raw.close();
   }
   const r = await runKafkaIngest(writer(), await ends(), { timeoutMs: 120_000 });
-  assert.deepEqual([r.records, r.bronzeRows, r.deadLetters], [7, 1, 6]);
+  assert.deepEqual([r.records, r.bronzeRows, r.deadLetters], [poison.length + 1, 1, poison.length]);
   const dead = await rows<{ topic: string; kafka_partition: number; kafka_offset: number; reason: string; batch_id: number }>(
     "admin",
     "SELECT topic, kafka_partition, kafka_offset, reason, batch_id FROM lakehouse.bronze.dead_letters WHERE strpos(message_prefix, :p) > 0 ORDER BY kafka_offset",
@@ -160,7 +165,7 @@ test("each poison record becomes a dead letter with its reason, topic and offset
     dead.map((d) => [d.topic, d.kafka_partition, Number(d.kafka_offset), d.reason, Number(d.batch_id)]),
     poison.map(([, reason], i) => ["pulse.events", 0, first + i, reason, r.batchId]),
   );
-  assert.deepEqual(await landed(p), { bronze: 1, bronzeDistinctIds: 1, bronzeOffsetsTwice: 0, dead: 6 });
+  assert.deepEqual(await landed(p), { bronze: 1, bronzeDistinctIds: 1, bronzeOffsetsTwice: 0, dead: poison.length });
 });
 
 for (const when of ["after 'started', before the Bronze commit", "after the Bronze commit, before the checkpoint"] as const) {

@@ -19,6 +19,7 @@ import { ingestToEnd } from "../kafka/catch-up";
 import { COMMIT_SAFETY_MS, runMicroBatch } from "../rt/microbatch";
 import type { Simulation } from "../simulator";
 import { recordSeedProgress, type SeedRun } from "./seed-progress";
+import { seedSliceMs } from "./seed-slice";
 import type { SimIdentity } from "./sim-state";
 import { DAY_MS, DEFAULT_SCALE, initialChanges, splitChanges, startSimulation, toBronze, utcMidnight } from "./simulation-source";
 
@@ -64,10 +65,6 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions, log:
   const days = opts.days ?? DEFAULT_SCALE.days;
   const until = opts.untilMs ?? Date.now();
   const startMs = utcMidnight(until) - days * DAY_MS;
-  // A day: about 500,000 events, one ingest batch, so each batch's fixed cost (checkpoints,
-  // planning, its Iceberg commit) is paid 8 times per seed; the next day is simulated and published
-  // while Trino ingests it.
-  const sliceMs = opts.sliceMs ?? DAY_MS;
   const identity: SimIdentity = {
     seed: opts.seed ?? DEFAULT_SCALE.seed,
     startMs,
@@ -75,6 +72,7 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions, log:
     users: opts.users ?? DEFAULT_SCALE.users,
     eventsPerDay: opts.eventsPerDay ?? DEFAULT_SCALE.eventsPerDay,
   };
+  const sliceMs = opts.sliceMs ?? seedSliceMs(identity.eventsPerDay);
   const sim = startSimulation(identity);
   const t0 = Date.now();
   // Recorded before anything slow, so a dashboard watching the lakehouse says "loading history:
