@@ -63,8 +63,7 @@ async function main(argv: readonly string[]): Promise<void> {
 
   const csv = path.join(s.dir, "soak-heap.csv");
   fs.writeFileSync(csv, "minute,heap_after_full_gc_mb,bronze_rows\n");
-  const bronzeRows = async () =>
-    Number((await runQuery<{ n: number }>(writer, "SELECT count(*) AS n FROM lakehouse.bronze.raw_events")).rows[0]?.n ?? 0);
+  const bronzeRows = async () => Number((await runQuery<{ n: number }>(writer, "SELECT count(*) AS n FROM lakehouse.bronze.raw_events")).rows[0]?.n ?? 0);
   const rows0 = await bronzeRows();
   const t0 = Date.now();
   const samples: { minute: number; heapMb: number }[] = [];

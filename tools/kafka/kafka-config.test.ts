@@ -30,7 +30,14 @@ describe("Kafka configuration", () => {
     assert.match(files["catalog/kafka.properties"]!, /^kafka\.nodes=127\.0\.0\.1:18187$/m);
     assert.match(files["catalog/kafka.properties"]!, /^kafka\.table-names=pulse\.events,pulse\.cdc_videos,pulse\.cdc_users$/m);
     assert.match(files["catalog/kafka.properties"]!, /^kafka\.table-description-dir=\/x\/test\/etc\/kafka$/m);
-    assert.deepEqual(JSON.parse(files["kafka/pulse.events.json"]!), { tableName: "events", schemaName: "pulse", topicName: "pulse.events" });
+    // The events' contract fields are decoded by the connector's JSON decoder, each as VARCHAR text.
+    const field = (name: string) => ({ name, mapping: name, type: "VARCHAR" });
+    assert.deepEqual(JSON.parse(files["kafka/pulse.events.json"]!), {
+      tableName: "events",
+      schemaName: "pulse",
+      topicName: "pulse.events",
+      message: { dataFormat: "json", fields: ["event_id", "event_timestamp", "video_id", "user_id", "event_type", "payload"].map(field) },
+    });
     assert.deepEqual(JSON.parse(files["kafka/pulse.cdc.users.json"]!), { tableName: "cdc_users", schemaName: "pulse", topicName: "pulse.cdc.users" });
   });
 

@@ -29,7 +29,8 @@ export function kafkaCatalogFiles(s: InstanceSettings, etcDir = instancePaths(s)
   for (const t of KAFKA_TABLES) {
     const message =
       t.jsonFields.length > 0 ? { dataFormat: "json", fields: t.jsonFields.map((name) => ({ name, mapping: name, type: "VARCHAR" })) } : undefined;
-    files[`kafka/${t.topic}.json`] = `${JSON.stringify({ tableName: t.table, schemaName: t.schema, topicName: t.topic, ...(message ? { message } : {}) }, null, 2)}\n`;
+    files[`kafka/${t.topic}.json`] =
+      `${JSON.stringify({ tableName: t.table, schemaName: t.schema, topicName: t.topic, ...(message ? { message } : {}) }, null, 2)}\n`;
   }
   return files;
 }

@@ -142,7 +142,10 @@ test("each poison record becomes a dead letter with its reason, topic and offset
       `{"event_id":{"id":"${p}o"},"event_timestamp":${now},"video_id":"v","user_id":"u","event_type":"like","payload":{}}`,
       "a field has the wrong type: event_timestamp is epoch milliseconds, the ids and event_type are strings, payload is an object",
     ],
-    [`{"event_id":"${p}s","event_timestamp":${now},"video_id":"v","user_id":"u","event_type":"like","payload":"{not an object"}`, "payload is not a JSON object"],
+    [
+      `{"event_id":"${p}s","event_timestamp":${now},"video_id":"v","user_id":"u","event_type":"like","payload":"{not an object"}`,
+      "payload is not a JSON object",
+    ],
     [`${p}${"x".repeat(10 * 1024 * 1024)}`, `too large: ${p.length + 10 * 1024 * 1024} bytes (at most 1048576)`],
   ];
   const raw = new Producer({ clientId: "pulse-poison-itest", bootstrapBrokers: [bootstrap()], serializers: stringSerializers });
