@@ -13,7 +13,7 @@ import { KafkaPublisher } from "../../kafka/publisher";
 import { TOPICS } from "../../kafka/topics";
 import { connectionFor } from "../../lakehouse/connection";
 import { kafkaBootstrap } from "../../lakehouse/settings";
-import { ingestDimChanges, type UserChange, type VideoChange } from "./cdc";
+import { type AppliedEnds, ingestDimChanges, type UserChange, type VideoChange } from "./cdc";
 
 const T0 = Date.UTC(2026, 10, 20);
 const H = 3_600_000;
@@ -149,4 +149,15 @@ test("user segment changes, two in one batch, resolve point in time", async () =
   assert.deepEqual(await at(6), ["High"]);
   assert.deepEqual(await at(17.5), ["High"]);
   assert.deepEqual(await at(30), ["VIP"]);
+});
+
+test("a live loop's memo of applied ends: an idle topic costs no Trino statement, a new change is applied", async () => {
+  const applied: AppliedEnds = new Map();
+  await ingestDimChanges(writer(), bootstrap(), "videos", 120_000, applied);
+  // Nothing new on the topic: the call must not reach Trino (this connection points at a closed port).
+  const nowhere = { ...writer(), server: "https://127.0.0.1:1" };
+  assert.deepEqual(await ingestDimChanges(nowhere, bootstrap(), "videos", 120_000, applied), { kind: "videos", batches: 0, records: 0, deadLetters: 0 });
+  await publisher.publish([videoChangeRecord(video("Music", "active", T0 + H), Date.now())]);
+  assert.deepEqual(await ingestDimChanges(writer(), bootstrap(), "videos", 120_000, applied), { kind: "videos", batches: 1, records: 1, deadLetters: 0 });
+  assert.deepEqual(await videoHistory(), [{ category: "Music", status: "active", from_h: 1, to_h: null }]);
 });

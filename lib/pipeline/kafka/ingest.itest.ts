@@ -21,7 +21,7 @@ import { TOPICS } from "../../kafka/topics";
 import { connectionFor } from "../../lakehouse/connection";
 import { kafkaBootstrap } from "../../lakehouse/settings";
 import type { BronzeEvent } from "../bronze/writer";
-import { type IngestResult, runKafkaIngest, SimulatedIngestCrash } from "./ingest";
+import { type IngestCursor, type IngestResult, runKafkaIngest, SimulatedIngestCrash } from "./ingest";
 
 const writer = () => connectionFor(testInstance, "writer");
 const bootstrap = () => kafkaBootstrap(testInstance);
@@ -216,4 +216,26 @@ test("a broker restart mid-stream: what was published before and after is ingest
   }
   await catchUp();
   assert.deepEqual(await landed(p), { bronze: 60, bronzeDistinctIds: 60, bronzeOffsetsTwice: 0, dead: 0 });
+});
+
+test("a live loop's cursor: no checkpoint read while nothing is new; forgotten after a crash, so the next run recovers", async () => {
+  await catchUp();
+  const p = runPrefix("cursor");
+  const now = Date.now();
+  const cursor: IngestCursor = {};
+  await publisher.publish([0, 1, 2].map((i) => eventRecord(ev(`${p}${i}`, `v_${i}`, now - i * 1_000), null, now)));
+  const first = await runKafkaIngest(writer(), await ends(), { timeoutMs: 120_000, cursor });
+  assert.equal(first.records, 3);
+  // Nothing new: the run must not reach Trino (this connection points at a closed port).
+  const nowhere = { ...writer(), server: "https://127.0.0.1:1" };
+  const idle = await runKafkaIngest(nowhere, await ends(), { timeoutMs: 120_000, cursor });
+  assert.deepEqual([idle.skipped, idle.batchId], [true, first.batchId]);
+  // A crash after the Bronze commit clears the cursor; the next run reads the table, finds the
+  // interrupted batch and finishes it: each event once.
+  await publisher.publish([3, 4].map((i) => eventRecord(ev(`${p}${i}`, `v_${i}`, now - i * 1_000), null, now)));
+  await assert.rejects(runKafkaIngest(writer(), await ends(), { timeoutMs: 120_000, cursor, crashAfterBronze: true }), SimulatedIngestCrash);
+  assert.equal(cursor.last, undefined);
+  const recovered = await runKafkaIngest(writer(), await ends(), { timeoutMs: 120_000, cursor });
+  assert.deepEqual([recovered.recovered, recovered.records, recovered.batchId], [true, 2, first.batchId + 1]);
+  assert.deepEqual(await landed(p), { bronze: 5, bronzeDistinctIds: 5, bronzeOffsetsTwice: 0, dead: 0 });
 });

@@ -12,9 +12,10 @@ import { KafkaPublisher } from "../../kafka/publisher";
 import type { TrinoConnection } from "../../trino/client";
 import { runGoldDaily } from "../daily/gold";
 import { runSilverDaily } from "../daily/silver";
-import { ingestDimChanges } from "../dims/cdc";
+import { type AppliedEnds, ingestDimChanges } from "../dims/cdc";
 import { runJob } from "../job-sql";
 import { ingestToEnd } from "../kafka/catch-up";
+import type { IngestCursor } from "../kafka/ingest";
 import { compactRtLog, runMaintenance } from "../maintenance";
 import { runMicroBatch } from "../rt/microbatch";
 import type { Simulation } from "../simulator";
@@ -54,6 +55,10 @@ export class LivePipeline {
   /** Deliveries not yet published (a failed send is retried whole at the next tick; nothing is dropped). */
   private backlog: EventRecord[] = [];
   private readonly publisher: KafkaPublisher | undefined;
+  /** CDC topics' ends already applied: an idle topic costs no Trino statement per tick. */
+  private readonly cdcApplied: AppliedEnds = new Map();
+  /** The events ingest's last committed checkpoint, kept between ticks instead of read back each time. */
+  private readonly eventsCursor: IngestCursor = {};
 
   constructor(
     private readonly conn: TrinoConnection,
@@ -107,12 +112,12 @@ export class LivePipeline {
   /** Bronze takes what the topic holds beyond the last committed batch (an interrupted batch is finished first). */
   private async ingestFromKafka(): Promise<void> {
     if (!this.opts.kafkaBootstrap) return;
-    for (const r of await ingestToEnd(this.conn, this.opts.kafkaBootstrap)) {
+    for (const r of await ingestToEnd(this.conn, this.opts.kafkaBootstrap, { cursor: this.eventsCursor })) {
       if (r.recovered) this.log(`kafka ingest: finished interrupted batch ${r.batchId}: ${r.bronzeRows} Bronze rows, ${r.deadLetters} dead letters`);
       else if (r.deadLetters > 0) this.log(`kafka ingest: batch ${r.batchId}: ${r.deadLetters} of ${r.records} records set aside in bronze.dead_letters`);
     }
-    const videos = await ingestDimChanges(this.conn, this.opts.kafkaBootstrap, "videos");
-    const users = await ingestDimChanges(this.conn, this.opts.kafkaBootstrap, "users");
+    const videos = await ingestDimChanges(this.conn, this.opts.kafkaBootstrap, "videos", undefined, this.cdcApplied);
+    const users = await ingestDimChanges(this.conn, this.opts.kafkaBootstrap, "users", undefined, this.cdcApplied);
     if (videos.records + users.records > 0) {
       const dead = videos.deadLetters + users.deadLetters;
       this.log(
