@@ -1,7 +1,7 @@
 /**
  * `npm run soak:heap -- [--minutes 120] [--every 10]`: runs the live pipeline (simulated traffic ->
  * Kafka -> Bronze, CDC, the micro-batch, daily jobs, maintenance) against the running local
- * lakehouse, and every N minutes measures Trino's heap after a full GC, to show whether something
+ * lakehouse, and every N minutes measures Trino's live heap (a full GC, then a class histogram: tools/trino/heap-probe.ts), to show whether something
  * in Trino grows with traffic. Issue 12's target: flat within 10 % over 2 hours at 10x the default
  * rate. The rate is the seeded world's, so seed for it first:
  *
@@ -74,7 +74,7 @@ async function main(argv: readonly string[]): Promise<void> {
     const minute = Math.round((Date.now() - t0) / 60_000);
     samples.push({ minute, heapMb });
     fs.appendFileSync(csv, `${minute},${heapMb},${rows}\n`);
-    log(`minute ${minute}: Trino heap after full GC ${heapMb} MB; Bronze +${(rows - rows0).toLocaleString("en-US")} events since the start`);
+    log(`minute ${minute}: Trino live heap after a full GC ${heapMb} MB; Bronze +${(rows - rows0).toLocaleString("en-US")} events since the start`);
   }
   await stop();
   const base = samples[0];

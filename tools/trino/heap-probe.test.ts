@@ -1,15 +1,18 @@
 import assert from "node:assert/strict";
 import test from "node:test";
-import { parseHeapUsedBytes } from "./heap-probe";
+import { parseHistogramTotalBytes } from "./heap-probe";
 
-test("parseHeapUsedBytes reads the used figure of G1's heap line", () => {
-  const out = `12345:
- garbage-first heap   total reserved 4194304K, committed 1048576K, used 523456K [0x0000000700000000, 0x0000000800000000)
-  region size 2048K, 3 young (6144K), 0 survivors (0K)
- Metaspace       used 120000K, committed 121000K, reserved 1179648K`;
-  assert.equal(parseHeapUsedBytes(out), 523456 * 1024);
+test("parseHistogramTotalBytes reads the bytes of the histogram's Total line", () => {
+  const out = `21801:
+ num     #instances         #bytes  class name (module)
+-------------------------------------------------------
+   1:        495940      317039880  [B (java.base@25.0.3)
+   2:        221219       44271584  [D (java.base@25.0.3)
+Total       6989429      617178288
+`;
+  assert.equal(parseHistogramTotalBytes(out), 617_178_288);
 });
 
-test("parseHeapUsedBytes refuses output without a heap line", () => {
-  assert.throws(() => parseHeapUsedBytes("12345:\nCould not attach"), /no "heap total/);
+test("parseHistogramTotalBytes refuses output without a Total line", () => {
+  assert.throws(() => parseHistogramTotalBytes("12345:\nCould not attach"), /no "Total" line/);
 });

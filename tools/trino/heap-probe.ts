@@ -1,24 +1,25 @@
 /**
- * Trino's live heap, measured the way a leak hunt does: a full GC (`jcmd <pid> GC.run`), then the
- * heap's used bytes (`jcmd <pid> GC.heap_info`). What survives a full GC is what Trino holds on to
- * (remembered queries, caches); the used figure without a GC mostly measures garbage not yet collected.
+ * Trino's live heap, measured the way a leak hunt does: `jcmd <pid> GC.class_histogram`, which runs a
+ * full, stop-the-world GC and then counts every object still reachable. Its "Total" line is what
+ * Trino holds on to (remembered queries, caches). `GC.run` + `GC.heap_info` would not do: Trino's
+ * jvm.config sets -XX:+ExplicitGCInvokesConcurrent, so GC.run only starts a concurrent cycle and the
+ * used figure read right after it still counts garbage (1.85 GB where the live set was 0.62 GB).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { findJava } from "./java";
 
-/** "garbage-first heap   total reserved 4194304K, committed 1048576K, used 523456K [...]" -> bytes used. */
-export function parseHeapUsedBytes(heapInfo: string): number {
-  const m = /heap\s+total\b.*?\bused (\d+)K/.exec(heapInfo);
-  if (!m?.[1]) throw new Error(`no "heap total ... used NK" line in jcmd GC.heap_info output: ${heapInfo.slice(0, 200)}`);
-  return Number(m[1]) * 1024;
+/** The "Total <instances> <bytes>" line of a class histogram -> bytes of live objects. */
+export function parseHistogramTotalBytes(histogram: string): number {
+  const m = /^Total\s+\d+\s+(\d+)\s*$/m.exec(histogram);
+  if (!m?.[1]) throw new Error(`no "Total" line in jcmd GC.class_histogram output: ${histogram.slice(0, 200)}`);
+  return Number(m[1]);
 }
 
-/** Full GC, then used heap in bytes, of the JVM whose pid file is given (Trino's launcher.pid). */
+/** Full GC, then the bytes of live objects, of the JVM whose pid file is given (Trino's launcher.pid). */
 export function liveHeapBytes(pidFile: string): number {
   const pid = fs.readFileSync(pidFile, "utf8").trim();
   const jcmd = path.join(findJava().home, "bin", "jcmd");
-  execFileSync(jcmd, [pid, "GC.run"], { stdio: "pipe", timeout: 120_000 });
-  return parseHeapUsedBytes(execFileSync(jcmd, [pid, "GC.heap_info"], { encoding: "utf8", timeout: 60_000 }));
+  return parseHistogramTotalBytes(execFileSync(jcmd, [pid, "GC.class_histogram"], { encoding: "utf8", timeout: 180_000, maxBuffer: 64 * 1024 * 1024 }));
 }
