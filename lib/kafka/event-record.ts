@@ -11,7 +11,7 @@
  *   timestamp  the send time (a backfill's delivery times lie days back, and the broker rejects
  *              record timestamps too far from its clock: InvalidTimestampException).
  */
-import type { BronzeEvent } from "../pipeline/bronze/writer";
+import type { BronzeEvent } from "../pipeline/bronze/event";
 import { TOPICS } from "./topics";
 
 export interface EventRecord {

@@ -5,12 +5,12 @@
  */
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
+import { type BronzeEvent, writeBronze } from "../../tools/testing/bronze-writer";
 import { q, requireTestInstance, rows, testInstance } from "../../tools/testing/trino-fixtures";
 import { waitUntil } from "../../tools/testing/wait";
 import { connectionFor } from "../lakehouse/connection";
 import { loadDdlFiles } from "../lakehouse/migrate";
 import { runQuery } from "../trino/client";
-import { type BronzeEvent, writeBronze } from "./bronze/writer";
 import { runSilverDaily } from "./daily/silver";
 import { runMicroBatch } from "./rt/microbatch";
 

@@ -1,4 +1,4 @@
--- Job statement: append one delivery batch of events to lakehouse.bronze.raw_events (append-only).
+-- Job statement (test fixtures only: tools/testing/bronze-writer.ts): append one batch of events to lakehouse.bronze.raw_events.
 -- :batch is one JSON literal, an array of [event_id, event_epoch_ms, video_id, user_id, event_type,
 -- raw_payload, ingested_epoch_ms | null]; one literal parses far faster in Trino than a VALUES list
 -- of the same rows. ingested_at = the given delivery time (backfill), else the statement's own

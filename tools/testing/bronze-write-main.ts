@@ -11,9 +11,9 @@
  *   node --import tsx tools/testing/bronze-write-main.ts <id-prefix> <event-epoch-ms> <limit-ms>
  */
 import { connectionFor } from "../../lib/lakehouse/connection";
-import { encodeBatch } from "../../lib/pipeline/bronze/writer";
 import { jobStatement } from "../../lib/pipeline/job-sql";
 import { createClient } from "../../lib/trino/client";
+import { encodeBatch } from "./bronze-writer";
 import { slowBronzeBatch } from "./slow-bronze-batch";
 import { testInstance } from "./trino-fixtures";
 

@@ -5,7 +5,7 @@
  * write on a 2-core machine (about 3 s at 600 bytes, 5 s at 1,000). All events are impressions of
  * one video at one instant, so the Gold RT row they make is known: impressions = 25,000.
  */
-import type { BronzeEvent } from "../../lib/pipeline/bronze/writer";
+import type { BronzeEvent } from "../../lib/pipeline/bronze/event";
 
 export const SLOW_BATCH_EVENTS = 25_000;
 

@@ -14,7 +14,7 @@
 import { endOffsets } from "../../kafka/end-offsets";
 import { TOPICS, type TopicSpec } from "../../kafka/topics";
 import type { TrinoConnection } from "../../trino/client";
-import { LIVE_WRITE_TIMEOUT_MS } from "../bronze/writer";
+import { LIVE_WRITE_TIMEOUT_MS } from "../bronze/event";
 import { runJob } from "../job-sql";
 import { nextRanges, type OffsetRange, rangeParams, rangesDetail, rangesOf, recordsIn } from "../kafka/ingest-plan";
 

@@ -20,7 +20,7 @@ import { KafkaPublisher } from "../../kafka/publisher";
 import { TOPICS } from "../../kafka/topics";
 import { connectionFor } from "../../lakehouse/connection";
 import { kafkaBootstrap } from "../../lakehouse/settings";
-import type { BronzeEvent } from "../bronze/writer";
+import type { BronzeEvent } from "../bronze/event";
 import { type IngestCursor, type IngestResult, runKafkaIngest, SimulatedIngestCrash } from "./ingest";
 
 const writer = () => connectionFor(testInstance, "writer");

@@ -18,7 +18,7 @@
  */
 import { TOPICS } from "../../kafka/topics";
 import type { TrinoConnection } from "../../trino/client";
-import { LIVE_WRITE_TIMEOUT_MS } from "../bronze/writer";
+import { LIVE_WRITE_TIMEOUT_MS } from "../bronze/event";
 import { runJob } from "../job-sql";
 import { nextRanges, type OffsetRange, rangeParams, rangesDetail, rangesOf, recordsIn } from "./ingest-plan";
 

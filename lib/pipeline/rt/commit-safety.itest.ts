@@ -11,12 +11,12 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { before, beforeEach, test } from "node:test";
+import { LIVE_WRITE_TIMEOUT_MS, writeBronze } from "../../../tools/testing/bronze-writer";
 import { SLOW_BATCH_EVENTS, slowBronzeBatch } from "../../../tools/testing/slow-bronze-batch";
 import { q, requireTestInstance, rows, testInstance } from "../../../tools/testing/trino-fixtures";
 import { waitUntil } from "../../../tools/testing/wait";
 import { connectionFor } from "../../lakehouse/connection";
 import { REPO_ROOT } from "../../lakehouse/settings";
-import { LIVE_WRITE_TIMEOUT_MS, writeBronze } from "../bronze/writer";
 import { COMMIT_SAFETY_MS, runMicroBatch } from "./microbatch";
 
 const MIN = 60_000;

@@ -17,11 +17,11 @@
  */
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
+import { writeBronze } from "../../../tools/testing/bronze-writer";
 import { insertRows, q, requireTestInstance, rows, testInstance } from "../../../tools/testing/trino-fixtures";
 import { waitUntil } from "../../../tools/testing/wait";
 import { connectionFor } from "../../lakehouse/connection";
 import { sqlInstant } from "../../trino/bind";
-import { writeBronze } from "../bronze/writer";
 import { compactRtLog } from "../maintenance";
 import { COMMIT_SAFETY_MS, runMicroBatch } from "./microbatch";
 

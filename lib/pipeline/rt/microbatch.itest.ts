@@ -18,10 +18,10 @@
  */
 import assert from "node:assert/strict";
 import { before, beforeEach, test } from "node:test";
+import { type BronzeEvent, writeBronze } from "../../../tools/testing/bronze-writer";
 import { insertRows, q, requireTestInstance, rows, testInstance } from "../../../tools/testing/trino-fixtures";
 import { connectionFor } from "../../lakehouse/connection";
 import { sqlInstant } from "../../trino/bind";
-import { type BronzeEvent, writeBronze } from "../bronze/writer";
 import { COMMIT_SAFETY_MS, runMicroBatch, SimulatedCrash } from "./microbatch";
 
 const B = Date.UTC(2026, 10, 20, 10, 0, 0);

@@ -20,7 +20,7 @@
 import type { SqlValue } from "../../trino/bind";
 import { sqlInstant } from "../../trino/bind";
 import { runQuery, type TrinoConnection } from "../../trino/client";
-import { LIVE_WRITE_TIMEOUT_MS } from "../bronze/writer";
+import { LIVE_WRITE_TIMEOUT_MS } from "../bronze/event";
 import { runJob } from "../job-sql";
 
 export const COMMIT_SAFETY_MS = LIVE_WRITE_TIMEOUT_MS + 5_000;

@@ -2,7 +2,7 @@
  * The simulated platform behind the demo: one deterministic world whose traffic is replayed from
  * `days` UTC midnights ago, and the mapping from its rows to Bronze events and CDC changes.
  */
-import type { BronzeEvent } from "../bronze/writer";
+import type { BronzeEvent } from "../bronze/event";
 import type { UserChange, VideoChange } from "../dims/cdc";
 import {
   createSimulation,

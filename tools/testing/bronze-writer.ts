@@ -1,23 +1,19 @@
 /**
- * Appends events to Bronze in delivery batches. Each call is one Iceberg commit; batches larger
- * than MAX_ROWS_PER_STATEMENT are split so a statement stays well under Trino's query.max-length.
+ * Test fixtures' direct way into Bronze: appends events with one SQL statement per
+ * MAX_ROWS_PER_STATEMENT rows (sql/jobs/bronze_append_batch.sql), each one Iceberg commit, so a test
+ * can place exact rows at exact delivery times without a broker. The pipeline itself ingests
+ * through Kafka (lib/pipeline/kafka); nothing outside tests calls this.
  */
-import type { TrinoConnection } from "../../trino/client";
-import { runJob } from "../job-sql";
+import type { BronzeEvent } from "../../lib/pipeline/bronze/event";
+import { LIVE_WRITE_TIMEOUT_MS } from "../../lib/pipeline/bronze/event";
+import { runJob } from "../../lib/pipeline/job-sql";
+import type { TrinoConnection } from "../../lib/trino/client";
 
-export interface BronzeEvent {
-  readonly event_id: string;
-  /** Epoch milliseconds (UTC). */
-  readonly event_timestamp: number;
-  readonly video_id: string;
-  readonly user_id: string;
-  readonly event_type: string;
-  readonly raw_payload: string;
-}
+export type { BronzeEvent };
+export { LIVE_WRITE_TIMEOUT_MS };
 
+/** Rows per statement: keeps a statement well under Trino's query.max-length. */
 export const MAX_ROWS_PER_STATEMENT = 25_000;
-/** Live writes must finish within this; the micro-batch waits a little longer before reading. */
-export const LIVE_WRITE_TIMEOUT_MS = 15_000;
 
 export function encodeBatch(events: readonly BronzeEvent[], ingestedAtMs: readonly (number | null)[] | null): string {
   return JSON.stringify(
@@ -26,7 +22,7 @@ export function encodeBatch(events: readonly BronzeEvent[], ingestedAtMs: readon
 }
 
 /**
- * `ingestedAtMs`: per-event delivery times for a backfill; null for live writes, where Trino's
+ * `ingestedAtMs`: per-event delivery times (a backfill's); null for live-like writes, where Trino's
  * statement time becomes ingested_at.
  */
 export async function writeBronze(
