@@ -4,7 +4,8 @@
  * Bronze, CDC, the 1-minute micro-batch, daily Silver/Gold, maintenance — until Ctrl-C, when it
  * lets running jobs finish and shuts Trino and PostgreSQL down cleanly. The dashboard (Next.js production build,
  * rebuilt when its sources changed) starts as soon as the lakehouse is up, on PULSE_DASHBOARD_PORT
- * (default 3000), so it shows its loading and empty states while a first seed runs.
+ * (default 3000), so it shows its loading and empty states while a first seed runs. While it runs, a
+ * supervisor restarts any of the instance's servers that dies (tools/lakehouse/supervisor.ts).
  * Attach mode (PULSE_ATTACH_TRINO_URL set): no local servers and no simulator; the dashboard over the
  * attached catalog, and with `--jobs` the live jobs over the team's Bronze (tools/lakehouse/attached-start.ts).
  */
@@ -21,9 +22,12 @@ import { LivePipeline } from "../lib/pipeline/runner/live";
 import { loadIdentity, resumeSimulation, saveIdentity } from "../lib/pipeline/runner/sim-state";
 import { DEFAULT_SCALE } from "../lib/pipeline/runner/simulation-source";
 import type { Simulation } from "../lib/pipeline/simulator";
+import { writeSupervisionStatus } from "../lib/supervision/status";
 import { buildDashboard, type DashboardHandle, startDashboard } from "../tools/dashboard/next-process";
 import { startAttached } from "../tools/lakehouse/attached-start";
 import { describeMigration, migrateLakehouse, startLakehouse, stopLakehouse } from "../tools/lakehouse/stack";
+import { supervisedServers } from "../tools/lakehouse/supervised-servers";
+import { Supervisor } from "../tools/lakehouse/supervisor";
 
 const log = (msg: string) => console.log(`${new Date().toISOString().slice(11, 19)} [pulse] ${msg}`);
 
@@ -66,6 +70,14 @@ async function main(argv: readonly string[]): Promise<void> {
   );
   const p = instancePaths(s);
   log(`data in ${describeWarehouse(s)}; logs: ${p.serverLog}, ${p.pgLog}`);
+  // From here on a server that dies is restarted (with backoff; a crash loop is reported instead),
+  // and the live jobs wait while it is down.
+  const supervisor = new Supervisor(
+    supervisedServers(s, (line) => log(`supervisor: ${line}`)),
+    log,
+    (status) => writeSupervisionStatus(p.supervisionFile, status),
+  );
+  supervisor.start();
   await building;
   const dashboard: DashboardHandle = await startDashboard({ port, trino: dashboardTrinoEnv(s), log, pidFile: path.join(s.dir, "dashboard.pid") });
   log(`dashboard: ${dashboard.url}`);
@@ -96,11 +108,14 @@ async function main(argv: readonly string[]): Promise<void> {
     maintenanceRetention: s.maintenanceMinRetention,
     rtTtlDays: toolsConfig().PULSE_RT_TTL_DAYS,
     kafkaBootstrap: kafkaBootstrap(s),
+    pausedBy: () => supervisor.pausedBy(),
   });
   pipeline.start();
   log("running; press Ctrl-C to stop");
 
   onSignals(async () => {
+    // First, so nothing is restarted while it is being stopped.
+    await supervisor.stop();
     await pipeline.stop();
     await dashboard.stop();
     await stopLakehouse(s, log);

@@ -79,6 +79,6 @@ describe("settings", () => {
     assert.ok(names.includes("PULSE_DASHBOARD_PORT"));
     assert.ok(!names.includes("PULSE_PARENT_PID"));
     assert.ok(!names.includes("PULSE_TEST_INSTANCE"));
-    assert.equal(names.length, 61);
+    assert.equal(names.length, 62);
   });
 });

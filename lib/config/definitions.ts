@@ -109,6 +109,12 @@ export const VARIABLES = {
     kinds: ["server"],
     doc: "How long /api/health reuses its Trino check: every open page polls it, so this bounds its Trino statements (30 s: 2 a minute) however many watch.",
   }),
+  PULSE_SUPERVISION_FILE: define({
+    schema: optionalText,
+    kinds: ["server"],
+    doc: "The supervisor's status file (which local server is down, since when, how many restarts), shown by /api/health and the nav. `npm start` passes its instance's (.lakehouse/<instance>/supervision.json); unset in attach mode, where Pulse supervises no server.",
+    example: "",
+  }),
   PULSE_DASHBOARD_MAX_QUERIES: define({
     schema: z.coerce.number().int().min(1).max(64).default(4),
     kinds: ["server", "tools"],

@@ -185,6 +185,24 @@ export interface Health {
    * null when the table cannot be read (an attached lakehouse migrated before it existed).
    */
   readonly ingest?: { readonly deadLetters: number; readonly lastDeadLetterAt: number | null } | null;
+  /**
+   * The main command's supervisor (tools/lakehouse/supervisor.ts): each local server's state, since
+   * when it is down, its restarts. null when none reports (attach mode, or no supervisor started);
+   * reporting false when its last report is older than 15 s (the main command is gone).
+   */
+  readonly supervision?: {
+    readonly reporting: boolean;
+    readonly updatedAt: number;
+    readonly servers: readonly {
+      readonly name: string;
+      readonly label: string;
+      readonly state: "up" | "down" | "restarting" | "crash-loop";
+      readonly downSince: number | null;
+      readonly restarts: number;
+      readonly lastError: string | null;
+      readonly lastRecoveryMs: number | null;
+    }[];
+  } | null;
   /** The live watcher: how it learns of commits, whether it works, and the data versions it last saw. */
   readonly live?: {
     readonly source: "catalog" | "trino";

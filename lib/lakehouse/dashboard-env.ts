@@ -8,7 +8,7 @@
 import { ensureApiToken } from "./api-token";
 import { DB_NAME, ensureDbCredentials } from "./db-credentials";
 import { rolePassword, secretPaths } from "./secrets";
-import { type InstanceSettings, serverUrl, USERS } from "./settings";
+import { type InstanceSettings, instancePaths, serverUrl, USERS } from "./settings";
 
 export function dashboardTrinoEnv(s: InstanceSettings): Record<string, string> {
   return {
@@ -20,6 +20,7 @@ export function dashboardTrinoEnv(s: InstanceSettings): Record<string, string> {
     // Pulse's operational schema lives in the same database as the catalog.
     PULSE_OPS_DB_URL: catalogDbUrl(s),
     PULSE_API_TOKEN: ensureApiToken(s),
+    PULSE_SUPERVISION_FILE: instancePaths(s).supervisionFile,
   };
 }
 

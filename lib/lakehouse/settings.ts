@@ -225,6 +225,8 @@ export const instancePaths = (s: InstanceSettings) => ({
   kafkaClusterId: path.join(s.dir, "kafka", "cluster-id"),
   /** The storage profile the instance was created with (storage-profile.ts). */
   profileFile: path.join(s.dir, "profile.json"),
+  /** The main command's supervisor writes its servers' state here (tools/lakehouse/supervisor.ts). */
+  supervisionFile: path.join(s.dir, "supervision.json"),
 });
 
 /** HTTPS only: Trino takes passwords over nothing else (tools/trino/security-config.ts). */

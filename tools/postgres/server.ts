@@ -36,7 +36,7 @@ export interface PostgresInfo {
 const START_TIMEOUT_S = 60;
 
 /** postmaster.pid's first line is the server's pid (the file goes away on a clean stop). */
-function readPid(s: InstanceSettings): number | undefined {
+export function postgresPid(s: InstanceSettings): number | undefined {
   try {
     const pid = Number(fs.readFileSync(path.join(instancePaths(s).pgData, "postmaster.pid"), "utf8").split("\n")[0]);
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
@@ -57,7 +57,7 @@ async function serverVersion(s: InstanceSettings): Promise<string | undefined> {
 }
 
 export async function postgresStatus(s: InstanceSettings): Promise<PostgresInfo> {
-  const pid = readPid(s);
+  const pid = postgresPid(s);
   const running = pid !== undefined && alive(pid);
   const p = instancePaths(s);
   return {
@@ -117,7 +117,7 @@ export async function startPostgres(s: InstanceSettings, progress: Progress = ()
 
 /** Fast shutdown (SIGINT: roll back open transactions, then a clean checkpoint); immediate (SIGQUIT) after 30 s. */
 export function stopPostgres(s: InstanceSettings, progress: Progress = () => undefined): Promise<boolean> {
-  return stopRecordedServer("PostgreSQL", readPid(s), progress, { ask: "SIGINT", force: "SIGQUIT" });
+  return stopRecordedServer("PostgreSQL", postgresPid(s), progress, { ask: "SIGINT", force: "SIGQUIT" });
 }
 
 /** Deletes the cluster (its data folder); the server must be stopped. Credentials and log stay. */

@@ -35,6 +35,8 @@ export interface LiveOptions {
   readonly catchUpDays?: number;
   /** The local broker (host:port): events are published there and ingested from it. Absent in attach mode. */
   readonly kafkaBootstrap?: string;
+  /** Why the jobs must wait now (the supervisor's view: a server they need is down), or undefined. */
+  readonly pausedBy?: () => string | undefined;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -67,7 +69,7 @@ export class LivePipeline {
     private readonly log: (m: string) => void,
     private readonly opts: LiveOptions = {},
   ) {
-    this.scheduler = new Scheduler(log);
+    this.scheduler = new Scheduler(log, opts.pausedBy);
     this.publisher = sim && opts.kafkaBootstrap ? new KafkaPublisher(opts.kafkaBootstrap) : undefined;
   }
 

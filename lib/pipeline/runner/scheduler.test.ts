@@ -115,3 +115,30 @@ test("a failed run is logged and the task runs again at its next tick", async ()
   assert.deepEqual(lines, ["flaky: failed: Trino unreachable (retrying at its next tick)"]);
   await s.stop();
 });
+
+test("while paused, ticks are skipped; the pause and the resume are logged once each", async () => {
+  const lines: string[] = [];
+  let reason: string | undefined;
+  const s = new Scheduler(
+    (m) => lines.push(m),
+    () => reason,
+  );
+  const t = controlledTask("ingest", 5_000, 0);
+  s.add(t.task);
+  mock.timers.tick(5_000);
+  assert.deepEqual(t.starts, [5_000]);
+  t.finish();
+  await settle();
+  reason = "Kafka down since 21:00:05"; // first seen by the tick at 10 s, gone by the one at 30 s
+  for (let i = 0; i < 4; i++) {
+    mock.timers.tick(5_000);
+    await settle();
+  }
+  assert.deepEqual(t.starts, [5_000], "no run while paused");
+  reason = undefined;
+  mock.timers.tick(5_000);
+  assert.deepEqual(t.starts, [5_000, 30_000]);
+  assert.deepEqual(lines, ["jobs paused: Kafka down since 21:00:05", "jobs resumed after 20 s paused (Kafka down since 21:00:05)"]);
+  t.finish();
+  await s.stop();
+});

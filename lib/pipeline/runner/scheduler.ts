@@ -1,7 +1,9 @@
 /**
  * Runs named tasks on wall-clock-aligned intervals (e.g. every minute at :25 s). A task never
  * overlaps itself; a failure is logged and the task runs again at its next tick. stop() waits for
- * the tasks in flight, so a shutdown never cuts a job between two of its statements.
+ * the tasks in flight, so a shutdown never cuts a job between two of its statements. While `pausedBy`
+ * names a reason (a server the jobs need is down and being restarted), ticks are skipped: the
+ * pause and the resume are logged once each, instead of a failure per task per tick.
  */
 export interface Task {
   readonly name: string;
@@ -15,8 +17,25 @@ export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly inFlight = new Map<string, Promise<void>>();
   private stopped = false;
+  private pause: { reason: string; since: number } | undefined;
 
-  constructor(private readonly log: (m: string) => void) {}
+  constructor(
+    private readonly log: (m: string) => void,
+    private readonly pausedBy: () => string | undefined = () => undefined,
+  ) {}
+
+  /** True when the jobs must wait now; logs the change of state once. */
+  private paused(): boolean {
+    const reason = this.pausedBy();
+    if (reason && !this.pause) {
+      this.pause = { reason, since: Date.now() };
+      this.log(`jobs paused: ${reason}`);
+    } else if (!reason && this.pause) {
+      this.log(`jobs resumed after ${((Date.now() - this.pause.since) / 1000).toFixed(0)} s paused (${this.pause.reason})`);
+      this.pause = undefined;
+    }
+    return reason !== undefined;
+  }
 
   add(task: Task): void {
     const schedule = () => {
@@ -29,7 +48,7 @@ export class Scheduler {
       );
     };
     const fire = async () => {
-      if (this.stopped || this.inFlight.has(task.name)) return schedule();
+      if (this.stopped || this.inFlight.has(task.name) || this.paused()) return schedule();
       const p = task
         .run()
         .catch((err: unknown) => this.log(`${task.name}: failed: ${err instanceof Error ? err.message : String(err)} (retrying at its next tick)`));

@@ -7,6 +7,7 @@ import { dashboardConnection, describeFailure, readRows, resultCache } from "../
 import { liveWatcher } from "../live/versions";
 import { ResultCache } from "../result-cache";
 import { querySql } from "../sql-files";
+import { supervisionHealth } from "../supervision";
 import { recordTrinoCall } from "../trino-state";
 import { onlyRow, parseRows } from "../typed-rows";
 import { seedProgressOf, seedProgressRow } from "./rt-progress-row";
@@ -46,8 +47,12 @@ const healthCache = new ResultCache<Health>({ retryAfterMs: 0, maxEntries: 1 });
 export async function getHealth(): Promise<Health> {
   const health = (await healthCache.get("health", checkHealth, serverConfig().PULSE_HEALTH_CACHE_SECONDS * 1000)).value;
   const live = liveWatcher().status;
+  const supervision = supervisionHealth();
+  const serversUp = !supervision || supervision.servers.every((s) => s.state === "up");
   return {
     ...health,
+    ok: health.ok && serversUp,
+    supervision,
     live: {
       source: live.source,
       healthy: live.healthy,
