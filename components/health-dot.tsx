@@ -15,8 +15,10 @@ export function HealthDot() {
     queryFn: async () => (await fetch("/api/health")).json() as Promise<Health>,
     refetchInterval: 10_000,
   });
-  const state =
-    isError || (data && !data.trino.reachable) ? "down" : data?.rt?.state === "loading" ? "loading" : data && !data.ok ? "behind" : data ? "ok" : "unknown";
+  // "behind" is the tables' freshness alone: a server being restarted has its own badge, and `ok`
+  // (false then too) would otherwise call fresh data behind.
+  const behind = data?.tables.some((t) => !t.fresh) === true;
+  const state = isError || (data && !data.trino.reachable) ? "down" : data?.rt?.state === "loading" ? "loading" : behind ? "behind" : data ? "ok" : "unknown";
   const color = { down: "bg-red-500", loading: "bg-sky-500", behind: "bg-amber-500", ok: "bg-emerald-500", unknown: "bg-slate-400" }[state];
   // Before the first micro-batch the RT log is not behind, it has not started: say what is happening.
   const label = {
