@@ -25,7 +25,7 @@ const server = (name: string, label: string, patch: Partial<SupervisionStatus["s
 });
 const status = (servers: SupervisionStatus["servers"], updatedAt = Date.now()): SupervisionStatus => ({ updatedAt, supervisorPid: 1, servers });
 /** 21:03:07 UTC today: the nav shows it as such. */
-const downAt = new Date(new Date().toISOString().slice(0, 10) + "T21:03:07Z").getTime();
+const downAt = new Date(`${new Date().toISOString().slice(0, 10)}T21:03:07Z`).getTime();
 
 test.afterEach(() => fs.rmSync(file, { force: true }));
 
