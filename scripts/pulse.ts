@@ -23,7 +23,8 @@ import { loadIdentity, resumeSimulation, saveIdentity } from "../lib/pipeline/ru
 import { DEFAULT_SCALE } from "../lib/pipeline/runner/simulation-source";
 import type { Simulation } from "../lib/pipeline/simulator";
 import { writeSupervisionStatus } from "../lib/supervision/status";
-import { buildDashboard, type DashboardHandle, startDashboard } from "../tools/dashboard/next-process";
+import { buildDashboard, startDashboard } from "../tools/dashboard/next-process";
+import { supervisedDashboard } from "../tools/dashboard/supervised-dashboard";
 import { startAttached } from "../tools/lakehouse/attached-start";
 import { describeMigration, migrateLakehouse, startLakehouse, stopLakehouse } from "../tools/lakehouse/stack";
 import { supervisedServers } from "../tools/lakehouse/supervised-servers";
@@ -79,8 +80,10 @@ async function main(argv: readonly string[]): Promise<void> {
   );
   supervisor.start();
   await building;
-  const dashboard: DashboardHandle = await startDashboard({ port, trino: dashboardTrinoEnv(s), log, pidFile: path.join(s.dir, "dashboard.pid") });
-  log(`dashboard: ${dashboard.url}`);
+  const dashboardOptions = { port, trino: dashboardTrinoEnv(s), log, pidFile: path.join(s.dir, "dashboard.pid") };
+  const dashboard = supervisedDashboard(dashboardOptions, await startDashboard(dashboardOptions));
+  supervisor.add(dashboard.server);
+  log(`dashboard: ${dashboard.url()}`);
 
   const writer = connectionFor(s, "writer");
   const identity = loadIdentity(s);

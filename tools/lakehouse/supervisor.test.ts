@@ -144,3 +144,16 @@ test("the status is published on every change and carries each server's restarts
   assert.deepEqual(states, ["restarting", "down", "up"]);
   assert.equal(h.statuses.at(-1)!.servers[0]!.restarts, 1);
 });
+
+test("a server the jobs do not use (the dashboard) is restarted without pausing them; add() supervises it from then on", async () => {
+  const kafka = fakeServer("kafka");
+  const h = harness(kafka);
+  const dashboard = fakeServer("dashboard");
+  h.sup.add({ ...dashboard.server, jobsNeedIt: false });
+  dashboard.up = false;
+  dashboard.failRestart = true;
+  await h.tick();
+  assert.equal(dashboard.restartCalls, 1);
+  assert.equal(h.sup.status().servers[1]!.state, "down");
+  assert.equal(h.sup.pausedBy(), undefined);
+});

@@ -28,6 +28,8 @@ export interface SupervisedServer {
   restart(): Promise<void>;
   /** Where to look when it will not stay up. */
   readonly logFile: string;
+  /** False for a server the live jobs do not use (the dashboard): its outage does not pause them. */
+  readonly jobsNeedIt?: boolean;
 }
 
 export const CHECK_EVERY_MS = 1_000;
@@ -56,24 +58,31 @@ export class Supervisor {
   private ticking: Promise<void> | undefined;
   private stopped = false;
 
+  private readonly servers: SupervisedServer[];
+
   constructor(
-    private readonly servers: readonly SupervisedServer[],
+    servers: readonly SupervisedServer[],
     private readonly log: (line: string) => void,
     private readonly onStatus: (status: SupervisionStatus) => void = () => undefined,
     private readonly now: () => number = Date.now,
   ) {
-    for (const s of servers) {
-      this.tracked.set(s.name, {
-        state: "up",
-        downSince: null,
-        restarts: 0,
-        recent: [],
-        failedAttempts: 0,
-        nextAttemptAt: 0,
-        lastError: null,
-        lastRecoveryMs: null,
-      });
-    }
+    this.servers = [];
+    for (const s of servers) this.add(s);
+  }
+
+  /** Supervises one more server from now on (the dashboard, once its first start has succeeded). */
+  add(server: SupervisedServer): void {
+    this.servers.push(server);
+    this.tracked.set(server.name, {
+      state: "up",
+      downSince: null,
+      restarts: 0,
+      recent: [],
+      failedAttempts: 0,
+      nextAttemptAt: 0,
+      lastError: null,
+      lastRecoveryMs: null,
+    });
   }
 
   start(): void {
@@ -91,11 +100,11 @@ export class Supervisor {
     await this.settle();
   }
 
-  /** Why jobs must wait now ("Trino down since 21:03:05"), or undefined when every server is up. */
+  /** Why jobs must wait now ("Trino down since 21:03:05"), or undefined when every server they need is up. */
   pausedBy(): string | undefined {
     for (const s of this.servers) {
       const t = this.tracked.get(s.name)!;
-      if (t.state !== "up") return `${s.label} ${t.state === "crash-loop" ? "in a crash loop" : "down"} since ${clock(t.downSince)}`;
+      if (t.state !== "up" && s.jobsNeedIt !== false) return `${s.label} ${t.state === "crash-loop" ? "in a crash loop" : "down"} since ${clock(t.downSince)}`;
     }
     return undefined;
   }
