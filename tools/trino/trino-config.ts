@@ -103,11 +103,17 @@ export function renderTrinoConfig(s: InstanceSettings, secrets: TrinoSecrets, st
       // 2 cores: a few concurrent queries, each not fanned out further than the cores can serve.
       "task.concurrency=2",
       "query.max-execution-time=30m",
-      // Bronze batches travel as one JSON literal (lib/pipeline/bronze-writer.ts); the default cap is 1 M characters.
+      // Test fixtures write Bronze as one JSON literal per 25,000 events (tools/testing/bronze-writer.ts;
+      // the pipeline reads Kafka instead); the default cap is 1 M characters.
       "query.max-length=100000000",
       // Finished queries keep their text in memory for min-expire-age; with megabyte-sized Bronze
       // batches the 15-minute default filled a 6 GB heap during a seed (OutOfMemoryError).
       "query.min-expire-age=1s",
+      // Compiled expressions are cached by their constants, and nearly every Pulse statement has its
+      // own (offsets, watermarks, batch ids), so the cache is almost never hit; at the default 10,000
+      // entries it kept growing the live heap by about 3 MB a minute for hours under live traffic
+      // (the heap soak, scripts/soak-trino-heap.ts). 1,000 bounds it.
+      "compiler.expression-cache-size=1000",
       `query.max-history=${s.queryHistory ?? 5}`,
       "catalog.management=static",
     ),
