@@ -30,3 +30,14 @@ export function runJob<Row = Record<string, unknown>>(
 ): Promise<QueryOutput<Row>> {
   return runQuery<Row>(conn, jobStatement(name, params, vars, conn.catalog), { timeoutMs: 600_000, ...opts });
 }
+
+/**
+ * Session of the writes that run every few seconds (the Kafka ingest's Bronze appends and its
+ * checkpoints): no extended statistics (NDV sketches in a Puffin file) on write. Each such file is
+ * computed from the batch's rows and recorded in the table's metadata with its snapshot, so every
+ * 5-second commit grew the metadata every later query parses, and Trino's cache of it, until the
+ * hourly snapshot expiry; the dashboard's statements do not need these statistics.
+ */
+export const frequentWriteSession = (conn: TrinoConnection): Record<string, string> => ({
+  [`${conn.catalog}.collect_extended_statistics_on_write`]: "false",
+});

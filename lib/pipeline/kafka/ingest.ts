@@ -19,7 +19,7 @@
 import { TOPICS } from "../../kafka/topics";
 import type { TrinoConnection } from "../../trino/client";
 import { LIVE_WRITE_TIMEOUT_MS } from "../bronze/event";
-import { runJob } from "../job-sql";
+import { frequentWriteSession, runJob } from "../job-sql";
 import { nextRanges, type OffsetRange, rangeParams, rangesDetail, rangesOf, recordsIn } from "./ingest-plan";
 
 export const EVENTS_JOB = `kafka:${TOPICS.events.name}`;
@@ -86,14 +86,19 @@ async function record(
   rows: number | null,
   dead: number | null,
 ) {
-  await runJob(conn, "kafka_checkpoint_record", {
-    job: EVENTS_JOB,
-    batch_id: batchId,
-    state,
-    rows_written: rows,
-    dead_letters: dead,
-    detail: rangesDetail(ranges),
-  });
+  await runJob(
+    conn,
+    "kafka_checkpoint_record",
+    {
+      job: EVENTS_JOB,
+      batch_id: batchId,
+      state,
+      rows_written: rows,
+      dead_letters: dead,
+      detail: rangesDetail(ranges),
+    },
+    { session: frequentWriteSession(conn) },
+  );
 }
 
 const inserted = (r: { rows: readonly { rows?: unknown }[] }) => Number(r.rows[0]?.rows ?? 0);
@@ -103,11 +108,13 @@ async function write(conn: TrinoConnection, batchId: number, ranges: readonly Of
   const params = rangeParams(ranges, PARTITIONS);
   const timeoutMs = opts.timeoutMs ?? LIVE_WRITE_TIMEOUT_MS;
   let bronze = done.bronze;
-  if (bronze === 0) bronze = inserted(await runJob(conn, "kafka_events_bronze_insert", { ...params, backfill: opts.backfill ?? false }, { timeoutMs }));
+  const session = frequentWriteSession(conn);
+  if (bronze === 0)
+    bronze = inserted(await runJob(conn, "kafka_events_bronze_insert", { ...params, backfill: opts.backfill ?? false }, { timeoutMs, session }));
   if (opts.crashAfterBronze) throw new SimulatedIngestCrash(`crash after the Bronze write of batch ${batchId}`);
   let dead = done.dead;
   if (dead === 0 && bronze < recordsIn(ranges))
-    dead = inserted(await runJob(conn, "kafka_events_dead_letter_insert", { ...params, batch_id: batchId }, { timeoutMs }));
+    dead = inserted(await runJob(conn, "kafka_events_dead_letter_insert", { ...params, batch_id: batchId }, { timeoutMs, session }));
   return { bronze, dead };
 }
 
