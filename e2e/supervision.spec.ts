@@ -24,8 +24,12 @@ const server = (name: string, label: string, patch: Partial<SupervisionStatus["s
   ...patch,
 });
 const status = (servers: SupervisionStatus["servers"], updatedAt = Date.now()): SupervisionStatus => ({ updatedAt, supervisorPid: 1, servers });
-/** 21:03:07 UTC today: the nav shows it as such. */
-const downAt = new Date(`${new Date().toISOString().slice(0, 10)}T21:03:07Z`).getTime();
+/**
+ * 21:03:07 UTC, today's or, before then, yesterday's: the nav shows it as such. It must lie in the
+ * past, since a status written "an hour before it" (20:03:07) is stale only if that is past too.
+ */
+const todayAt = new Date(`${new Date().toISOString().slice(0, 10)}T21:03:07Z`).getTime();
+const downAt = todayAt <= Date.now() ? todayAt : todayAt - 86_400_000;
 
 test.afterEach(() => fs.rmSync(file, { force: true }));
 
