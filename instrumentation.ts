@@ -2,9 +2,12 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { serverConfig } = await import("./lib/config/server");
-  const { exitWhenParentDies } = await import("./lib/server/parent-watch");
-  const parentPid = serverConfig().PULSE_PARENT_PID;
-  if (parentPid !== undefined) exitWhenParentDies(parentPid);
+  const { exitWhenOrphaned } = await import("./lib/server/parent-watch");
+  const c = serverConfig();
+  if (c.PULSE_PARENT_PID !== undefined) {
+    const ownerFile = c.PULSE_DASHBOARD_OWNER_FILE;
+    exitWhenOrphaned({ parentPid: c.PULSE_PARENT_PID, ownerFile, graceMs: ownerFile ? c.PULSE_DASHBOARD_ORPHAN_GRACE_SECONDS * 1000 : 0 });
+  }
   // Alerts are evaluated on every real-time commit whether or not anybody has a page open.
   const { startAlerting } = await import("./lib/server/alerts/evaluator");
   startAlerting();

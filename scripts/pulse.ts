@@ -83,7 +83,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const dashboardOptions = { port, trino: dashboardTrinoEnv(s), log, pidFile: path.join(s.dir, "dashboard.pid") };
   const dashboard = supervisedDashboard(dashboardOptions, await startDashboard(dashboardOptions));
   supervisor.add(dashboard.server);
-  log(`dashboard: ${dashboard.url()}`);
+  log(`dashboard: ${dashboard.url()} (log: ${path.join(s.dir, "dashboard.log")})`);
 
   const writer = connectionFor(s, "writer");
   const identity = loadIdentity(s);

@@ -179,6 +179,17 @@ export const VARIABLES = {
     doc: "Pid of the process that started this dashboard server; the server exits when that process is gone.",
     internal: true,
   }),
+  PULSE_DASHBOARD_OWNER_FILE: define({
+    schema: optionalText,
+    kinds: ["server"],
+    doc: "File holding the pid of the main command that owns this dashboard server; a restarted main command writes its own pid there and so takes the running server over.",
+    internal: true,
+  }),
+  PULSE_DASHBOARD_ORPHAN_GRACE_SECONDS: define({
+    schema: z.coerce.number().int().min(1).max(3600).default(90),
+    kinds: ["server"],
+    doc: "How long a dashboard whose main command died keeps serving (stale data with its age) while a restarted main command may take it over; after that it exits.",
+  }),
 
   // ---- the local lakehouse and the commands around it
   PULSE_DASHBOARD_PORT: define({ schema: port(3000), kinds: ["tools"], doc: "Port of the dashboard `npm start` serves." }),

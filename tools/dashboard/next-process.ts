@@ -2,16 +2,29 @@
  * Builds (when the sources changed) and runs the dashboard's production server as a child process,
  * for `npm start` and the benchmarks; the end-to-end tests use only the build step (Playwright's
  * webServer runs the same server itself, e2e/playwright.config.ts). The child gets the Trino settings
- * through its environment only. A crash of the starting process leaves nothing behind: the server
- * exits when its parent is gone (lib/server/parent-watch.ts), and with a pid file a later start stops
- * whatever an earlier one left, before it takes the port.
+ * through its environment only. A crash of the starting process leaves nothing behind for long:
+ * without a pid file the server exits when its parent is gone (lib/server/parent-watch.ts); with one
+ * it keeps serving for a grace period, and a later start adopts it or stops it (handover.ts).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { toolsConfig } from "../../lib/config/tools";
 import { portIsFree } from "../net/ports";
+import { followLog } from "../process/log-follow";
+import { tailLog } from "../process/log-tail";
 import { alive, readPidFile, stopPid, writePidFile } from "../process/pid-file";
+import {
+  adoptionRefusal,
+  buildId,
+  claimOwnership,
+  logFile,
+  ownerFile,
+  readStartRecord,
+  type StartRecord,
+  settingsDigest,
+  writeStartRecord,
+} from "./handover";
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -83,7 +96,10 @@ export async function buildDashboard(log: (line: string) => void, dir = distDir(
 
 export interface DashboardHandle {
   readonly url: string;
-  readonly child: ChildProcess;
+  readonly pid: number;
+  /** True when this start took over a server an earlier main command left running. */
+  readonly adopted: boolean;
+  alive(): boolean;
   stop(): Promise<void>;
 }
 
@@ -93,18 +109,12 @@ export interface DashboardOptions {
   readonly trino: Readonly<Record<string, string>>;
   readonly env?: Readonly<Record<string, string>>;
   readonly log: (line: string) => void;
-  /** Where this dashboard's pid is kept; a server found there from an earlier run is stopped first. */
+  /**
+   * Where this dashboard's pid is kept. With it, the server's output goes to dashboard.log beside
+   * it (followed here), the server outlives a crash of this process for a grace period, and a later
+   * start adopts it when it runs the same build and settings, else stops it first (handover.ts).
+   */
   readonly pidFile?: string;
-}
-
-/** Stops the dashboard an earlier, crashed run recorded in `pidFile`, if it is still there. */
-async function stopLeftover(pidFile: string, log: (line: string) => void): Promise<void> {
-  const pid = readPidFile(pidFile);
-  if (pid !== undefined && alive(pid) && isNextServer(pid)) {
-    log(`dashboard: stopping the server an earlier run left behind (pid ${pid})`);
-    await stopPid(pid, 5_000);
-  }
-  fs.rmSync(pidFile, { force: true });
 }
 
 /** The server (next-server.ts, like `next start`) names its process `next-server (…)`: only such a process is ever stopped by pid. */
@@ -116,55 +126,124 @@ function isNextServer(pid: number): boolean {
   }
 }
 
-/** Starts the dashboard server (next-server.ts) and resolves once this child (not another process on the port) answers HTTP. */
+async function answersHealth(url: string, timeoutMs: number): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(timeoutMs) });
+    await res.arrayBuffer();
+    return res.status === 200 || res.status === 503;
+  } catch {
+    return false;
+  }
+}
+
+/** What the server is given besides the start-up plumbing; its digest decides whether a later start may adopt it. */
+const serverSettings = (o: DashboardOptions, url: string): Record<string, string> => ({
+  ...o.trino,
+  PULSE_PUBLIC_URL: process.env.PULSE_PUBLIC_URL ?? url,
+  PULSE_NEXT_DIST_DIR: distDir(),
+  ...o.env,
+});
+
+/**
+ * The server an earlier, crashed run recorded in `pidFile`: adopted when it runs this build with
+ * these settings on this port and answers; otherwise stopped. Returns the adopted handle, if any.
+ */
+async function adoptOrStopLeftover(o: DashboardOptions & { pidFile: string }, url: string, wanted: Omit<StartRecord, "pid">): Promise<DashboardHandle | undefined> {
+  const pid = readPidFile(o.pidFile);
+  if (pid !== undefined && alive(pid) && isNextServer(pid)) {
+    const refusal = adoptionRefusal(readStartRecord(o.pidFile), pid, wanted) ?? ((await answersHealth(url, 5_000)) ? null : "it does not answer");
+    if (refusal === null) {
+      claimOwnership(o.pidFile);
+      o.log(`dashboard: took over the server an earlier run left serving (pid ${pid}); its viewers were not interrupted`);
+      const stopFollowing = followLog(logFile(o.pidFile), (line) => reportLine(o, line));
+      return {
+        url,
+        pid,
+        adopted: true,
+        alive: () => alive(pid),
+        stop: async () => {
+          stopFollowing();
+          await stopPid(pid, 5_000);
+        },
+      };
+    }
+    o.log(`dashboard: stopping the server an earlier run left behind (pid ${pid}): ${refusal}`);
+    await stopPid(pid, 5_000);
+  }
+  fs.rmSync(o.pidFile, { force: true });
+  return undefined;
+}
+
+function reportLine(o: DashboardOptions, line: string): void {
+  if (/error|warn|\[dashboard\]/i.test(line)) o.log(`dashboard: ${line.trim()}`);
+}
+
+/** Starts the dashboard server (next-server.ts), or adopts the one a crashed run left; resolves once this server (not another process on the port) answers HTTP. */
 export async function startDashboard(o: DashboardOptions): Promise<DashboardHandle> {
   const url = `http://127.0.0.1:${o.port}`;
-  if (o.pidFile) await stopLeftover(o.pidFile, o.log);
+  const settings = serverSettings(o, url);
+  const wanted = { port: o.port, build: buildId(path.join(ROOT, distDir())), settings: settingsDigest(settings) };
+  if (o.pidFile) {
+    const adopted = await adoptOrStopLeftover({ ...o, pidFile: o.pidFile }, url, wanted);
+    if (adopted) return adopted;
+  }
   if (!(await portIsFree(o.port))) {
     throw new Error(`port ${o.port} on 127.0.0.1 is in use by another program, so the dashboard cannot serve ${url}; stop it or choose another port`);
   }
+  if (o.pidFile) claimOwnership(o.pidFile);
+  // With a pid file the output goes to a file: a pipe would break when this process dies, and the
+  // server must keep running (and logging) until a restarted main command adopts it.
+  const logPath = o.pidFile ? logFile(o.pidFile) : undefined;
+  const logFd = logPath ? fs.openSync(logPath, "a") : undefined;
   const child = spawn(process.execPath, dashboardServerArgs(o.port), {
     cwd: ROOT,
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
-      ...o.trino,
-      PULSE_PUBLIC_URL: process.env.PULSE_PUBLIC_URL ?? url,
+      ...settings,
       PULSE_PARENT_PID: String(process.pid),
-      ...o.env,
+      ...(o.pidFile ? { PULSE_DASHBOARD_OWNER_FILE: ownerFile(o.pidFile) } : {}),
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: logFd === undefined ? ["ignore", "pipe", "pipe"] : ["ignore", logFd, logFd],
   });
-  if (o.pidFile && child.pid !== undefined) writePidFile(o.pidFile, child.pid);
+  if (logFd !== undefined) fs.closeSync(logFd);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error("the dashboard server could not be spawned");
+  if (o.pidFile) {
+    writePidFile(o.pidFile, pid);
+    writeStartRecord(o.pidFile, { pid, ...wanted });
+  }
   let exited: number | null = null;
   child.on("exit", (code) => {
     exited = code ?? 1;
-    if (o.pidFile && readPidFile(o.pidFile) === child.pid) fs.rmSync(o.pidFile, { force: true });
+    if (o.pidFile && readPidFile(o.pidFile) === pid) fs.rmSync(o.pidFile, { force: true });
   });
-  const output = keepOutput(child, (line) => {
-    if (/error|warn/i.test(line)) o.log(`dashboard: ${line.trim()}`);
-  });
+  const piped = logPath === undefined ? keepOutput(child, (line) => reportLine(o, line)) : [];
+  const stopFollowing = logPath ? followLog(logPath, (line) => reportLine(o, line)) : () => undefined;
+  const output = () => (logPath ? tailLog(logPath) : piped.join("\n"));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (exited !== null) throw new Error(`the dashboard exited during start-up (exit ${exited}):\n${output.join("\n")}`);
-    try {
-      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(10_000) });
-      // Checked again after the answer: a server that answered while ours was dying is not ours.
-      if ((res.status === 200 || res.status === 503) && exited === null) break;
-    } catch {
-      // not listening yet
+    if (exited !== null) {
+      stopFollowing();
+      throw new Error(`the dashboard exited during start-up (exit ${exited}):\n${output()}`);
     }
+    // Checked again after the answer: a server that answered while ours was dying is not ours.
+    if ((await answersHealth(url, 10_000)) && exited === null) break;
     if (Date.now() > deadline) {
+      stopFollowing();
       child.kill("SIGTERM");
-      throw new Error(`the dashboard did not answer on ${url} within 60 s:\n${output.join("\n")}`);
+      throw new Error(`the dashboard did not answer on ${url} within 60 s:\n${output()}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
     url,
-    child,
+    pid,
+    adopted: false,
+    alive: () => exited === null && alive(pid),
     stop: async () => {
-      if (exited === null && child.pid !== undefined) await stopPid(child.pid, 5_000);
+      stopFollowing();
+      if (exited === null) await stopPid(pid, 5_000);
     },
   };
 }

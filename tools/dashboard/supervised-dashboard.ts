@@ -4,6 +4,7 @@
  * stops whichever process is the current one.
  */
 import type { SupervisedServer } from "../lakehouse/supervisor";
+import { logFile } from "./handover";
 import { type DashboardHandle, type DashboardOptions, startDashboard } from "./next-process";
 
 export interface SupervisedDashboard {
@@ -20,8 +21,8 @@ export function supervisedDashboard(options: DashboardOptions, first: DashboardH
       label: "Dashboard",
       needs: [],
       jobsNeedIt: false,
-      logFile: "npm start's own output (lines starting with [dashboard])",
-      alive: () => current.child.exitCode === null && current.child.signalCode === null,
+      logFile: options.pidFile ? logFile(options.pidFile) : "the output of the process that started it",
+      alive: () => current.alive(),
       restart: async () => {
         current = await startDashboard(options);
       },

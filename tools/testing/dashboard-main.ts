@@ -15,8 +15,10 @@ if (!Number.isInteger(port) || !pidFile) {
 
 startDashboard({ port, pidFile, trino: { TRINO_URL: "https://127.0.0.1:9" }, log: (line) => console.error(line) }).then(
   (d) => {
-    console.log(`ready ${d.url} ${d.child.pid}`);
+    console.log(`ready ${d.url} ${d.pid}`);
     setInterval(() => undefined, 60_000);
+    // As npm start does on Ctrl-C or SIGTERM: its dashboard goes with it.
+    process.once("SIGTERM", () => void d.stop().finally(() => process.exit(0)));
   },
   (err: unknown) => {
     console.error(`failed: ${err instanceof Error ? err.message : String(err)}`);
