@@ -14,17 +14,7 @@ import { portIsFree } from "../net/ports";
 import { followLog } from "../process/log-follow";
 import { tailLog } from "../process/log-tail";
 import { alive, readPidFile, stopPid, writePidFile } from "../process/pid-file";
-import {
-  adoptionRefusal,
-  buildId,
-  claimOwnership,
-  logFile,
-  ownerFile,
-  readStartRecord,
-  type StartRecord,
-  settingsDigest,
-  writeStartRecord,
-} from "./handover";
+import { adoptionRefusal, buildId, claimOwnership, logFile, ownerFile, readStartRecord, type StartRecord, settingsDigest, writeStartRecord } from "./handover";
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -148,7 +138,11 @@ const serverSettings = (o: DashboardOptions, url: string): Record<string, string
  * The server an earlier, crashed run recorded in `pidFile`: adopted when it runs this build with
  * these settings on this port and answers; otherwise stopped. Returns the adopted handle, if any.
  */
-async function adoptOrStopLeftover(o: DashboardOptions & { pidFile: string }, url: string, wanted: Omit<StartRecord, "pid">): Promise<DashboardHandle | undefined> {
+async function adoptOrStopLeftover(
+  o: DashboardOptions & { pidFile: string },
+  url: string,
+  wanted: Omit<StartRecord, "pid">,
+): Promise<DashboardHandle | undefined> {
   const pid = readPidFile(o.pidFile);
   if (pid !== undefined && alive(pid) && isNextServer(pid)) {
     const refusal = adoptionRefusal(readStartRecord(o.pidFile), pid, wanted) ?? ((await answersHealth(url, 5_000)) ? null : "it does not answer");
