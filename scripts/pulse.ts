@@ -13,6 +13,7 @@ import path from "node:path";
 import { toolsConfig } from "../lib/config/tools";
 import { type AttachTarget, attachTarget } from "../lib/lakehouse/attach";
 import { connectionFor } from "../lib/lakehouse/connection";
+import { ProducerRecord } from "../lib/kafka/producer-record";
 import { dashboardTrinoEnv } from "../lib/lakehouse/dashboard-env";
 import { instancePaths, instanceSettings, kafkaBootstrap, serverUrl } from "../lib/lakehouse/settings";
 import { describeWarehouse } from "../lib/lakehouse/storage-profile";
@@ -107,11 +108,13 @@ async function main(argv: readonly string[]): Promise<void> {
     sim = await resumeSimulation(writer, identity);
   }
 
+  const recordFile = toolsConfig().PULSE_PRODUCER_RECORD;
   const pipeline = new LivePipeline(writer, sim, log, {
     maintenanceRetention: s.maintenanceMinRetention,
     rtTtlDays: toolsConfig().PULSE_RT_TTL_DAYS,
     kafkaBootstrap: kafkaBootstrap(s),
     pausedBy: () => supervisor.pausedBy(),
+    ...(recordFile ? { producerRecord: new ProducerRecord(recordFile) } : {}),
   });
   pipeline.start();
   log("running; press Ctrl-C to stop");

@@ -205,7 +205,20 @@ export const VARIABLES = {
     doc: "Port of the demo's PostgreSQL (the Iceberg catalog and Pulse's operational store; bound to 127.0.0.1 only).",
   }),
   PULSE_TEST_PG_PORT: define({ schema: port(15532), kinds: ["tools"], doc: "Port of the test suite's PostgreSQL." }),
+  PULSE_SOAK_TRINO_PORT: define({
+    schema: port(18700),
+    kinds: ["tools"],
+    doc: "HTTPS port of the chaos soak's own lakehouse (npm run soak); its Kafka takes the port 7 above, as every instance's does.",
+  }),
+  PULSE_SOAK_PG_PORT: define({ schema: port(16000), kinds: ["tools"], doc: "Port of the chaos soak's PostgreSQL." }),
+  PULSE_SOAK_DASHBOARD_PORT: define({ schema: port(3400), kinds: ["tools"], doc: "Port of the chaos soak's dashboard, which its simulated viewers poll." }),
   PULSE_E2E_PORT: define({ schema: port(3100), kinds: ["tools"], doc: "Port of the dashboard the browser tests start." }),
+  PULSE_PRODUCER_RECORD: define({
+    schema: optionalText,
+    kinds: ["tools"],
+    doc: "File where npm start's simulator records each publish (event ids and dimension changes, then the broker's acknowledgement); the chaos soak (npm run soak) checks the lakehouse against it. Off when unset.",
+    example: "",
+  }),
   PULSE_LAKEHOUSE_DIR: define({
     schema: optionalText,
     kinds: ["tools"],

@@ -8,6 +8,7 @@
  */
 import { userChangeRecord, videoChangeRecord } from "../../kafka/change-record";
 import { type EventRecord, eventRecord } from "../../kafka/event-record";
+import type { ProducerRecord } from "../../kafka/producer-record";
 import { KafkaPublisher } from "../../kafka/publisher";
 import type { TrinoConnection } from "../../trino/client";
 import { runGoldDaily } from "../daily/gold";
@@ -37,6 +38,8 @@ export interface LiveOptions {
   readonly kafkaBootstrap?: string;
   /** Why the jobs must wait now (the supervisor's view: a server they need is down), or undefined. */
   readonly pausedBy?: () => string | undefined;
+  /** The producer's own record of what it sent (PULSE_PRODUCER_RECORD), for the chaos soak's checks. */
+  readonly producerRecord?: ProducerRecord;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -105,7 +108,9 @@ export class LivePipeline {
     // next tick (records that did reach the broker then arrive twice: the same event_ids, which the
     // micro-batch and Silver count once, and the same changes, which the dims apply once).
     if (this.backlog.length > 0 && this.publisher) {
+      const send = this.opts.producerRecord?.sending(this.backlog);
       await this.publisher.publish(this.backlog);
+      if (send) this.opts.producerRecord?.acked(send);
       this.backlog = [];
     }
     await this.ingestFromKafka();

@@ -1,0 +1,165 @@
+/**
+ * The chaos soak's run (scripts/soak.ts, `npm run soak`): seed, npm start, faults, viewers and
+ * bursts for the given minutes, then the checks and the report.
+ */
+
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { REPO_ROOT } from "../../lib/config/env-files";
+import { connectionFor } from "../../lib/lakehouse/connection";
+import { instanceSettings } from "../../lib/lakehouse/settings";
+import { median, percentile } from "../bench/stats";
+import { type BurstOutcome, burst } from "./burst";
+import { checkDims, checkEvents, checkJobs, checkRt } from "./checks";
+import { planFaults } from "./fault-plan";
+import { type FaultOutcome, strike } from "./faults";
+import { outsideFaults, parseJobFailures } from "./job-failures";
+import { MainProcess } from "./main-process";
+import { RECORD_FILE, SOAK_DASHBOARD_PORT, SOAK_ROOT, soakEnvironment } from "./soak-env";
+import { runViewers, type ViewerTally } from "./viewers";
+
+const log = (msg: string) => console.log(`${new Date().toISOString().slice(11, 19)} [soak] ${msg}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** After a fault's recovery, job failures this long after still count as the fault's (the jobs' next ticks). */
+const FAULT_GRACE_MS = 90_000;
+
+function option(argv: readonly string[], name: string, fallback: number): number {
+  const i = argv.indexOf(name);
+  if (i < 0) return fallback;
+  const v = Number(argv[i + 1]);
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} takes a positive number, not ${argv[i + 1]}`);
+  return v;
+}
+
+/** The lakehouse command on the soak's instance, its output in the soak's log. */
+function lakehouse(args: readonly string[], logFile: string): void {
+  const fd = fs.openSync(logFile, "a");
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/lakehouse.ts", ...args], { cwd: REPO_ROOT, env: process.env, stdio: ["ignore", fd, fd] });
+  fs.closeSync(fd);
+  if (r.status !== 0) throw new Error(`npm run lakehouse -- ${args.join(" ")} failed (exit ${r.status}); see ${logFile}`);
+}
+
+const secs = (ms: number | null) => (ms === null ? "never" : `${(ms / 1000).toFixed(1)} s`);
+
+export async function runSoak(argv: readonly string[]): Promise<number> {
+  const minutes = option(argv, "--minutes", 60);
+  const faultCount = Math.max(5, Math.round(option(argv, "--faults", Math.round((minutes * 24) / 60))));
+  const viewerCount = option(argv, "--viewers", 5);
+  const burstEveryMin = option(argv, "--burst-every", 10);
+  const eventsPerDay = option(argv, "--events-per-day", 2_500_000);
+  fs.mkdirSync(SOAK_ROOT, { recursive: true });
+  const soakLog = path.join(SOAK_ROOT, "soak.log");
+  fs.writeFileSync(soakLog, "");
+  const s = instanceSettings("main");
+  log(
+    `chaos soak: ${minutes} min, ${faultCount} faults, ${viewerCount} viewers, a 300-range burst every ${burstEveryMin} min, ${eventsPerDay.toLocaleString("en-US")} events/simulated day`,
+  );
+  log(`instance ${s.dir} (Trino ${s.port}, PostgreSQL ${s.pgPort}, dashboard ${SOAK_DASHBOARD_PORT}); servers' output in ${soakLog}`);
+
+  log("resetting the soak's lakehouse and seeding one day of history at the soak's rate…");
+  const t0 = Date.now();
+  lakehouse(["reset", "--yes"], soakLog);
+  lakehouse(["up"], soakLog);
+  lakehouse(["seed", "--days", "1", "--events-per-day", String(eventsPerDay)], soakLog);
+  log(`seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+
+  const mainLog = path.join(SOAK_ROOT, "main.log");
+  fs.writeFileSync(mainLog, "");
+  const mainProcess = new MainProcess(mainLog, soakEnvironment(RECORD_FILE));
+  await mainProcess.start();
+  const base = `http://127.0.0.1:${SOAK_DASHBOARD_PORT}`;
+  const startMs = Date.now();
+  const endMs = startMs + minutes * 60_000;
+  log(`npm start is running (log ${mainLog}); the soak runs until ${new Date(endMs).toISOString().slice(11, 19)}Z`);
+
+  const tally: ViewerTally = { answered: 0, failed: 0, retriedAttempts: 0, failures: [] };
+  let stopViewers = false;
+  const viewers = runViewers(base, viewerCount, 5_000, () => stopViewers, tally);
+  const bursts: BurstOutcome[] = [];
+  const seen = new Set<string>();
+  const bursting = (async () => {
+    for (let k = 1; ; k++) {
+      const at = startMs + Math.min(burstEveryMin * 60_000 * (k - 0.5), (minutes * 60_000) / 2 + (k - 1) * burstEveryMin * 60_000);
+      if (at > endMs - 60_000) return;
+      await sleep(at - Date.now());
+      const b = await burst(base, k, seen);
+      bursts.push(b);
+      log(`burst ${k}: ${b.data} answered with data, ${b.refused503} refused (503), ${b.other} other`);
+    }
+  })();
+
+  const plan = planFaults({
+    durationMs: minutes * 60_000,
+    count: faultCount,
+    warmupMs: 45_000,
+    tailMs: Math.min(120_000, minutes * 12_000),
+    seed: Date.now() % 1_000_000,
+  });
+  const faults: FaultOutcome[] = [];
+  for (const p of plan) {
+    await sleep(startMs + p.atMs - Date.now());
+    const f = await strike(p.kind, s, mainProcess);
+    faults.push(f);
+    log(`fault ${faults.length}/${plan.length}: kill -9 ${f.kind}${f.pid ? ` (pid ${f.pid})` : ""}: back in ${secs(f.recoveryMs)} (${f.note})`);
+  }
+  await sleep(endMs - Date.now());
+  stopViewers = true;
+  await Promise.all([viewers, bursting]);
+  log(`traffic stopped; checking the lakehouse against the producer's record (${RECORD_FILE})`);
+
+  const conn = connectionFor(s, "writer");
+  const lastRecovery = Math.max(startMs, ...faults.map((f) => f.atMs + (f.recoveryMs ?? 0)));
+  const events = await checkEvents(conn, RECORD_FILE, startMs, 240_000);
+  const rt = await checkRt(conn, lastRecovery + 60_000, 240_000);
+  const dims = await checkDims(conn, RECORD_FILE, 120_000);
+  const jobs = await checkJobs(conn, 180_000);
+  const windows = faults.map((f) => ({ fromMs: f.atMs, toMs: f.atMs + (f.recoveryMs ?? 300_000) + FAULT_GRACE_MS }));
+  const failures = parseJobFailures(fs.readFileSync(mainLog, "utf8"), startMs);
+  const unexplained = outsideFaults(failures, windows);
+  log("stopping npm start (Ctrl-C)…");
+  await mainProcess.stop();
+
+  const recoveries = faults.flatMap((f) => (f.recoveryMs === null ? [] : [f.recoveryMs]));
+  const notBack = faults.filter((f) => f.recoveryMs === null);
+  const servers = faults.filter((f) => f.kind !== "main" && f.recoveryMs !== null).map((f) => f.recoveryMs as number);
+  const requests = tally.answered + tally.failed;
+  const lines = [
+    "",
+    `## Chaos soak: ${minutes} min, ${faults.length} faults, ${viewerCount} viewers, ${bursts.length} bursts of 300`,
+    "",
+    "Faults (kill -9), time from the kill until it was back:",
+    ...faults.map(
+      (f, i) =>
+        `  ${String(i + 1).padStart(2)}. ${new Date(f.atMs).toISOString().slice(11, 19)}Z ${f.kind.padEnd(9)} ${secs(f.recoveryMs).padStart(8)}  ${f.note}`,
+    ),
+    `  servers (Trino, PostgreSQL, Kafka, dashboard): median ${secs(servers.length ? median(servers) : null)}, p95 ${secs(servers.length ? percentile(servers, 95) : null)}, max ${secs(servers.length ? Math.max(...servers) : null)}`,
+    `  all faults, the main command included (restarted ${5} s after its death): median ${secs(recoveries.length ? median(recoveries) : null)}, p95 ${secs(recoveries.length ? percentile(recoveries, 95) : null)}; never back: ${notBack.length}`,
+    "",
+    `Events: ${events.acked.toLocaleString("en-US")} acknowledged by the broker (${events.sent.toLocaleString("en-US")} sent); Bronze holds ${events.inBronze.toLocaleString("en-US")} distinct of them`,
+    `  lost ${events.lost}, doubled ${events.doubled}, in Bronze but never sent ${events.neverSent}; sent without acknowledgement ${events.unconfirmed} (${events.unconfirmedInBronze} of them reached Bronze)`,
+    `Gold RT vs Bronze (as of micro-batch ${rt.batchId}, Bronze through ${new Date(rt.throughMs).toISOString().slice(11, 19)}Z): ${rt.cellsOff} of ${rt.cells.toLocaleString("en-US")} video-minute cells off; ${rt.recomputedEvents.toLocaleString("en-US")} events recomputed, ${rt.loggedEvents.toLocaleString("en-US")} logged`,
+    `Dims: ${dims.videosChanged} videos and ${dims.usersChanged} users changed during the soak; off their last change: ${dims.videosOff.length} videos, ${dims.usersOff.length} users${[...dims.videosOff, ...dims.usersOff].length ? ` (${[...dims.videosOff, ...dims.usersOff].slice(0, 5).join(", ")})` : ""}`,
+    `Jobs: ${jobs.jobs} with checkpoints, stuck ${jobs.stuck.length}${jobs.stuck.length ? `: ${jobs.stuck.join("; ")}` : ""}`,
+    `Job failures: ${failures.length} logged, all but ${unexplained.length} inside a fault's window (kill to recovery + ${FAULT_GRACE_MS / 1000} s)${unexplained.length ? `; unexplained: ${unexplained.map((f) => `${new Date(f.atMs).toISOString().slice(11, 19)}Z ${f.job}: ${f.message}`).join(" | ")}` : ""}`,
+    `Viewers: ${tally.answered.toLocaleString("en-US")} of ${requests.toLocaleString("en-US")} requests answered with data (${requests ? ((100 * tally.answered) / requests).toFixed(3) : "0"} %), ${tally.failed} failed after the page's retries; ${tally.retriedAttempts} attempts retried`,
+    ...tally.failures.slice(0, 10).map((f) => `  failed: ${new Date(f.atMs).toISOString().slice(11, 19)}Z ${f.route}: ${f.last}`),
+    `Bursts: ${bursts.map((b) => `${b.data} data / ${b.refused503} 503 / ${b.other} other`).join("; ") || "none"}`,
+  ];
+  for (const l of lines) console.log(l);
+  const report = { minutes, faults, events, rt, dims, jobs, failures, unexplained, viewers: { ...tally, failures: tally.failures.slice(0, 100) }, bursts };
+  fs.writeFileSync(path.join(SOAK_ROOT, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
+  const wrong = [
+    events.lost > 0 && `${events.lost} events lost`,
+    events.doubled > 0 && `${events.doubled} events doubled`,
+    events.neverSent > 0 && `${events.neverSent} events in Bronze that were never sent`,
+    rt.cellsOff > 0 && `${rt.cellsOff} Gold RT cells off`,
+    dims.videosOff.length + dims.usersOff.length > 0 && "dims off their last change",
+    jobs.stuck.length > 0 && "a stuck job",
+    notBack.length > 0 && `${notBack.length} faults never recovered`,
+  ].filter(Boolean);
+  console.log(
+    wrong.length ? `\nSOAK FAILED: ${wrong.join(", ")}` : "\nsoak passed: nothing lost, nothing doubled, Gold RT and the dims agree, every fault recovered",
+  );
+  return wrong.length ? 1 : 0;
+}
