@@ -16,6 +16,8 @@ export interface BurstOutcome {
   readonly data: number;
   readonly refused503: number;
   readonly other: number;
+  /** Every answer's status (0: no answer, the connection failed), with its count. */
+  readonly statuses: Readonly<Record<string, number>>;
 }
 
 /** Waits for the next :24 of a minute, then sends BURST_SIZE distinct ranges at once. */
@@ -41,5 +43,6 @@ export async function burst(base: string, seed: number, seen: Set<string>): Prom
     data: statuses.filter((s) => s === 200).length,
     refused503: statuses.filter((s) => s === 503).length,
     other: statuses.filter((s) => s !== 200 && s !== 503).length,
+    statuses: statuses.reduce<Record<string, number>>((m, s) => ({ ...m, [s]: (m[s] ?? 0) + 1 }), {}),
   };
 }

@@ -24,19 +24,27 @@ async function query<Row>(conn: TrinoConnection, name: string, params: Record<st
 }
 
 export interface EventsVerdict {
-  readonly sent: number;
-  readonly acked: number;
-  readonly inBronze: number;
+  /** Records sent and acknowledged, and the distinct events they carry. */
+  readonly sentRecords: number;
+  readonly ackedRecords: number;
+  readonly ackedEvents: number;
+  /** Events the producer itself sent more than once (the simulator's retrying apps): Bronze keeps each record; the micro-batch and Silver count the event once. */
+  readonly producerDuplicates: number;
+  readonly bronzeRows: number;
+  /** Acknowledged records with no Bronze row. */
   readonly lost: number;
+  /** Bronze rows beyond the records sent of their event. */
   readonly doubled: number;
   readonly neverSent: number;
-  /** Sent without an acknowledgement (the producer died or the broker failed mid-send): in Bronze or not, both are right. */
+  /** Records sent without an acknowledgement (the producer died, or the broker failed mid-send): in Bronze or not, both are right. */
   readonly unconfirmed: number;
   readonly unconfirmedInBronze: number;
   readonly waitedMs: number;
 }
 
-/** Waits up to `maxWaitMs` for every event acknowledged so far to be in Bronze, then judges. */
+const total = (m: ReadonlyMap<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+
+/** Waits up to `maxWaitMs` for every record acknowledged so far to be in Bronze, then judges. */
 export async function checkEvents(conn: TrinoConnection, recordFile: string, sinceMs: number, maxWaitMs: number): Promise<EventsVerdict> {
   const t0 = Date.now();
   const before = readProducerLog(fs.readFileSync(recordFile, "utf8"));
@@ -44,21 +52,32 @@ export async function checkEvents(conn: TrinoConnection, recordFile: string, sin
     const rows = await query<{ event_id: string; copies: number }>(conn, "soak_bronze_events_since", { since_ms: sinceMs });
     const after = readProducerLog(fs.readFileSync(recordFile, "utf8")); // read after Bronze: everything Bronze holds was sent by now
     const bronze = new Map(rows.map((r) => [r.event_id, r.copies]));
-    const lost = [...before.acked].filter((id) => !bronze.has(id)).length;
+    let lost = 0;
+    for (const [id, n] of before.acked) lost += Math.max(0, n - (bronze.get(id) ?? 0));
     if (lost > 0 && Date.now() - t0 < maxWaitMs) {
       await sleep(10_000);
       continue;
     }
-    const unconfirmed = [...after.sent].filter((id) => !after.acked.has(id));
+    let doubled = 0;
+    let neverSent = 0;
+    let unconfirmedInBronze = 0;
+    for (const [id, copies] of bronze) {
+      const sent = after.sent.get(id) ?? 0;
+      if (sent === 0) neverSent += 1;
+      doubled += Math.max(0, copies - sent);
+      unconfirmedInBronze += Math.max(0, Math.min(copies, sent) - (after.acked.get(id) ?? 0));
+    }
     return {
-      sent: after.sent.size,
-      acked: before.acked.size,
-      inBronze: bronze.size,
+      sentRecords: total(after.sent),
+      ackedRecords: total(before.acked),
+      ackedEvents: before.acked.size,
+      producerDuplicates: [...after.sent.values()].filter((n) => n > 1).length,
+      bronzeRows: total(bronze),
       lost,
-      doubled: rows.reduce((n, r) => n + (r.copies - 1), 0),
-      neverSent: rows.filter((r) => !after.sent.has(r.event_id)).length,
-      unconfirmed: unconfirmed.length,
-      unconfirmedInBronze: unconfirmed.filter((id) => bronze.has(id)).length,
+      doubled,
+      neverSent,
+      unconfirmed: total(after.sent) - total(after.acked),
+      unconfirmedInBronze,
       waitedMs: Date.now() - t0,
     };
   }

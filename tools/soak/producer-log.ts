@@ -18,8 +18,10 @@ export interface KeyedChanges<C> {
 export interface ProducerLog {
   readonly sends: number;
   readonly ackedSends: number;
-  readonly sent: ReadonlySet<string>;
-  readonly acked: ReadonlySet<string>;
+  /** Each event id sent, with the number of records that carried it (the simulator sends some events twice, as a retrying app does). */
+  readonly sent: ReadonlyMap<string, number>;
+  /** The same, counting only sends the broker acknowledged: each of these records must be in Bronze. */
+  readonly acked: ReadonlyMap<string, number>;
   readonly videos: ReadonlyMap<string, KeyedChanges<VideoChange>>;
   readonly users: ReadonlyMap<string, KeyedChanges<UserChange>>;
 }
@@ -38,8 +40,8 @@ export function readProducerLog(text: string): ProducerLog {
     if (parsed.kind === "sending") sending.push(parsed);
     else if (parsed.kind === "acked") ackedSends.add(parsed.send);
   }
-  const sent = new Set<string>();
-  const acked = new Set<string>();
+  const sent = new Map<string, number>();
+  const acked = new Map<string, number>();
   const videos = new Map<string, KeyedChanges<VideoChange>>();
   const users = new Map<string, KeyedChanges<UserChange>>();
   const note = <C>(map: Map<string, KeyedChanges<C>>, key: string, c: C, ok: boolean) => {
@@ -53,8 +55,8 @@ export function readProducerLog(text: string): ProducerLog {
   for (const s of sending) {
     const ok = ackedSends.has(s.send);
     for (const id of s.events) {
-      sent.add(id);
-      if (ok) acked.add(id);
+      sent.set(id, (sent.get(id) ?? 0) + 1);
+      if (ok) acked.set(id, (acked.get(id) ?? 0) + 1);
     }
     for (const v of s.videos as VideoChange[]) note(videos, v.video_id, v, ok);
     for (const u of s.users as UserChange[]) note(users, u.user_id, u, ok);

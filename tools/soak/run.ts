@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../../lib/config/env-files";
 import { connectionFor } from "../../lib/lakehouse/connection";
-import { instanceSettings } from "../../lib/lakehouse/settings";
+import { type InstanceSettings, instanceSettings } from "../../lib/lakehouse/settings";
 import { median, percentile } from "../bench/stats";
 import { type BurstOutcome, burst } from "./burst";
 import { checkDims, checkEvents, checkJobs, checkRt } from "./checks";
@@ -67,6 +67,25 @@ export async function runSoak(argv: readonly string[]): Promise<number> {
   const mainLog = path.join(SOAK_ROOT, "main.log");
   fs.writeFileSync(mainLog, "");
   const mainProcess = new MainProcess(mainLog, soakEnvironment(RECORD_FILE));
+  try {
+    return await soakWith(mainProcess, { s, minutes, faultCount, viewerCount, burstEveryMin, mainLog });
+  } finally {
+    log("stopping npm start (Ctrl-C), then whatever of the soak's lakehouse still runs…");
+    await mainProcess.stop();
+    lakehouse(["down"], soakLog);
+  }
+}
+
+interface SoakPlan {
+  readonly s: InstanceSettings;
+  readonly minutes: number;
+  readonly faultCount: number;
+  readonly viewerCount: number;
+  readonly burstEveryMin: number;
+  readonly mainLog: string;
+}
+
+async function soakWith(mainProcess: MainProcess, { s, minutes, faultCount, viewerCount, burstEveryMin, mainLog }: SoakPlan): Promise<number> {
   await mainProcess.start();
   const base = `http://127.0.0.1:${SOAK_DASHBOARD_PORT}`;
   const startMs = Date.now();
@@ -85,7 +104,7 @@ export async function runSoak(argv: readonly string[]): Promise<number> {
       await sleep(at - Date.now());
       const b = await burst(base, k, seen);
       bursts.push(b);
-      log(`burst ${k}: ${b.data} answered with data, ${b.refused503} refused (503), ${b.other} other`);
+      log(`burst ${k}: ${b.data} answered with data, ${b.refused503} refused (503), ${b.other} other (statuses ${JSON.stringify(b.statuses)})`);
     }
   })();
 
@@ -117,8 +136,6 @@ export async function runSoak(argv: readonly string[]): Promise<number> {
   const windows = faults.map((f) => ({ fromMs: f.atMs, toMs: f.atMs + (f.recoveryMs ?? 300_000) + FAULT_GRACE_MS }));
   const failures = parseJobFailures(fs.readFileSync(mainLog, "utf8"), startMs);
   const unexplained = outsideFaults(failures, windows);
-  log("stopping npm start (Ctrl-C)…");
-  await mainProcess.stop();
 
   const recoveries = faults.flatMap((f) => (f.recoveryMs === null ? [] : [f.recoveryMs]));
   const notBack = faults.filter((f) => f.recoveryMs === null);
@@ -136,7 +153,7 @@ export async function runSoak(argv: readonly string[]): Promise<number> {
     `  servers (Trino, PostgreSQL, Kafka, dashboard): median ${secs(servers.length ? median(servers) : null)}, p95 ${secs(servers.length ? percentile(servers, 95) : null)}, max ${secs(servers.length ? Math.max(...servers) : null)}`,
     `  all faults, the main command included (restarted ${5} s after its death): median ${secs(recoveries.length ? median(recoveries) : null)}, p95 ${secs(recoveries.length ? percentile(recoveries, 95) : null)}; never back: ${notBack.length}`,
     "",
-    `Events: ${events.acked.toLocaleString("en-US")} acknowledged by the broker (${events.sent.toLocaleString("en-US")} sent); Bronze holds ${events.inBronze.toLocaleString("en-US")} distinct of them`,
+    `Events: ${events.ackedRecords.toLocaleString("en-US")} records acknowledged by the broker (${events.ackedEvents.toLocaleString("en-US")} distinct events; ${events.producerDuplicates} sent twice by the simulated apps, as retrying clients do); Bronze holds ${events.bronzeRows.toLocaleString("en-US")} rows since the start`,
     `  lost ${events.lost}, doubled ${events.doubled}, in Bronze but never sent ${events.neverSent}; sent without acknowledgement ${events.unconfirmed} (${events.unconfirmedInBronze} of them reached Bronze)`,
     `Gold RT vs Bronze (as of micro-batch ${rt.batchId}, Bronze through ${new Date(rt.throughMs).toISOString().slice(11, 19)}Z): ${rt.cellsOff} of ${rt.cells.toLocaleString("en-US")} video-minute cells off; ${rt.recomputedEvents.toLocaleString("en-US")} events recomputed, ${rt.loggedEvents.toLocaleString("en-US")} logged`,
     `Dims: ${dims.videosChanged} videos and ${dims.usersChanged} users changed during the soak; off their last change: ${dims.videosOff.length} videos, ${dims.usersOff.length} users${[...dims.videosOff, ...dims.usersOff].length ? ` (${[...dims.videosOff, ...dims.usersOff].slice(0, 5).join(", ")})` : ""}`,
