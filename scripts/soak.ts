@@ -1,5 +1,5 @@
 /**
- * `npm run soak -- [--minutes 60] [--faults N] [--viewers 5] [--burst-every 10] [--events-per-day 2500000]`:
+ * `npm run soak -- [--minutes 60] [--faults N] [--viewers 10] [--burst-every 10] [--events-per-day 2500000]`:
  * the chaos soak (issue 13). On its own lakehouse (.lakehouse/soak, ports PULSE_SOAK_*; the demo's
  * and the tests' are untouched) it seeds a day at 5x the default rate, runs `npm start` with the
  * producer's record on, and for the given minutes `kill -9`s, at random moments and one at a time,

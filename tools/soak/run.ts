@@ -45,7 +45,7 @@ const secs = (ms: number | null) => (ms === null ? "never" : `${(ms / 1000).toFi
 export async function runSoak(argv: readonly string[]): Promise<number> {
   const minutes = option(argv, "--minutes", 60);
   const faultCount = Math.max(5, Math.round(option(argv, "--faults", Math.round((minutes * 24) / 60))));
-  const viewerCount = option(argv, "--viewers", 5);
+  const viewerCount = option(argv, "--viewers", 10);
   const burstEveryMin = option(argv, "--burst-every", 10);
   const eventsPerDay = option(argv, "--events-per-day", 2_500_000);
   fs.mkdirSync(SOAK_ROOT, { recursive: true });

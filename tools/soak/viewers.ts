@@ -71,5 +71,7 @@ export function runViewers(base: string, count: number, everyMs: number, stopped
       await new Promise((r) => setTimeout(r, Math.max(0, started + everyMs - Date.now())));
     }
   };
-  return Promise.all(Array.from({ length: count }, () => viewer(rng.next() * everyMs))).then(() => undefined);
+  // Spread evenly over the period (with a little jitter), so some viewer asks every everyMs / count:
+  // an outage of a few seconds is seen, not missed between polls.
+  return Promise.all(Array.from({ length: count }, (_, i) => viewer(((i + rng.next() * 0.5) / count) * everyMs))).then(() => undefined);
 }
