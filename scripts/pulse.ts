@@ -11,9 +11,9 @@
  */
 import path from "node:path";
 import { toolsConfig } from "../lib/config/tools";
+import { ProducerRecord } from "../lib/kafka/producer-record";
 import { type AttachTarget, attachTarget } from "../lib/lakehouse/attach";
 import { connectionFor } from "../lib/lakehouse/connection";
-import { ProducerRecord } from "../lib/kafka/producer-record";
 import { dashboardTrinoEnv } from "../lib/lakehouse/dashboard-env";
 import { instancePaths, instanceSettings, kafkaBootstrap, serverUrl } from "../lib/lakehouse/settings";
 import { describeWarehouse } from "../lib/lakehouse/storage-profile";

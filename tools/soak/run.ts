@@ -72,7 +72,11 @@ export async function runSoak(argv: readonly string[]): Promise<number> {
   } finally {
     log("stopping npm start (Ctrl-C), then whatever of the soak's lakehouse still runs…");
     await mainProcess.stop();
-    lakehouse(["down"], soakLog);
+    try {
+      lakehouse(["down"], soakLog);
+    } catch (err) {
+      log(`could not stop the soak's lakehouse: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 }
 
