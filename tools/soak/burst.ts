@@ -20,6 +20,12 @@ export interface BurstOutcome {
   readonly statuses: Readonly<Record<string, number>>;
 }
 
+function countEach(xs: readonly number[]): Record<string, number> {
+  const m: Record<string, number> = {};
+  for (const x of xs) m[x] = (m[x] ?? 0) + 1;
+  return m;
+}
+
 /** Waits for the next :24 of a minute, then sends BURST_SIZE distinct ranges at once. */
 export async function burst(base: string, seed: number, seen: Set<string>): Promise<BurstOutcome> {
   const now = Date.now();
@@ -43,6 +49,6 @@ export async function burst(base: string, seed: number, seen: Set<string>): Prom
     data: statuses.filter((s) => s === 200).length,
     refused503: statuses.filter((s) => s === 503).length,
     other: statuses.filter((s) => s !== 200 && s !== 503).length,
-    statuses: statuses.reduce<Record<string, number>>((m, s) => ({ ...m, [s]: (m[s] ?? 0) + 1 }), {}),
+    statuses: countEach(statuses),
   };
 }
