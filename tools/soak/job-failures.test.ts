@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { outsideFaults, parseJobFailures } from "./job-failures";
+import { outsideFaults, parseJobFailures, parseMicroBatches } from "./job-failures";
 
 const since = Date.parse("2026-11-26T23:58:00Z");
 const log = [
@@ -26,4 +26,12 @@ test("a failure inside a fault's window is the fault's; one outside every window
     ["rt-microbatch"],
   );
   assert.deepEqual(outsideFaults(failures, [{ ...trinoKilled, toMs: Date.parse("2026-11-27T00:02:00Z") }]), []);
+});
+
+test("committed micro-batches with their duration, recovered ones included", () => {
+  const more = `${log}\n00:01:26 [pulse] rt-microbatch: batch 13 (recovered): 12 events -> 3 rows in 950 ms; complete through 00:00Z`;
+  assert.deepEqual(parseMicroBatches(more, since), [
+    { atMs: Date.parse("2026-11-26T23:58:30Z"), batchId: 12, durationMs: 2100 },
+    { atMs: Date.parse("2026-11-27T00:01:26Z"), batchId: 13, durationMs: 950 },
+  ]);
 });

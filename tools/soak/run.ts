@@ -14,7 +14,7 @@ import { type BurstOutcome, burst } from "./burst";
 import { checkDims, checkEvents, checkJobs, checkRt } from "./checks";
 import { planFaults } from "./fault-plan";
 import { type FaultOutcome, strike } from "./faults";
-import { outsideFaults, parseJobFailures } from "./job-failures";
+import { outsideFaults, parseJobFailures, parseMicroBatches } from "./job-failures";
 import { MainProcess } from "./main-process";
 import { RECORD_FILE, SOAK_DASHBOARD_PORT, SOAK_ROOT, soakEnvironment } from "./soak-env";
 import { runViewers, type ViewerTally } from "./viewers";
@@ -140,6 +140,7 @@ async function soakWith(mainProcess: MainProcess, { s, minutes, faultCount, view
   const windows = faults.map((f) => ({ fromMs: f.atMs, toMs: f.atMs + (f.recoveryMs ?? 300_000) + FAULT_GRACE_MS }));
   const failures = parseJobFailures(fs.readFileSync(mainLog, "utf8"), startMs);
   const unexplained = outsideFaults(failures, windows);
+  const batches = parseMicroBatches(fs.readFileSync(mainLog, "utf8"), startMs);
 
   const recoveries = faults.flatMap((f) => (f.recoveryMs === null ? [] : [f.recoveryMs]));
   const notBack = faults.filter((f) => f.recoveryMs === null);
@@ -165,10 +166,27 @@ async function soakWith(mainProcess: MainProcess, { s, minutes, faultCount, view
     `Job failures: ${failures.length} logged, all but ${unexplained.length} inside a fault's window (kill to recovery + ${FAULT_GRACE_MS / 1000} s)${unexplained.length ? `; unexplained: ${unexplained.map((f) => `${new Date(f.atMs).toISOString().slice(11, 19)}Z ${f.job}: ${f.message}`).join(" | ")}` : ""}`,
     `Viewers: ${tally.answered.toLocaleString("en-US")} of ${requests.toLocaleString("en-US")} requests answered with data (${requests ? ((100 * tally.answered) / requests).toFixed(3) : "0"} %), ${tally.failed} failed after the page's retries; ${tally.retriedAttempts} attempts retried`,
     ...tally.failures.slice(0, 10).map((f) => `  failed: ${new Date(f.atMs).toISOString().slice(11, 19)}Z ${f.route}: ${f.last}`),
-    `Bursts: ${bursts.map((b) => `${b.data} data / ${b.refused503} 503 / ${b.other} other`).join("; ") || "none"}`,
+    `Bursts of 300 distinct ranges, each landing as a micro-batch starts (median micro-batch of the soak: ${batches.length ? `${median(batches.map((b) => b.durationMs))} ms` : "none"}):`,
+    ...bursts.map((b) => {
+      const during = batches.filter((m) => m.atMs >= b.atMs && m.atMs <= b.atMs + 90_000);
+      const failed = failures.filter((f) => f.atMs >= b.atMs && f.atMs <= b.atMs + 90_000);
+      return `  ${new Date(b.atMs).toISOString().slice(11, 19)}Z: ${b.data} data, ${b.refused503} 503, ${b.other} other; micro-batches committed meanwhile: ${during.map((m) => `${m.batchId} in ${m.durationMs} ms`).join(", ") || "none"}; job failures meanwhile: ${failed.length}`;
+    }),
   ];
   for (const l of lines) console.log(l);
-  const report = { minutes, faults, events, rt, dims, jobs, failures, unexplained, viewers: { ...tally, failures: tally.failures.slice(0, 100) }, bursts };
+  const report = {
+    minutes,
+    faults,
+    events,
+    rt,
+    dims,
+    jobs,
+    failures,
+    unexplained,
+    batches,
+    viewers: { ...tally, failures: tally.failures.slice(0, 100) },
+    bursts,
+  };
   fs.writeFileSync(path.join(SOAK_ROOT, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
   const wrong = [
     events.lost > 0 && `${events.lost} events lost`,
