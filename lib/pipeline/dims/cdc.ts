@@ -16,7 +16,8 @@ import { TOPICS, type TopicSpec } from "../../kafka/topics";
 import type { TrinoConnection } from "../../trino/client";
 import { LIVE_WRITE_TIMEOUT_MS } from "../bronze/event";
 import { runJob } from "../job-sql";
-import { nextRanges, type OffsetRange, rangeParams, rangesDetail, rangesOf, recordsIn } from "../kafka/ingest-plan";
+import { latestCheckpoint, recordCheckpoint } from "../kafka/checkpoint";
+import { nextRanges, type OffsetRange, rangeParams, rangesOf, recordsIn } from "../kafka/ingest-plan";
 
 export interface VideoChange {
   readonly video_id: string;
@@ -56,12 +57,6 @@ export interface DimIngestResult {
 /** Changes per batch at most: a seed's initial 50,000 users fit in one. */
 const MAX_PER_BATCH = 200_000;
 
-interface Checkpoint {
-  readonly batch_id: number;
-  readonly committed: boolean;
-  readonly detail: string | null;
-}
-
 async function applyRange(
   conn: TrinoConnection,
   kind: DimKind,
@@ -79,14 +74,7 @@ async function applyRange(
     const r = await runJob<{ rows: number }>(conn, `kafka_cdc_${kind}_dead_letter_insert`, { ...params, batch_id: batchId }, { timeoutMs });
     dead = Number(r.rows[0]?.rows ?? 0);
   }
-  await runJob(conn, "kafka_checkpoint_record", {
-    job,
-    batch_id: batchId,
-    state: "committed",
-    rows_written: recordsIn(ranges) - dead,
-    dead_letters: dead,
-    detail: rangesDetail(ranges),
-  });
+  await recordCheckpoint(conn, { job, batchId, state: "committed", ranges, rows: recordsIn(ranges) - dead, deadLetters: dead });
   return dead;
 }
 
@@ -113,7 +101,7 @@ export async function ingestDimChanges(
   const endsKey = ends.join(",");
   if (applied?.get(topic.name) === endsKey) return out;
   for (;;) {
-    const cp = (await runJob<Checkpoint>(conn, "kafka_checkpoint_latest", { job })).rows[0];
+    const cp = await latestCheckpoint(conn, job);
     let batchId: number;
     let ranges: OffsetRange[];
     if (cp && !cp.committed) {
@@ -126,14 +114,7 @@ export async function ingestDimChanges(
         return out;
       }
       batchId = (cp?.batch_id ?? 0) + 1;
-      await runJob(conn, "kafka_checkpoint_record", {
-        job,
-        batch_id: batchId,
-        state: "started",
-        rows_written: null,
-        dead_letters: null,
-        detail: rangesDetail(ranges),
-      });
+      await recordCheckpoint(conn, { job, batchId, state: "started", ranges, rows: null, deadLetters: null });
     }
     out.deadLetters += await applyRange(conn, kind, topic, job, batchId, ranges, timeoutMs);
     out.batches += 1;

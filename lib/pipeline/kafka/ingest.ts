@@ -20,6 +20,7 @@ import { TOPICS } from "../../kafka/topics";
 import type { TrinoConnection } from "../../trino/client";
 import { LIVE_WRITE_TIMEOUT_MS } from "../bronze/event";
 import { frequentWriteSession, runJob } from "../job-sql";
+import { type Checkpoint, latestCheckpoint, recordCheckpoint } from "./checkpoint";
 import { nextRanges, type OffsetRange, rangeParams, rangesDetail, rangesOf, recordsIn } from "./ingest-plan";
 
 export const EVENTS_JOB = `kafka:${TOPICS.events.name}`;
@@ -67,40 +68,6 @@ export class SimulatedIngestCrash extends Error {
 export const LIVE_MAX_PER_PARTITION = 100_000;
 export const BACKFILL_MAX_PER_PARTITION = 1_000_000;
 
-export interface Checkpoint {
-  readonly batch_id: number;
-  readonly committed: boolean;
-  readonly detail: string | null;
-}
-
-async function latest(conn: TrinoConnection): Promise<Checkpoint | undefined> {
-  const r = await runJob<Checkpoint>(conn, "kafka_checkpoint_latest", { job: EVENTS_JOB });
-  return r.rows[0];
-}
-
-async function record(
-  conn: TrinoConnection,
-  batchId: number,
-  state: "started" | "committed",
-  ranges: readonly OffsetRange[],
-  rows: number | null,
-  dead: number | null,
-) {
-  await runJob(
-    conn,
-    "kafka_checkpoint_record",
-    {
-      job: EVENTS_JOB,
-      batch_id: batchId,
-      state,
-      rows_written: rows,
-      dead_letters: dead,
-      detail: rangesDetail(ranges),
-    },
-    { session: frequentWriteSession(conn) },
-  );
-}
-
 const inserted = (r: { rows: readonly { rows?: unknown }[] }) => Number(r.rows[0]?.rows ?? 0);
 
 /** Steps 2 and 3 for the parts not yet done; returns the rows each table holds for the batch. */
@@ -126,7 +93,7 @@ async function write(conn: TrinoConnection, batchId: number, ranges: readonly Of
 export async function runKafkaIngest(conn: TrinoConnection, ends: readonly number[], opts: IngestOptions = {}): Promise<IngestResult> {
   const cursor = opts.cursor;
   try {
-    const cp = cursor?.last ?? (await latest(conn));
+    const cp = cursor?.last ?? (await latestCheckpoint(conn, EVENTS_JOB));
     const r = await ingestBatch(conn, ends, opts, cp);
     if (cursor) cursor.last = r.skipped ? cp : { batch_id: r.batchId, committed: true, detail: rangesDetail(r.ranges) };
     return r;
@@ -148,7 +115,7 @@ async function ingestBatch(conn: TrinoConnection, ends: readonly number[], opts:
       { ...opts, crashAfterBronze: false },
       { bronze: Number(present.bronze_rows), dead: Number(present.dead_rows) },
     );
-    await record(conn, cp.batch_id, "committed", ranges, bronze, dead);
+    await recordCheckpoint(conn, { job: EVENTS_JOB, batchId: cp.batch_id, state: "committed", ranges, rows: bronze, deadLetters: dead });
     return {
       batchId: cp.batch_id,
       skipped: false,
@@ -166,9 +133,9 @@ async function ingestBatch(conn: TrinoConnection, ends: readonly number[], opts:
   const records = recordsIn(ranges);
   if (records === 0)
     return { batchId: cp?.batch_id ?? 0, skipped: true, recovered: false, records: 0, bronzeRows: 0, deadLetters: 0, ranges, durationMs: Date.now() - t0 };
-  await record(conn, batchId, "started", ranges, null, null);
+  await recordCheckpoint(conn, { job: EVENTS_JOB, batchId, state: "started", ranges, rows: null, deadLetters: null });
   if (opts.crashAfterStarted) throw new SimulatedIngestCrash(`crash after 'started' of batch ${batchId}`);
   const { bronze, dead } = await write(conn, batchId, ranges, opts, { bronze: 0, dead: 0 });
-  await record(conn, batchId, "committed", ranges, bronze, dead);
+  await recordCheckpoint(conn, { job: EVENTS_JOB, batchId, state: "committed", ranges, rows: bronze, deadLetters: dead });
   return { batchId, skipped: false, recovered: false, records, bronzeRows: bronze, deadLetters: dead, ranges, durationMs: Date.now() - t0 };
 }
