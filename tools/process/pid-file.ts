@@ -19,10 +19,24 @@ export function writePidFile(file: string, pid: number): void {
   fs.writeFileSync(file, `${pid}\n`);
 }
 
+/**
+ * Whether the process runs. A zombie (dead, not yet reaped by its parent) does not: a server whose
+ * starter died is re-parented, and until its new parent reaps it, signal 0 still reaches it.
+ */
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  return !isZombie(pid);
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ..."; comm may hold spaces and parentheses, so read after the last ")".
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
   } catch {
     return false;
   }
