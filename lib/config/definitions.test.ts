@@ -79,6 +79,8 @@ describe("settings", () => {
     assert.ok(names.includes("PULSE_DASHBOARD_PORT"));
     assert.ok(!names.includes("PULSE_PARENT_PID"));
     assert.ok(!names.includes("PULSE_TEST_INSTANCE"));
-    assert.equal(names.length, 62);
+    assert.ok(!names.includes("PULSE_DASHBOARD_OWNER_FILE"));
+    assert.ok(names.includes("PULSE_SOAK_TRINO_PORT"));
+    assert.equal(names.length, 67);
   });
 });

@@ -48,7 +48,9 @@ test("PostgreSQL, Kafka and Trino killed with SIGKILL are restarted and the lake
     };
     for (const pid of Object.values(pids)) process.kill(pid, "SIGKILL");
     const allUp = () => readSupervisionStatus(statusFile)?.servers.every((s) => s.state === "up" && s.restarts === 1) === true;
-    const ms = await until("every server back up", allUp, 150_000);
+    const ms = await until("every server back up", allUp, 150_000).catch((err: Error) => {
+      throw new Error(`${err.message}; the supervisor said:\n${lines.join("\n")}`);
+    });
     const st = readSupervisionStatus(statusFile)!;
     assert.deepEqual(
       st.servers.map((s) => [s.name, s.state, s.restarts]),

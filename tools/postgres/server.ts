@@ -12,7 +12,7 @@ import { type InstanceSettings, instancePaths } from "../../lib/lakehouse/settin
 import { dbConfig, withDb } from "../../lib/ops-db/connection";
 import { portIsFree } from "../net/ports";
 import { tailLog } from "../process/log-tail";
-import { alive, stopRecordedServer } from "../process/pid-file";
+import { alive, stopRecordedServer, untilReaped } from "../process/pid-file";
 import { findPostgres, program } from "./binaries";
 import { ensureDatabase, initCluster, writeClusterConfig } from "./cluster";
 import { dbOsUser, runAsDbUser } from "./os-user";
@@ -90,6 +90,11 @@ export async function startPostgres(s: InstanceSettings, progress: Progress = ()
     await ensureDatabase(s, progress);
     return { alreadyRunning: true, initialised: false, startupMs: 0 };
   }
+  // A postmaster killed a moment ago may be a zombie still: postmaster.pid's check (signal 0) would
+  // take it as running and refuse. Its lock file also guards the shared memory its old backends may
+  // still hold, so it is not deleted: the start waits for the zombie to be reaped instead.
+  const stale = postgresPid(s);
+  if (stale !== undefined) await untilReaped(stale, 15_000);
   if (!(await portIsFree(s.pgPort))) {
     throw new PostgresError(`port ${s.pgPort} on 127.0.0.1 is in use by another process; stop it or pick another port (${portHint(s)})`);
   }

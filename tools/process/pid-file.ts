@@ -32,6 +32,23 @@ export function alive(pid: number): boolean {
   return !isZombie(pid);
 }
 
+/**
+ * Resolves once a dead process's pid is gone from the process table (its zombie reaped by its new
+ * parent), or after `timeoutMs`. For a server whose own start refuses while its old pid answers
+ * signal 0 (PostgreSQL's postmaster.pid check), and whose lock file must not simply be deleted.
+ */
+export async function untilReaped(pid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 function isZombie(pid: number): boolean {
   try {
     // /proc/<pid>/stat: "pid (comm) state ..."; comm may hold spaces and parentheses, so read after the last ")".

@@ -158,6 +158,10 @@ export async function start(s: InstanceSettings, progress: Progress = () => unde
   fs.mkdirSync(p.var, { recursive: true });
   if (storage === "local") fs.mkdirSync(p.warehouse, { recursive: true });
   writeConfigFiles(p.etc, renderTrinoConfig(s, secrets.trino, storage));
+  // A coordinator killed a moment ago may still be a zombie (its parent has not reaped it): Trino's
+  // launcher takes any pid that answers signal 0 as running and refuses to start ("already running
+  // as …"). It is not running (status() said so), so its pid file goes.
+  fs.rmSync(p.pidFile, { force: true });
   const role = s.workers === 0 ? "" : ` coordinator and ${s.workers} worker${s.workers === 1 ? "" : "s"}`;
   progress(`starting Trino ${dist.home.split("-").pop()}${role} on ${serverUrl(s)} with Java ${java.version}`);
   const t0 = Date.now();

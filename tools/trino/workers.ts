@@ -101,6 +101,8 @@ export async function ensureWorkers(s: InstanceSettings, l: WorkerLaunch, progre
       }
       writeConfigFiles(p.workerEtc(i), files);
       fs.mkdirSync(p.workerVar(i), { recursive: true });
+      // Not running (workerPid said so), if perhaps a zombie yet: its pid file would stop the launcher.
+      fs.rmSync(p.workerPidFile(i), { force: true });
       progress(`starting Trino worker ${i} on https://127.0.0.1:${port}`);
       const res = runLauncher(l.home, l.java, s, l.storage, { etc: p.workerEtc(i), data: p.workerVar(i) }, "start");
       pid = workerPid(s, i);
