@@ -9,20 +9,18 @@ import path from "node:path";
 import { REPO_ROOT } from "../../lib/config/env-files";
 import { connectionFor } from "../../lib/lakehouse/connection";
 import { type InstanceSettings, instanceSettings } from "../../lib/lakehouse/settings";
-import { median, percentile } from "../bench/stats";
 import { type BurstOutcome, burst } from "./burst";
 import { checkDims, checkEvents, checkJobs, checkRt } from "./checks";
 import { planFaults } from "./fault-plan";
 import { type FaultOutcome, strike } from "./faults";
 import { outsideFaults, parseJobFailures, parseMicroBatches } from "./job-failures";
 import { MainProcess } from "./main-process";
+import { FAULT_GRACE_MS, reportJson, reportLines, type SoakOutcome, secs, verdict } from "./report";
 import { RECORD_FILE, SOAK_DASHBOARD_PORT, SOAK_ROOT, soakEnvironment } from "./soak-env";
 import { runViewers, type ViewerTally } from "./viewers";
 
 const log = (msg: string) => console.log(`${new Date().toISOString().slice(11, 19)} [soak] ${msg}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** After a fault's recovery, job failures this long after still count as the fault's (the jobs' next ticks). */
-const FAULT_GRACE_MS = 90_000;
 
 function option(argv: readonly string[], name: string, fallback: number): number {
   const i = argv.indexOf(name);
@@ -39,8 +37,6 @@ function lakehouse(args: readonly string[], logFile: string): void {
   fs.closeSync(fd);
   if (r.status !== 0) throw new Error(`npm run lakehouse -- ${args.join(" ")} failed (exit ${r.status}); see ${logFile}`);
 }
-
-const secs = (ms: number | null) => (ms === null ? "never" : `${(ms / 1000).toFixed(1)} s`);
 
 export async function runSoak(argv: readonly string[]): Promise<number> {
   const minutes = option(argv, "--minutes", 60);
@@ -142,61 +138,10 @@ async function soakWith(mainProcess: MainProcess, { s, minutes, faultCount, view
   const unexplained = outsideFaults(failures, windows);
   const batches = parseMicroBatches(fs.readFileSync(mainLog, "utf8"), startMs);
 
-  const recoveries = faults.flatMap((f) => (f.recoveryMs === null ? [] : [f.recoveryMs]));
-  const notBack = faults.filter((f) => f.recoveryMs === null);
-  const servers = faults.filter((f) => f.kind !== "main" && f.recoveryMs !== null).map((f) => f.recoveryMs as number);
-  const requests = tally.answered + tally.failed;
-  const lines = [
-    "",
-    `## Chaos soak: ${minutes} min, ${faults.length} faults, ${viewerCount} viewers, ${bursts.length} bursts of 300`,
-    "",
-    "Faults (kill -9), time from the kill until it was back:",
-    ...faults.map(
-      (f, i) =>
-        `  ${String(i + 1).padStart(2)}. ${new Date(f.atMs).toISOString().slice(11, 19)}Z ${f.kind.padEnd(9)} ${secs(f.recoveryMs).padStart(8)}  ${f.note}`,
-    ),
-    `  servers (Trino, PostgreSQL, Kafka, dashboard): median ${secs(servers.length ? median(servers) : null)}, p95 ${secs(servers.length ? percentile(servers, 95) : null)}, max ${secs(servers.length ? Math.max(...servers) : null)}`,
-    `  all faults, the main command included (restarted ${5} s after its death): median ${secs(recoveries.length ? median(recoveries) : null)}, p95 ${secs(recoveries.length ? percentile(recoveries, 95) : null)}; never back: ${notBack.length}`,
-    "",
-    `Events: ${events.ackedRecords.toLocaleString("en-US")} records acknowledged by the broker (${events.ackedEvents.toLocaleString("en-US")} distinct events; ${events.producerDuplicates} sent twice by the simulated apps, as retrying clients do); Bronze holds ${events.bronzeRows.toLocaleString("en-US")} rows since the start`,
-    `  lost ${events.lost}, doubled ${events.doubled}, in Bronze but never sent ${events.neverSent}; sent without acknowledgement ${events.unconfirmed} (${events.unconfirmedInBronze} of them reached Bronze)`,
-    `Gold RT vs Bronze (as of micro-batch ${rt.batchId}, Bronze through ${new Date(rt.throughMs).toISOString().slice(11, 19)}Z): ${rt.cellsOff} of ${rt.cells.toLocaleString("en-US")} video-minute cells off; ${rt.recomputedEvents.toLocaleString("en-US")} events recomputed, ${rt.loggedEvents.toLocaleString("en-US")} logged`,
-    `Dims: ${dims.videosChanged} videos and ${dims.usersChanged} users changed during the soak; off their last change: ${dims.videosOff.length} videos, ${dims.usersOff.length} users${[...dims.videosOff, ...dims.usersOff].length ? ` (${[...dims.videosOff, ...dims.usersOff].slice(0, 5).join(", ")})` : ""}`,
-    `Jobs: ${jobs.jobs} with checkpoints, stuck ${jobs.stuck.length}${jobs.stuck.length ? `: ${jobs.stuck.join("; ")}` : ""}`,
-    `Job failures: ${failures.length} logged, all but ${unexplained.length} inside a fault's window (kill to recovery + ${FAULT_GRACE_MS / 1000} s)${unexplained.length ? `; unexplained: ${unexplained.map((f) => `${new Date(f.atMs).toISOString().slice(11, 19)}Z ${f.job}: ${f.message}`).join(" | ")}` : ""}`,
-    `Viewers: ${tally.answered.toLocaleString("en-US")} of ${requests.toLocaleString("en-US")} requests answered with data (${requests ? ((100 * tally.answered) / requests).toFixed(3) : "0"} %), ${tally.failed} failed after the page's retries; ${tally.retriedAttempts} attempts retried`,
-    ...tally.failures.slice(0, 10).map((f) => `  failed: ${new Date(f.atMs).toISOString().slice(11, 19)}Z ${f.route}: ${f.last}`),
-    `Bursts of 300 distinct ranges, each landing as a micro-batch starts (median micro-batch of the soak: ${batches.length ? `${median(batches.map((b) => b.durationMs))} ms` : "none"}):`,
-    ...bursts.map((b) => {
-      const during = batches.filter((m) => m.atMs >= b.atMs && m.atMs <= b.atMs + 90_000);
-      const failed = failures.filter((f) => f.atMs >= b.atMs && f.atMs <= b.atMs + 90_000);
-      return `  ${new Date(b.atMs).toISOString().slice(11, 19)}Z: ${b.data} data, ${b.refused503} 503, ${b.other} other; micro-batches committed meanwhile: ${during.map((m) => `${m.batchId} in ${m.durationMs} ms`).join(", ") || "none"}; job failures meanwhile: ${failed.length}`;
-    }),
-  ];
-  for (const l of lines) console.log(l);
-  const report = {
-    minutes,
-    faults,
-    events,
-    rt,
-    dims,
-    jobs,
-    failures,
-    unexplained,
-    batches,
-    viewers: { ...tally, failures: tally.failures.slice(0, 100) },
-    bursts,
-  };
-  fs.writeFileSync(path.join(SOAK_ROOT, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
-  const wrong = [
-    events.lost > 0 && `${events.lost} events lost`,
-    events.doubled > 0 && `${events.doubled} events doubled`,
-    events.neverSent > 0 && `${events.neverSent} events in Bronze that were never sent`,
-    rt.cellsOff > 0 && `${rt.cellsOff} Gold RT cells off`,
-    dims.videosOff.length + dims.usersOff.length > 0 && "dims off their last change",
-    jobs.stuck.length > 0 && "a stuck job",
-    notBack.length > 0 && `${notBack.length} faults never recovered`,
-  ].filter(Boolean);
+  const outcome: SoakOutcome = { minutes, viewerCount, faults, events, rt, dims, jobs, failures, unexplained, batches, tally, bursts };
+  for (const l of reportLines(outcome)) console.log(l);
+  fs.writeFileSync(path.join(SOAK_ROOT, "report.json"), `${JSON.stringify(reportJson(outcome), null, 2)}\n`);
+  const wrong = verdict(outcome);
   console.log(
     wrong.length ? `\nSOAK FAILED: ${wrong.join(", ")}` : "\nsoak passed: nothing lost, nothing doubled, Gold RT and the dims agree, every fault recovered",
   );
