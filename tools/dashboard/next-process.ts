@@ -10,7 +10,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { toolsConfig } from "../../lib/config/tools";
-import { portIsFree } from "../net/ports";
+import { portFreeWithin } from "../net/ports";
 import { followLog } from "../process/log-follow";
 import { tailLog } from "../process/log-tail";
 import { alive, readPidFile, stopPid, writePidFile } from "../process/pid-file";
@@ -181,7 +181,8 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
     const adopted = await adoptOrStopLeftover({ ...o, pidFile: o.pidFile }, url, wanted);
     if (adopted) return adopted;
   }
-  if (!(await portIsFree(o.port))) {
+  // A dashboard the supervisor found dead a moment ago may not have let go of the port yet.
+  if (!(await portFreeWithin(o.port, 5_000))) {
     throw new Error(`port ${o.port} on 127.0.0.1 is in use by another program, so the dashboard cannot serve ${url}; stop it or choose another port`);
   }
   if (o.pidFile) claimOwnership(o.pidFile);

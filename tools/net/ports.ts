@@ -12,6 +12,19 @@ export function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * Whether the port is free, or becomes free within `withinMs`: a server killed a moment ago may
+ * hold its port for a short while after its process is gone.
+ */
+export async function portFreeWithin(port: number, withinMs: number): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    if (await portIsFree(port)) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** The first free port in [from, to], checked in order (so runs on a quiet machine pick the same port). */
 export async function pickFreePort(from: number, to: number): Promise<number> {
   if (!Number.isInteger(from) || !Number.isInteger(to) || from > to) throw new RangeError(`not a port range: ${from}-${to}`);
