@@ -22,17 +22,10 @@ import { ingestToEnd } from "../lib/pipeline/kafka/catch-up";
 import { LivePipeline } from "../lib/pipeline/runner/live";
 import { loadIdentity, resumeSimulation } from "../lib/pipeline/runner/sim-state";
 import { runQuery } from "../lib/trino/client";
+import { positiveOption as option } from "../tools/process/cli-option";
 import { liveHeapBytes } from "../tools/trino/heap-probe";
 
 const log = (msg: string) => console.log(`${new Date().toISOString().slice(11, 19)} [soak] ${msg}`);
-
-function option(argv: readonly string[], name: string, fallback: number): number {
-  const i = argv.indexOf(name);
-  if (i < 0) return fallback;
-  const v = Number(argv[i + 1]);
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} takes a positive number, not ${argv[i + 1]}`);
-  return v;
-}
 
 const mb = (bytes: number) => Math.round(bytes / 1_048_576);
 

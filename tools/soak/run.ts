@@ -9,6 +9,7 @@ import path from "node:path";
 import { REPO_ROOT } from "../../lib/config/env-files";
 import { connectionFor } from "../../lib/lakehouse/connection";
 import { type InstanceSettings, instanceSettings } from "../../lib/lakehouse/settings";
+import { positiveOption as option } from "../process/cli-option";
 import { type BurstOutcome, burst } from "./burst";
 import { checkDims, checkEvents, checkJobs, checkRt } from "./checks";
 import { planFaults } from "./fault-plan";
@@ -21,14 +22,6 @@ import { runViewers, type ViewerTally } from "./viewers";
 
 const log = (msg: string) => console.log(`${new Date().toISOString().slice(11, 19)} [soak] ${msg}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function option(argv: readonly string[], name: string, fallback: number): number {
-  const i = argv.indexOf(name);
-  if (i < 0) return fallback;
-  const v = Number(argv[i + 1]);
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} takes a positive number, not ${argv[i + 1]}`);
-  return v;
-}
 
 /** The lakehouse command on the soak's instance, its output in the soak's log. */
 function lakehouse(args: readonly string[], logFile: string): void {
