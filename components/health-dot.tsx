@@ -1,8 +1,7 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
-import type { Health } from "@/lib/dashboard/models";
 import { rtLoadingText } from "@/lib/dashboard/rt-progress";
 import { supervisionBadge } from "@/lib/dashboard/supervision-text";
+import { useHealth } from "./use-health";
 
 /**
  * Trino reachability and Gold freshness at a glance, a server the supervisor is restarting, and the
@@ -10,11 +9,7 @@ import { supervisionBadge } from "@/lib/dashboard/supervision-text";
  * part is cached on the server (PULSE_HEALTH_CACHE_SECONDS), the supervisor's part is a file read.
  */
 export function HealthDot() {
-  const { data, isError } = useQuery({
-    queryKey: ["/api/health"],
-    queryFn: async () => (await fetch("/api/health")).json() as Promise<Health>,
-    refetchInterval: 10_000,
-  });
+  const { data, isError } = useHealth();
   // "behind" is the tables' freshness alone: a server being restarted has its own badge, and `ok`
   // (false then too) would otherwise call fresh data behind.
   const behind = data?.tables.some((t) => !t.fresh) === true;

@@ -44,7 +44,7 @@ export function Panel<T>(p: PanelProps<T>) {
             ↻
           </span>
         )}
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex items-center gap-2 kiosk:hidden">
           {p.actions}
           {data && (
             <button

@@ -22,7 +22,7 @@ import { E2E_DIST_DIR, E2E_PORT, E2E_REPORT_FILE, E2E_URL, testTrino } from "./e
 ensureSecrets(testTrino);
 
 /** Specs that stop, freeze or alter the test Trino (or commit to it): project "outage", after every other test. */
-const OUTAGE = /(outage|api-failures|live-commit|alerts)\.spec\.ts$/;
+const OUTAGE = /(outage|api-failures|live-commit|alerts|kiosk-stall)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: ".",

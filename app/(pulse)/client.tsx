@@ -42,9 +42,12 @@ export function PulseShell({ children }: { children: ReactNode }) {
       <div className="space-y-4">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="mr-2 text-xl font-semibold">Live pulse</h1>
-          <RangePicker key={params.tz} range={params.range} from={params.from} to={params.to} tz={params.tz} onChange={setParams} />
-          <LiveControls tz={params.tz} live={live} lastUpdated={lastUpdated} setParams={setParams} />
-          <PinControls params={params} watermark={watermark} setParams={setParams} />
+          {/* A wall screen (?kiosk=1) shows no controls: nobody is there to use them. */}
+          <div className="contents kiosk:hidden">
+            <RangePicker key={params.tz} range={params.range} from={params.from} to={params.to} tz={params.tz} onChange={setParams} />
+            <LiveControls tz={params.tz} live={live} lastUpdated={lastUpdated} setParams={setParams} />
+            <PinControls params={params} watermark={watermark} setParams={setParams} />
+          </div>
         </div>
         {(params.category || params.creator) && (
           <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="cross-filter">

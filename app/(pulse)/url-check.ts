@@ -4,7 +4,7 @@
  * parsed state, its panels' queries and the data layer's input, or the issues to show.
  */
 import { z } from "zod";
-import { compareParam, instantSchema, pulseRangeQuery, refreshSchema, trendingQuery } from "@/lib/dashboard/schemas";
+import { compareParam, instantSchema, kioskQuery, pulseRangeQuery, refreshSchema, trendingQuery } from "@/lib/dashboard/schemas";
 import { checkUrl, issuesOf, routeInput, type SearchParams } from "@/lib/server/page-input";
 import { loadPulseParams, pulseQueries } from "./search-params";
 
@@ -24,6 +24,7 @@ export function checkPulseUrl(sp: SearchParams) {
     checkUrl(compareParam, { compare: sp.compare }),
     checkUrl(atParam, { at: sp.at }),
     checkUrl(pinnedParam, { pinned: sp.pinned }),
+    checkUrl(kioskQuery, { kiosk: sp.kiosk, stale: sp.stale }),
     range,
     trending,
   );

@@ -3,8 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { TokenField } from "@/components/alerts/token-field";
 import { AnnotationForm } from "@/components/annotation-form";
-import { Skeleton } from "@/components/skeleton";
-import { TokenButton, useRowWrite, WriteError } from "@/components/write-controls";
+import { RowList } from "@/components/row-list";
+import { TokenButton, useRowWrite } from "@/components/write-controls";
 import { ANNOTATION_COLORS } from "@/lib/dashboard/annotation-marks";
 import { fmtDateTime } from "@/lib/dashboard/format";
 import { DAY_MS } from "@/lib/dashboard/param-values";
@@ -28,38 +28,30 @@ export function AnnotationsClient() {
         <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">New annotation</h2>
         <AnnotationForm />
       </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">The last 7 days</h2>
-        <WriteError error={error} />
-        {q.error ? (
-          <p role="alert" className="text-sm text-red-600">
-            {q.error.message}
-          </p>
-        ) : !q.data ? (
-          <Skeleton className="h-24" />
-        ) : rows.length === 0 ? (
-          <p className="py-6 text-center text-sm text-slate-500">No annotations in the last 7 days.</p>
-        ) : (
-          <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="annotation-list">
-            {rows.map((a) => (
-              <li key={a.id} className="flex items-start gap-3 py-2 text-sm" data-testid="annotation-row">
-                <span className="mt-1 h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: ANNOTATION_COLORS[a.kind] }} />
-                <div className="flex-1">
-                  <div>
-                    <b>{a.kind}</b> · {a.text}
-                  </div>
-                  <div className="text-xs text-slate-500">
-                    {fmtDateTime(a.at, "UTC")}
-                    {a.endsAt !== null && ` – ${fmtDateTime(a.endsAt, "UTC")}`} UTC · {a.videoId ? `video ${a.videoId}` : "platform"} · by {a.author} via{" "}
-                    {a.source}
-                  </div>
-                </div>
-                <TokenButton label="Delete" title="Delete this annotation" onClick={() => remove(a.id)} />
-              </li>
-            ))}
-          </ul>
+      <RowList
+        title="The last 7 days"
+        error={q.error}
+        rows={q.data ? rows : undefined}
+        emptyText="No annotations in the last 7 days."
+        writeError={error}
+        testId="annotation-list"
+      >
+        {(a) => (
+          <li key={a.id} className="flex items-start gap-3 py-2 text-sm" data-testid="annotation-row">
+            <span className="mt-1 h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: ANNOTATION_COLORS[a.kind] }} />
+            <div className="flex-1">
+              <div>
+                <b>{a.kind}</b> · {a.text}
+              </div>
+              <div className="text-xs text-slate-500">
+                {fmtDateTime(a.at, "UTC")}
+                {a.endsAt !== null && ` – ${fmtDateTime(a.endsAt, "UTC")}`} UTC · {a.videoId ? `video ${a.videoId}` : "platform"} · by {a.author} via {a.source}
+              </div>
+            </div>
+            <TokenButton label="Delete" title="Delete this annotation" onClick={() => remove(a.id)} />
+          </li>
         )}
-      </section>
+      </RowList>
     </div>
   );
 }

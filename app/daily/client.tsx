@@ -41,16 +41,21 @@ export function DailyShell({ children }: { children: ReactNode }) {
       <div className="space-y-4">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="mr-2 text-xl font-semibold">Daily marts</h1>
-          <DateRangeInputs
-            key={`${from}|${to}`}
-            from={from}
-            to={to}
-            min={coverage.data?.data.firstDate ?? undefined}
-            max={coverage.data?.data.lastDate ?? undefined}
-            onChange={(f, t) => setParams({ from: f, to: t })}
-          />
-          <CategorySelect value={params.category} onChange={(category) => setParams({ category })} />
-          <span className="text-xs text-slate-500">Dates are UTC days, the mart&apos;s grain.</span>
+          <div className="contents kiosk:hidden">
+            <DateRangeInputs
+              key={`${from}|${to}`}
+              from={from}
+              to={to}
+              min={coverage.data?.data.firstDate ?? undefined}
+              max={coverage.data?.data.lastDate ?? undefined}
+              onChange={(f, t) => setParams({ from: f, to: t })}
+            />
+            <CategorySelect value={params.category} onChange={(category) => setParams({ category })} />
+          </div>
+          <span className="text-xs text-slate-500 kiosk:hidden">Dates are UTC days, the mart&apos;s grain.</span>
+          <span className="hidden text-slate-500 kiosk:inline">
+            {from} to {to} (UTC days){params.category ? `, ${params.category}` : ""}
+          </span>
         </div>
         {children}
       </div>

@@ -4,7 +4,7 @@
  * parsed state, its panels' queries and the data layer's input, or the issues to show.
  */
 import { z } from "zod";
-import { dailyRangeQuery, dailyVideosQuery, retentionDistributionQuery, trendMetricSchema } from "@/lib/dashboard/schemas";
+import { dailyRangeQuery, dailyVideosQuery, kioskQuery, retentionDistributionQuery, trendMetricSchema } from "@/lib/dashboard/schemas";
 import { checkUrl, issuesOf, routeInput, type SearchParams } from "@/lib/server/page-input";
 import { dailyQueries, loadDailyParams } from "./search-params";
 
@@ -21,6 +21,7 @@ export function checkDailyUrl(sp: SearchParams) {
     checkUrl(dailyVideosQuery, { from, to, category, sort, dir }),
     checkUrl(retentionDistributionQuery, { from, to, category, min_viewers: sp.min_viewers }),
     checkUrl(metricQuery, sp),
+    checkUrl(kioskQuery, { kiosk: sp.kiosk, stale: sp.stale }),
     videos,
     range,
     distribution,

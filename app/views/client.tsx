@@ -2,8 +2,8 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { TokenField } from "@/components/alerts/token-field";
-import { Skeleton } from "@/components/skeleton";
-import { TokenButton, useRowWrite, WriteError } from "@/components/write-controls";
+import { RowList } from "@/components/row-list";
+import { TokenButton, useRowWrite } from "@/components/write-controls";
 import { fmtDateTime } from "@/lib/dashboard/format";
 import { api } from "@/lib/dashboard/query-keys";
 
@@ -17,38 +17,31 @@ export function ViewsClient() {
         <h1 className="text-xl font-semibold">Saved views</h1>
         <TokenField />
       </div>
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <WriteError error={error} />
-        {q.error ? (
-          <p role="alert" className="text-sm text-red-600">
-            {q.error.message}
-          </p>
-        ) : !q.data ? (
-          <Skeleton className="h-24" />
-        ) : q.data.data.length === 0 ? (
-          <p className="py-6 text-center text-sm text-slate-500">No saved views yet: open a page as you want it and use "Save view" in the bar above.</p>
-        ) : (
-          <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="saved-views">
-            {q.data.data.map((v) => (
-              <li key={v.id} className="flex items-start gap-3 py-2 text-sm" data-testid="saved-view">
-                <div className="flex-1">
-                  <Link href={v.url} className="font-medium text-rose-700 hover:underline dark:text-rose-300">
-                    {v.name}
-                  </Link>
-                  <span className={`ml-2 rounded px-1.5 py-0.5 text-xs ${v.pinned ? "bg-slate-800 text-white" : "bg-emerald-600/15 text-emerald-700"}`}>
-                    {v.pinned ? "pinned" : "live"}
-                  </span>
-                  <div className="break-all font-mono text-xs text-slate-500">{v.url}</div>
-                  <div className="text-xs text-slate-500">
-                    by {v.author}, {fmtDateTime(v.createdAt, "UTC")} UTC
-                  </div>
-                </div>
-                <TokenButton label="Delete" title="Delete this saved view" onClick={() => remove(v.id)} />
-              </li>
-            ))}
-          </ul>
+      <RowList
+        error={q.error}
+        rows={q.data?.data}
+        emptyText={'No saved views yet: open a page as you want it and use "Save view" in the bar above.'}
+        writeError={error}
+        testId="saved-views"
+      >
+        {(v) => (
+          <li key={v.id} className="flex items-start gap-3 py-2 text-sm" data-testid="saved-view">
+            <div className="flex-1">
+              <Link href={v.url} className="font-medium text-rose-700 hover:underline dark:text-rose-300">
+                {v.name}
+              </Link>
+              <span className={`ml-2 rounded px-1.5 py-0.5 text-xs ${v.pinned ? "bg-slate-800 text-white" : "bg-emerald-600/15 text-emerald-700"}`}>
+                {v.pinned ? "pinned" : "live"}
+              </span>
+              <div className="break-all font-mono text-xs text-slate-500">{v.url}</div>
+              <div className="text-xs text-slate-500">
+                by {v.author}, {fmtDateTime(v.createdAt, "UTC")} UTC
+              </div>
+            </div>
+            <TokenButton label="Delete" title="Delete this saved view" onClick={() => remove(v.id)} />
+          </li>
         )}
-      </section>
+      </RowList>
     </div>
   );
 }

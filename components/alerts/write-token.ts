@@ -39,7 +39,7 @@ export function useWriteToken(): [string, (token: string) => void] {
 }
 
 /** A write with the token; resolves to the server's answer, or throws with its error message (which names the field). */
-export async function writeJson(method: "POST" | "DELETE", url: string, token: string, body?: unknown): Promise<unknown> {
+export async function writeJson(method: "POST" | "PUT" | "DELETE", url: string, token: string, body?: unknown): Promise<unknown> {
   const res = await fetch(url, {
     method,
     headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },

@@ -180,6 +180,8 @@ export interface Health {
   readonly rt: { readonly state: RtState; readonly seed: SeedProgress | null } | null;
   readonly queriesSent: number;
   readonly checkedAt: number;
+  /** The server's clock when it sent this answer (checkedAt may be older: the check is cached); a wall screen ages commits by it. */
+  readonly servedAt: number;
   /**
    * The Kafka ingest's dead letters (bronze.dead_letters): records it set aside with their reason.
    * null when the table cannot be read (an attached lakehouse migrated before it existed).

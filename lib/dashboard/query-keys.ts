@@ -25,6 +25,7 @@ import type {
   VideoMinute,
   VideoSummary,
 } from "./models";
+import type { Playlist, PlaylistSummary } from "./playlists";
 import type { SavedView } from "./saved-views";
 
 /** Thrown by fetchers for non-2xx answers; `status` lets pages tell 400/404/503 apart. */
@@ -85,6 +86,14 @@ export const api = {
   savedViews: () => ({
     queryKey: ["/api/views"] as const,
     queryFn: ({ signal }: { signal?: AbortSignal }) => getJson<{ data: readonly SavedView[] }>("/api/views", signal),
+  }),
+  playlists: () => ({
+    queryKey: ["/api/playlists"] as const,
+    queryFn: ({ signal }: { signal?: AbortSignal }) => getJson<{ data: readonly PlaylistSummary[] }>("/api/playlists", signal),
+  }),
+  playlist: (id: number) => ({
+    queryKey: ["/api/playlists", id] as const,
+    queryFn: ({ signal }: { signal?: AbortSignal }) => getJson<{ data: Playlist }>(`/api/playlists/${id}`, signal),
   }),
   videoSearch: (text: string) => route<readonly VideoHit[]>("/api/search/videos", `?q=${enc(text)}`),
   /** The annotations a chart of [from, to) shows (the platform's, and `videoId`'s when given). */

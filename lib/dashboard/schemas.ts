@@ -5,6 +5,7 @@
  * bounded. Query-string values arrive as strings, hence the coercions.
  */
 import { z } from "zod";
+import { KIOSK_OFF, KIOSK_ON, MAX_STALE_MINUTES, MIN_STALE_MINUTES } from "./kiosk-params";
 import {
   COMPARE_MODES,
   DAILY_SORTS,
@@ -31,6 +32,7 @@ import {
   TRENDING_SORTS,
   VIDEO_RANGES,
 } from "./param-values";
+import { isTimeZone } from "./zoned-time";
 
 // The data layer (lib/server/queries) reads these two with the schemas; everything else imports param-values.ts.
 export { MINUTE_BUCKET_MAX_MINUTES, RANGE_PRESETS } from "./param-values";
@@ -53,15 +55,6 @@ export const categorySchema = z
   .string()
   .max(64, "category is longer than 64 characters")
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} &_-]*$/u, "category may contain only letters, digits, spaces, '&', '_' and '-'");
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const timeZoneSchema = z
   .string()
@@ -281,3 +274,13 @@ export function searchParamsObject(params: URLSearchParams): Record<string, unkn
 export function describeIssues(error: z.ZodError): { param: string; message: string }[] {
   return error.issues.map((i) => ({ param: i.path.join(".") || "(request)", message: i.message }));
 }
+
+/** Kiosk mode's URL (kiosk-params.ts), as every page checks it: absent means off and the default threshold. */
+export const kioskQuery = z.object({
+  kiosk: z.enum([...KIOSK_ON, ...KIOSK_OFF] as [string, ...string[]], { error: "kiosk must be 1 (on) or 0 (off)" }).optional(),
+  stale: z.coerce
+    .number({ error: "stale must be a number of minutes" })
+    .min(MIN_STALE_MINUTES, `stale must be at least ${MIN_STALE_MINUTES} minutes`)
+    .max(MAX_STALE_MINUTES, `stale must be at most ${MAX_STALE_MINUTES} minutes`)
+    .optional(),
+});

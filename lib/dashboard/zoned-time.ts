@@ -58,3 +58,13 @@ export function instantToWallTime(ms: number, tz: string): string {
 
 /** Epoch ms -> the compact UTC form used in URLs, e.g. "2026-11-24T14:05Z". */
 export const urlInstant = (ms: number) => `${new Date(ms).toISOString().slice(0, 16)}Z`;
+
+/** Whether the runtime knows `tz` as an IANA zone (zod's timeZoneSchema and the browser's own guards share it). */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

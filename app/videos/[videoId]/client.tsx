@@ -38,13 +38,15 @@ export function VideoShell({ videoId, children }: { videoId: string; children: R
     <VideoContext value={state}>
       <div className="space-y-4">
         <div className="flex flex-wrap items-center gap-3">
-          <Link href={pulseHref("/", { tz: params.tz })} className="text-sm text-slate-500 hover:underline">
+          <Link href={pulseHref("/", { tz: params.tz })} className="text-sm text-slate-500 hover:underline kiosk:hidden">
             ← Pulse
           </Link>
           <h1 className="font-mono text-xl font-semibold" data-testid="video-id">
             {videoId}
           </h1>
-          <LiveControls tz={params.tz} live={live} lastUpdated={lastUpdated} setParams={setParams} />
+          <div className="contents kiosk:hidden">
+            <LiveControls tz={params.tz} live={live} lastUpdated={lastUpdated} setParams={setParams} />
+          </div>
         </div>
         {children}
       </div>

@@ -4,7 +4,7 @@
  * the page's parsed state, its panels' queries and the data layer's input, or the issues to show.
  */
 import { z } from "zod";
-import { compareParam, instantSchema, refreshSchema, timeZoneParam, videoIdSchema, videoSeriesQuery } from "@/lib/dashboard/schemas";
+import { compareParam, instantSchema, kioskQuery, refreshSchema, timeZoneParam, videoIdSchema, videoSeriesQuery } from "@/lib/dashboard/schemas";
 import { checkUrl, issuesOf, routeInput, type SearchParams } from "@/lib/server/page-input";
 import { loadVideoParams, videoQueries } from "./search-params";
 
@@ -23,7 +23,7 @@ export function checkVideoUrl(videoId: string, sp: SearchParams) {
   const params = loadVideoParams(sp);
   const queries = videoQueries(id.value.videoId, params);
   const series = routeInput(videoSeriesQuery, queries.series.queryKey);
-  const issues = issuesOf(checkUrl(videoSeriesQuery, sp), checkUrl(pageQuery, sp), series);
+  const issues = issuesOf(checkUrl(videoSeriesQuery, sp), checkUrl(pageQuery, sp), checkUrl(kioskQuery, { kiosk: sp.kiosk, stale: sp.stale }), series);
   if (!series.ok || issues.length > 0) return { ok: false, issues } as const;
   return { ok: true, videoId: id.value.videoId, params, queries, series: series.value } as const;
 }

@@ -31,7 +31,16 @@ export async function listViews(): Promise<SavedView[]> {
   return (await opsQuery<ViewRow>("saved_views_all", [MAX_SAVED_VIEWS])).map(toView);
 }
 
-/** Whether there was such a view. */
-export async function deleteView(id: number): Promise<boolean> {
-  return (await opsQuery<{ id: string }>("saved_view_delete", [id])).length === 1;
+/**
+ * Deletes a view: "deleted", "missing" (there was none), or "in use" when a playlist shows it (the
+ * foreign key refuses; the caller names the playlists).
+ */
+export async function deleteView(id: number): Promise<"deleted" | "missing" | "in use"> {
+  try {
+    return (await opsQuery<{ id: string }>("saved_view_delete", [id])).length === 1 ? "deleted" : "missing";
+  } catch (err) {
+    // 23503: foreign_key_violation, from pulse_ops.playlist_items.view_id (ON DELETE RESTRICT).
+    if ((err as { code?: string }).code === "23503") return "in use";
+    throw err;
+  }
 }

@@ -52,6 +52,7 @@ export async function getHealth(): Promise<Health> {
   return {
     ...health,
     ok: health.ok && serversUp,
+    servedAt: Date.now(),
     supervision,
     live: {
       source: live.source,
@@ -92,6 +93,7 @@ async function checkHealth(): Promise<Health> {
       ingest: await deadLetters(),
       queriesSent: queriesSent(),
       checkedAt: Date.now(),
+      servedAt: Date.now(),
     };
   } catch (err) {
     recordTrinoCall(err);
@@ -102,6 +104,7 @@ async function checkHealth(): Promise<Health> {
       rt: null,
       queriesSent: queriesSent(),
       checkedAt: Date.now(),
+      servedAt: Date.now(),
     };
   }
 }
