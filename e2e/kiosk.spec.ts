@@ -16,7 +16,9 @@ test.use({ viewport: { width: 1920, height: 1080 } });
 // The fixture's last commit is minutes old by now: a 60-minute threshold keeps these screens out of amber.
 const CALM = "stale=60";
 
-test("kiosk mode hides the navigation and every control, zooms to the screen and survives a reload", async ({ page }, info) => {
+test("kiosk mode hides the navigation and every control, zooms to the screen and survives a reload", async ({ page, request }, info) => {
+  // The server's HTML is already in kiosk form (the marker the CSS keys on): no flash of navigation.
+  expect(await (await request.get(`/?range=1h&kiosk=1&${CALM}`)).text()).toContain("data-kiosk-on");
   await page.goto(`/?range=1h&kiosk=1&${CALM}`);
   await expect(page.getByTestId("kpi-impressions").getByTestId("kpi-value")).toHaveText("145");
   // No navigation, no range picker, no pause, no pin, no per-panel buttons (SQL, CSV, overlay).
@@ -40,6 +42,11 @@ test("kiosk mode hides the navigation and every control, zooms to the screen and
   const sharp = await canvas.evaluate((c: HTMLCanvasElement) => c.width / c.offsetWidth);
   expect(sharp).toBeCloseTo(1920 / 1440, 2);
   await shot(page, info, "kiosk-light", { screen: true });
+
+  // A 4K screen: the same layout at 8/3.
+  await page.setViewportSize({ width: 3840, height: 2160 });
+  await expect.poll(async () => Number(await page.evaluate(() => getComputedStyle(document.body).zoom))).toBeCloseTo(3840 / 1440, 3);
+  await page.setViewportSize({ width: 1920, height: 1080 });
 
   await page.reload();
   await expect(page.getByTestId("kpi-impressions").getByTestId("kpi-value")).toHaveText("145");

@@ -5,6 +5,7 @@ import { TokenField } from "@/components/alerts/token-field";
 import { RowList } from "@/components/row-list";
 import { TokenButton, useRowWrite } from "@/components/write-controls";
 import { fmtDateTime } from "@/lib/dashboard/format";
+import { withKiosk } from "@/lib/dashboard/kiosk-params";
 import { api } from "@/lib/dashboard/query-keys";
 
 export function ViewsClient() {
@@ -38,6 +39,13 @@ export function ViewsClient() {
                 by {v.author}, {fmtDateTime(v.createdAt, "UTC")} UTC
               </div>
             </div>
+            <Link
+              href={withKiosk(v.url)}
+              className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700"
+              title="This view as a wall screen: no controls, full screen, amber when the data stops"
+            >
+              Kiosk
+            </Link>
             <TokenButton label="Delete" title="Delete this saved view" onClick={() => remove(v.id)} />
           </li>
         )}

@@ -1,4 +1,5 @@
 "use client";
+import { usePathname } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { DEFAULT_STALE_MINUTES, kioskParams, MAX_STALE_MINUTES, MIN_STALE_MINUTES } from "@/lib/dashboard/kiosk-params";
 import { DEFAULT_TIME_ZONE } from "@/lib/dashboard/param-values";
@@ -14,7 +15,9 @@ import { KioskScreen } from "./kiosk-screen";
  */
 export function KioskMode() {
   const [{ kiosk, stale, tz }] = useQueryStates({ ...kioskParams, tz: timeZoneParser });
-  if (!kiosk) return null;
+  const pathname = usePathname();
+  // A playlist's player is a wall screen already, and its frames are kiosk pages that zoom themselves.
+  if (!kiosk || pathname.startsWith("/playlists/")) return null;
   // The page itself refuses a bad zone or threshold with its message (url-check.ts); the layer must not crash on one.
   const staleMinutes = stale >= MIN_STALE_MINUTES && stale <= MAX_STALE_MINUTES ? stale : DEFAULT_STALE_MINUTES;
   return (
