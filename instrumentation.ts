@@ -8,6 +8,11 @@ export async function register(): Promise<void> {
     const ownerFile = c.PULSE_DASHBOARD_OWNER_FILE;
     exitWhenOrphaned({ parentPid: c.PULSE_PARENT_PID, ownerFile, graceMs: ownerFile ? c.PULSE_DASHBOARD_ORPHAN_GRACE_SECONDS * 1000 : 0 });
   }
+  // A restarted server answers from the last good results it kept on disk, not 503 while its cache fills.
+  if (c.PULSE_DASHBOARD_CACHE_FILE) {
+    const { keepResultCacheOnDisk } = await import("./lib/server/cache-snapshot");
+    keepResultCacheOnDisk(c.PULSE_DASHBOARD_CACHE_FILE);
+  }
   // Alerts are evaluated on every real-time commit whether or not anybody has a page open.
   const { startAlerting } = await import("./lib/server/alerts/evaluator");
   startAlerting();

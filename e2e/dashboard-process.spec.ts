@@ -11,6 +11,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
+import { bindSql } from "../lib/trino/bind";
+import { loadStatement } from "../lib/trino/sql-files";
 import { E2E_CRASH_PORT, E2E_DIST_DIR } from "./e2e-settings";
 
 const PORT = E2E_CRASH_PORT;
@@ -104,6 +106,24 @@ test.describe("the dashboard process after a crash", () => {
     expect(dashboardPids()).toEqual([first.serverPid]);
     expect(fs.readFileSync(path.join(path.dirname(pidFile), "dashboard.owner"), "utf8").trim()).toBe(String(second.proc.pid));
     expect(await healthStatus()).toBe(503);
+  });
+
+  test("a restarted dashboard answers from the results it kept on disk, marked stale, before Trino answers", async () => {
+    // What a crashed server left in its snapshot (lib/server/cache-snapshot.ts): the categories, read a minute ago.
+    const sql = bindSql(loadStatement(path.join(ROOT, "sql", "queries"), "categories", "lakehouse"), {});
+    const entry = { key: sql, value: { data: ["Gaming", "Music"], watermark: null, sql, version: "d1" }, fetchedAt: Date.now() - 60_000 };
+    fs.writeFileSync(path.join(path.dirname(pidFile), "dashboard-cache.json"), JSON.stringify({ format: 1, savedAt: Date.now(), entries: [entry] }));
+    const main = await startMain(pidFile);
+    mains.push(main.proc);
+    // Trino is not there (the stand-in points at port 9): without the snapshot this is a 503.
+    const res = await fetch(`http://127.0.0.1:${PORT}/api/categories`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data: string[]; meta: { stale: boolean; ageSeconds: number } };
+    expect(body.data).toEqual(["Gaming", "Music"]);
+    expect(body.meta.stale).toBe(true);
+    expect(body.meta.ageSeconds).toBeGreaterThanOrEqual(60);
+    // A statement it kept nothing of still fails as before.
+    expect((await fetch(`http://127.0.0.1:${PORT}/api/daily/coverage`)).status).toBe(503);
   });
 
   test("a server of another build is not taken over: the new start replaces it", async () => {

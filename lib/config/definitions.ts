@@ -185,6 +185,12 @@ export const VARIABLES = {
     doc: "File holding the pid of the main command that owns this dashboard server; a restarted main command writes its own pid there and so takes the running server over.",
     internal: true,
   }),
+  PULSE_DASHBOARD_CACHE_FILE: define({
+    schema: optionalText,
+    kinds: ["server"],
+    doc: "File where the dashboard server keeps its last good query results, so after a restart it answers from them (stale, with their age) before Trino does.",
+    internal: true,
+  }),
   PULSE_DASHBOARD_ORPHAN_GRACE_SECONDS: define({
     schema: z.coerce.number().int().min(1).max(3600).default(90),
     kinds: ["server"],

@@ -12,6 +12,7 @@ import { bindSql, type SqlParams } from "../trino/bind";
 import { runQuery, type TrinoConnection, TrinoQueryError, TrinoTimeoutError, TrinoUnavailableError } from "../trino/client";
 import { AdmissionRejectedError, answerWithin, type Priority } from "./admission";
 import { arrivedAt } from "./arrival";
+import { RestoredResultNotice } from "./cache-snapshot-file";
 import { trinoFailureRechecked } from "./live/log-meta";
 import { dataVersion } from "./live/versions";
 import { admission } from "./query-admission";
@@ -30,7 +31,7 @@ export class DataUnavailableError extends Error {
 export type Freshness = "rt" | "daily";
 
 /** What the cache keeps per statement: rows already mapped once, so serving costs no re-mapping. */
-interface Stored {
+export interface Stored {
   readonly data: unknown;
   readonly watermark: number | null;
   readonly sql: string;
@@ -67,6 +68,7 @@ export function describeFailure(err: unknown): string {
   if (err instanceof TrinoUnavailableError) return err.message;
   if (err instanceof AdmissionRejectedError) return err.message;
   if (err instanceof TrinoQueryError) return `Trino query failed: ${err.errorName}: ${err.message.slice(0, 300)}`;
+  if (err instanceof RestoredResultNotice) return err.message;
   return "the data layer failed unexpectedly";
 }
 

@@ -456,3 +456,46 @@ describe("freshness by data version (the live watcher)", () => {
     assert.equal(cache.fetches, 3);
   });
 });
+
+describe("snapshot and seed (a restarted server's first answers)", () => {
+  test("the snapshot lists the most recently used values, newest first, up to the limit", async () => {
+    let t = 1_000;
+    const cache = new ResultCache<string>({ retryAfterMs: 0, maxEntries: 10, now: () => t });
+    await cache.get("a", async () => "A", 10_000);
+    t = 2_000;
+    await cache.get("b", async () => "B", 10_000);
+    t = 3_000;
+    await cache.get("c", async () => "C", 10_000);
+    await cache.get("a", async () => "A2", 10_000); // still fresh: A, now the most recently used
+    assert.deepEqual(cache.snapshot(2), [
+      { key: "a", value: "A", fetchedAt: 1_000 },
+      { key: "c", value: "C", fetchedAt: 3_000 },
+    ]);
+  });
+
+  test("a seeded value is the stale fallback when the first fetch fails, and is replaced when one succeeds", async () => {
+    let t = 100_000;
+    const cache = new ResultCache<string>({ retryAfterMs: 0, maxEntries: 10, now: () => t });
+    cache.seed("k", "from disk", 40_000, new Error("restored"));
+    const failed = await cache.get("k", async () => Promise.reject(new Error("Trino is starting")), 5_000);
+    assert.deepEqual([failed.value, failed.fetchedAt, failed.stale, (failed.error as Error).message], ["from disk", 40_000, true, "Trino is starting"]);
+    t = 101_000;
+    const ok = await cache.get("k", async () => "fresh", 5_000);
+    assert.deepEqual([ok.value, ok.fetchedAt, ok.stale], ["fresh", 101_000, false]);
+    // A seed never overwrites what this process fetched.
+    cache.seed("k", "older", 1, new Error("restored"));
+    assert.equal((await cache.get("k", async () => "unused", 5_000)).value, "fresh");
+  });
+
+  test("a seeded value of an older version is answered at once, marked stale with the reason, while the refresh runs", async () => {
+    const cache = new ResultCache<{ v: string }>({ retryAfterMs: 0, maxEntries: 10, now: () => 500_000 });
+    cache.seed("k", { v: "41" }, 1_000, new Error("kept from before the restart"));
+    const refresh = deferred<{ v: string }>();
+    const got = await cache.get("k", () => refresh.promise, 5_000, { isCurrent: (x) => x.v === "42", waitForCurrent: false });
+    assert.deepEqual([got.value, got.stale, (got.error as Error).message], [{ v: "41" }, true, "kept from before the restart"]);
+    refresh.resolve({ v: "42" });
+    await new Promise((r) => setImmediate(r));
+    const next = await cache.get("k", () => refresh.promise, 5_000, { isCurrent: (x) => x.v === "42", waitForCurrent: false });
+    assert.deepEqual([next.value, next.stale], [{ v: "42" }, false]);
+  });
+});

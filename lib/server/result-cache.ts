@@ -99,6 +99,32 @@ export class ResultCache<T> {
     return flight;
   }
 
+  /**
+   * The `limit` most recently used values (newest first), for a snapshot on disk
+   * (cache-snapshot.ts): what a restarted server answers with before Trino does.
+   */
+  snapshot(limit: number): { key: string; value: T; fetchedAt: number }[] {
+    const out: { key: string; value: T; fetchedAt: number }[] = [];
+    for (const [key, e] of [...this.entries].reverse()) {
+      if (out.length >= limit) break;
+      if (e.value !== undefined && e.fetchedAt !== undefined) out.push({ key, value: e.value, fetchedAt: e.fetchedAt });
+    }
+    return out;
+  }
+
+  /**
+   * A value from an earlier process, kept with its own fetchedAt: fresh only if `isCurrent` says so
+   * or its age allows; otherwise answered marked stale with `reason` (while a refresh runs, or when
+   * it fails) until a fetch succeeds. Never replaces a value this process has.
+   */
+  seed(key: string, value: T, fetchedAt: number, reason: unknown): void {
+    if (this.entries.get(key)?.value !== undefined) return;
+    const entry = this.touch(key);
+    entry.value = value;
+    entry.fetchedAt = fetchedAt;
+    entry.error = reason;
+  }
+
   private async run(entry: Entry<T>, fetch: () => Promise<T>): Promise<CachedValue<T>> {
     this.fetches += 1;
     try {

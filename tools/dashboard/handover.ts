@@ -19,6 +19,8 @@ export type StartRecord = z.infer<typeof StartRecord>;
 export const recordFile = (pidFile: string) => path.join(path.dirname(pidFile), "dashboard.json");
 export const ownerFile = (pidFile: string) => path.join(path.dirname(pidFile), "dashboard.owner");
 export const logFile = (pidFile: string) => path.join(path.dirname(pidFile), "dashboard.log");
+/** The server's result cache on disk (lib/server/cache-snapshot.ts): a restarted server answers from it at once. */
+export const cacheFile = (pidFile: string) => path.join(path.dirname(pidFile), "dashboard-cache.json");
 
 /** The build the server runs: its BUILD_ID, or "" without a build. */
 export function buildId(distDirPath: string): string {

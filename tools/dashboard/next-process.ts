@@ -14,7 +14,18 @@ import { portFreeWithin } from "../net/ports";
 import { followLog } from "../process/log-follow";
 import { tailLog } from "../process/log-tail";
 import { alive, readPidFile, stopPid, writePidFile } from "../process/pid-file";
-import { adoptionRefusal, buildId, claimOwnership, logFile, ownerFile, readStartRecord, type StartRecord, settingsDigest, writeStartRecord } from "./handover";
+import {
+  adoptionRefusal,
+  buildId,
+  cacheFile,
+  claimOwnership,
+  logFile,
+  ownerFile,
+  readStartRecord,
+  type StartRecord,
+  settingsDigest,
+  writeStartRecord,
+} from "./handover";
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -197,7 +208,7 @@ export async function startDashboard(o: DashboardOptions): Promise<DashboardHand
       NEXT_TELEMETRY_DISABLED: "1",
       ...settings,
       PULSE_PARENT_PID: String(process.pid),
-      ...(o.pidFile ? { PULSE_DASHBOARD_OWNER_FILE: ownerFile(o.pidFile) } : {}),
+      ...(o.pidFile ? { PULSE_DASHBOARD_OWNER_FILE: ownerFile(o.pidFile), PULSE_DASHBOARD_CACHE_FILE: cacheFile(o.pidFile) } : {}),
     },
     stdio: logFd === undefined ? ["ignore", "pipe", "pipe"] : ["ignore", logFd, logFd],
   });
