@@ -1,6 +1,7 @@
 "use client";
 import { useQueryStates } from "nuqs";
 import { useEffect, useState } from "react";
+import { reloadWhenServerAnswers } from "@/components/kiosk/reload";
 import { kioskParams } from "@/lib/dashboard/kiosk-params";
 
 /** A wall screen has nobody to press "Try again": it reloads the page by itself after this long. */
@@ -16,7 +17,7 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
   }, [kiosk]);
   useEffect(() => {
     // A full reload, not reset(): the cause may be a new build or a server that restarted.
-    if (kiosk && left <= 0) window.location.reload();
+    if (kiosk && left <= 0) return reloadWhenServerAnswers();
   }, [kiosk, left]);
   return (
     <div className="py-24 text-center">

@@ -1,6 +1,8 @@
 "use client";
 import { usePathname } from "next/navigation";
+import { useEffect } from "react";
 import { fmtTime, zoneLabel } from "@/lib/dashboard/format";
+import { KIOSK_DAILY_RELOAD_MS, kioskReloadJitterMs, reloadWhenServerAnswers } from "./reload";
 import { useKioskStatus } from "./use-kiosk-status";
 
 const isDailyTable = (name: string) => name.endsWith(".gold.batch_video_daily");
@@ -13,6 +15,7 @@ const isDailyTable = (name: string) => name.endsWith(".gold.batch_video_daily");
  */
 export function KioskScreen({ staleMinutes, tz }: { staleMinutes: number; tz: string }) {
   const status = useKioskStatus(staleMinutes, tz);
+  useDailyReload();
   const pathname = usePathname();
   // The daily marts' page also watches its own table: yesterday not built by its deadline is stale data too.
   const daily = pathname === "/daily" ? status.health?.tables.find((t) => isDailyTable(t.table)) : undefined;
@@ -58,4 +61,22 @@ export function KioskScreen({ staleMinutes, tz }: { staleMinutes: number; tz: st
       </div>
     </>
   );
+}
+
+/**
+ * A kiosk page reloads itself once a day, into a server that answers (reload.ts). Not inside a
+ * playlist's frame: the player reloads itself, frames and all, so a shown view never blinks.
+ */
+export function useDailyReload(): void {
+  useEffect(() => {
+    if (window.self !== window.top) return;
+    let cancel: (() => void) | undefined;
+    const timer = setTimeout(() => {
+      cancel = reloadWhenServerAnswers();
+    }, KIOSK_DAILY_RELOAD_MS + kioskReloadJitterMs());
+    return () => {
+      clearTimeout(timer);
+      cancel?.();
+    };
+  }, []);
 }

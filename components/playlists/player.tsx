@@ -5,6 +5,7 @@ import { withKiosk } from "@/lib/dashboard/kiosk-params";
 import { type CycleItem, frameLoaded, itemsChanged, startCycle, tick } from "@/lib/dashboard/playlist-cycle";
 import type { Playlist } from "@/lib/dashboard/playlists";
 import { api } from "@/lib/dashboard/query-keys";
+import { useDailyReload } from "../kiosk/kiosk-screen";
 
 /** How often the player looks for edits of its playlist (and, while it has none, for the store). */
 const EDIT_POLL_MS = 60_000;
@@ -40,6 +41,7 @@ export function PlaylistPlayer({
     [itemsKey, staleMinutes],
   );
   const [state, setState] = useState(() => startCycle(items, Date.now()));
+  useDailyReload();
   // The frames are made in the browser only: a frame in the server's HTML would load before React
   // hydrates, and its load event (which the cycle waits for) would be missed.
   const [mounted, setMounted] = useState(false);
