@@ -57,6 +57,13 @@ test("kiosk mode hides the navigation and every control, zooms to the screen and
   expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(true);
   await shot(page, info, "kiosk-dark", { screen: true });
 
+  // The daily marts on a wall: the fixture's last built day (2026-11-21) is days behind, so the frame says so.
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto(`/daily?kiosk=1&${CALM}`);
+  await expect(page.getByTestId("kiosk-headline")).toHaveText("The daily marts are late: yesterday is not built yet");
+  await expect(page.getByTestId("kiosk-stale-frame")).toBeVisible();
+  await shot(page, info, "kiosk-daily-late", { screen: true });
+
   // The same page without the flag has its navigation and controls back.
   await page.goto("/?range=1h");
   await expect(page.getByRole("link", { name: "Daily marts" })).toBeVisible();
