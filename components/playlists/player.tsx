@@ -98,6 +98,7 @@ export function PlaylistPlayer({
             tabIndex={shown ? 0 : -1}
             data-testid="playlist-frame"
             data-active={shown ? "true" : "false"}
+            data-shown-at={shown ? state.shownAt : undefined}
             data-item={frame.item}
             data-loaded={frame.loaded ? "true" : "false"}
             onLoad={() => setState((s) => frameLoaded(s, k, url))}
