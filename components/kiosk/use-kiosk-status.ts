@@ -28,6 +28,8 @@ export function useKioskStatus(staleMinutes: number, tz: string): KioskStatus & 
         trinoReachable: data.trino.reachable,
         rtLastCommit: rt?.lastCommit ?? null,
         rtCompleteThrough: rt?.completeThrough ?? null,
+        liveVersion: data.live?.rtVersion ?? null,
+        liveReadAt: data.live?.readAt ?? null,
       }),
     );
   }, [data, dataUpdatedAt]);

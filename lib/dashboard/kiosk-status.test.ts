@@ -86,3 +86,25 @@ test("before the first micro-batch (the RT log loading) the screen is not amber 
   const m = onHealth(initialMemory(T0), sample(T0, null));
   assert.deepEqual(kioskStatus(m, T0 + 10 * MIN, 3, "UTC"), { amber: false, headline: null, commitAgeSeconds: null, through: null });
 });
+
+test("a new micro-batch version from the live watcher counts as a commit at once, before the cached freshness catches up", () => {
+  const live = (at: number, commitAgoMs: number, version: string, readAt: number) => ({ ...sample(at, commitAgoMs), liveVersion: version, liveReadAt: readAt });
+  // Stale at first: the last commit (as the cached check saw it) was 4 min ago.
+  let m = onHealth(initialMemory(T0), live(T0, 4 * MIN, "b41", T0 - 4 * MIN));
+  assert.equal(kioskStatus(m, T0, 3, "UTC").amber, true);
+  // The next answer: same cached commit time, but the watcher read b42 two seconds ago.
+  m = onHealth(m, live(T0 + 10 * S, 4 * MIN + 10 * S, "b42", T0 + 8 * S));
+  assert.equal(kioskStatus(m, T0 + 10 * S, 3, "UTC").amber, false);
+  assert.equal(kioskStatus(m, T0 + 10 * S, 3, "UTC").commitAgeSeconds, 2);
+  // The first version seen is not a commit (it may be hours old), nor is a loading version's change.
+  const first = onHealth(initialMemory(T0), live(T0, 4 * MIN, "b41", T0));
+  assert.equal(kioskStatus(first, T0, 3, "UTC").commitAgeSeconds, 240);
+  const loading = onHealth(onHealth(initialMemory(T0), live(T0, 4 * MIN, "l1-8", T0)), live(T0 + 10 * S, 4 * MIN + 10 * S, "l2-8", T0 + 9 * S));
+  assert.equal(kioskStatus(loading, T0 + 10 * S, 3, "UTC").commitAgeSeconds, 250);
+});
+
+test("the watermark shown never moves back on a cached answer", () => {
+  let m = onHealth(initialMemory(T0), sample(T0, 10 * S, { through: T0 - MIN }));
+  m = onHealth(m, sample(T0 + 5 * S, 20 * S, { through: T0 - 2 * MIN }));
+  assert.equal(kioskStatus(m, T0 + 5 * S, 3, "UTC").through, "data through 11:59 UTC");
+});

@@ -23,6 +23,13 @@ export interface HealthSample {
   readonly rtLastCommit: number | null;
   /** RT data complete through (exclusive end of the last closed minute), when known. */
   readonly rtCompleteThrough: number | null;
+  /**
+   * The live watcher's real-time data version ("b<batch>" once micro-batches commit) and when it
+   * read it (server clock). Unlike rtLastCommit, which the server caches for up to
+   * PULSE_HEALTH_CACHE_SECONDS, this is current on every answer: a new version is a new commit.
+   */
+  readonly liveVersion?: string | null;
+  readonly liveReadAt?: number | null;
 }
 
 /** What the screen remembers between answers. */
@@ -37,6 +44,8 @@ export interface KioskMemory {
   readonly trinoDownSince: number | null;
   /** When the screen started (the age floor while no commit is known). */
   readonly startedAt: number;
+  /** The live watcher's last real-time version seen. */
+  readonly liveVersion: string | null;
 }
 
 export const initialMemory = (now: number): KioskMemory => ({
@@ -45,18 +54,33 @@ export const initialMemory = (now: number): KioskMemory => ({
   unreachableSince: null,
   trinoDownSince: null,
   startedAt: now,
+  liveVersion: null,
 });
+
+/** A server clock reading of the answer `s` on the browser's clock. */
+const toBrowserClock = (s: HealthSample, serverMs: number) => s.receivedAt - Math.max(0, s.servedAt - serverMs);
 
 /** A health answer arrived. */
 export function onHealth(m: KioskMemory, s: HealthSample): KioskMemory {
-  const commitAt = s.rtLastCommit === null ? null : s.receivedAt - Math.max(0, s.servedAt - s.rtLastCommit);
+  const fromTables = s.rtLastCommit === null ? null : toBrowserClock(s, s.rtLastCommit);
+  // A micro-batch version the watcher moved to since the last answer: a commit, at about its read time.
+  const liveVersion = s.liveVersion ?? null;
+  const readAt = s.liveReadAt ?? null;
+  const moved = liveVersion?.startsWith("b") === true && m.liveVersion !== null && liveVersion !== m.liveVersion && readAt !== null;
+  const fromLive = moved && readAt !== null ? toBrowserClock(s, readAt) : null;
+  const commitAt = fromTables === null ? fromLive : fromLive === null ? fromTables : Math.max(fromTables, fromLive);
   const newer = commitAt !== null && (m.commitAt === null || commitAt > m.commitAt);
   return {
     ...m,
     commitAt: newer ? commitAt : m.commitAt,
-    completeThrough: newer ? s.rtCompleteThrough : (m.completeThrough ?? s.rtCompleteThrough),
+    // The newest watermark seen: a cached answer never moves it back.
+    completeThrough:
+      m.completeThrough === null || s.rtCompleteThrough === null
+        ? (s.rtCompleteThrough ?? m.completeThrough)
+        : Math.max(m.completeThrough, s.rtCompleteThrough),
     unreachableSince: null,
     trinoDownSince: s.trinoReachable ? null : (m.trinoDownSince ?? s.receivedAt),
+    liveVersion: liveVersion ?? m.liveVersion,
   };
 }
 
