@@ -49,22 +49,22 @@ export function TrendingTable({ rows, tz, onFilter }: { rows: readonly TrendingR
           <tr>
             <th className="py-2 pr-2">#</th>
             <th className="py-2 pr-2">Video</th>
-            <th className="py-2 pr-2">Category</th>
+            <th className="kiosk:hidden py-2 pr-2">Category</th>
             <th className="py-2 pr-2" title="plays per minute, last 60 minutes">
               Last hour
             </th>
             <th className="py-2 pr-2 text-right" title="plays per minute over the velocity window">
               Velocity
             </th>
-            <th className="py-2 pr-2 text-right" title="change of velocity per minute">
+            <th className="kiosk:hidden py-2 pr-2 text-right" title="change of velocity per minute">
               Acceleration
             </th>
-            <th className="py-2 pr-2 text-right" title="velocity minus the same minutes a day earlier (plays/min)">
+            <th className="kiosk:hidden py-2 pr-2 text-right" title="velocity minus the same minutes a day earlier (plays/min)">
               vs day before
             </th>
-            <th className="py-2 pr-2 text-right">Age</th>
+            <th className="kiosk:hidden py-2 pr-2 text-right">Age</th>
             <th className="py-2 pr-2 text-right">Plays</th>
-            <th className="py-2 text-right">Impressions</th>
+            <th className="kiosk:hidden py-2 text-right">Impressions</th>
           </tr>
         </thead>
         <tbody>
@@ -99,7 +99,7 @@ export function TrendingTable({ rows, tz, onFilter }: { rows: readonly TrendingR
                 </div>
                 <WhyItRanks r={r} />
               </td>
-              <td className="py-1.5 pr-2">
+              <td className="kiosk:hidden py-1.5 pr-2">
                 {r.category ? (
                   <button
                     type="button"
@@ -119,21 +119,23 @@ export function TrendingTable({ rows, tz, onFilter }: { rows: readonly TrendingR
               <td className="py-1.5 pr-2 text-right font-medium" data-testid="velocity">
                 {fmt2(r.velocity)}
               </td>
-              <td className={`py-1.5 pr-2 text-right ${r.acceleration >= 0 ? "text-emerald-600 dark:text-emerald-400" : "text-rose-600 dark:text-rose-400"}`}>
+              <td
+                className={`kiosk:hidden py-1.5 pr-2 text-right ${r.acceleration >= 0 ? "text-emerald-600 dark:text-emerald-400" : "text-rose-600 dark:text-rose-400"}`}
+              >
                 {r.acceleration >= 0 ? "+" : ""}
                 {r.acceleration.toFixed(3)}
               </td>
               <td
-                className={`py-1.5 pr-2 text-right ${r.velocityChange >= 0 ? "text-emerald-600 dark:text-emerald-400" : "text-rose-600 dark:text-rose-400"}`}
+                className={`kiosk:hidden py-1.5 pr-2 text-right ${r.velocityChange >= 0 ? "text-emerald-600 dark:text-emerald-400" : "text-rose-600 dark:text-rose-400"}`}
                 title={`${fmt2(r.baselineVelocity)} plays/min the same minutes a day earlier`}
                 data-testid="velocity-change"
               >
                 {r.velocityChange >= 0 ? "+" : "−"}
                 {fmt2(Math.abs(r.velocityChange))}
               </td>
-              <td className="py-1.5 pr-2 text-right">{r.ageHours === null ? "—" : fmtAge(r.ageHours)}</td>
+              <td className="kiosk:hidden py-1.5 pr-2 text-right">{r.ageHours === null ? "—" : fmtAge(r.ageHours)}</td>
               <td className="py-1.5 pr-2 text-right">{fmtInt(r.plays)}</td>
-              <td className="py-1.5 text-right">{fmtInt(r.impressions)}</td>
+              <td className="kiosk:hidden py-1.5 text-right">{fmtInt(r.impressions)}</td>
             </tr>
           ))}
         </tbody>

@@ -51,23 +51,28 @@ export default async function PulsePage({ searchParams }: { searchParams: Promis
           </PanelSeed>
         </Suspense>
       </div>
-      <Suspense
-        fallback={<PanelSkeleton title={range.range.minutes > MINUTE_BUCKET_MAX_MINUTES ? "Platform per hour" : "Platform per minute"} skeletonClass="h-80" />}
-      >
-        <PanelSeed seeds={[{ queryKey: q.series.queryKey, load: () => getPulseSeries(range) }]}>
-          <SeriesPanel />
-        </PanelSeed>
-      </Suspense>
-      <Suspense fallback={<PanelSkeleton title="Trending now" />}>
-        <PanelSeed
-          seeds={[
-            { queryKey: q.trending.queryKey, load: () => getTrending(trending) },
-            { queryKey: api.categories().queryKey, load: getCategories },
-          ]}
+      {/* A wall screen (kiosk mode) shows the chart and the trending table side by side: both fit a 16:9 screen. */}
+      <div className="space-y-4 kiosk:grid kiosk:grid-cols-[3fr_2fr] kiosk:items-start kiosk:gap-4 kiosk:space-y-0">
+        <Suspense
+          fallback={
+            <PanelSkeleton title={range.range.minutes > MINUTE_BUCKET_MAX_MINUTES ? "Platform per hour" : "Platform per minute"} skeletonClass="h-80" />
+          }
         >
-          <TrendingPanel />
-        </PanelSeed>
-      </Suspense>
+          <PanelSeed seeds={[{ queryKey: q.series.queryKey, load: () => getPulseSeries(range) }]}>
+            <SeriesPanel />
+          </PanelSeed>
+        </Suspense>
+        <Suspense fallback={<PanelSkeleton title="Trending now" />}>
+          <PanelSeed
+            seeds={[
+              { queryKey: q.trending.queryKey, load: () => getTrending(trending) },
+              { queryKey: api.categories().queryKey, load: getCategories },
+            ]}
+          >
+            <TrendingPanel />
+          </PanelSeed>
+        </Suspense>
+      </div>
     </PulseShell>
   );
 }
