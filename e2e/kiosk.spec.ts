@@ -213,6 +213,9 @@ test("playlists are defined in the UI, listed with their cycle, and their API re
   const refused = await request.delete(`/api/views/${view.id}`, { headers: auth });
   expect(refused.status()).toBe(409);
   expect((await refused.json()).error).toBe(`saved view ${view.id} is shown by playlist "Morning review" (${stored!.id}): remove it from them first`);
+  // The player checks its frames' threshold like any page.
+  await page.goto(`/playlists/${stored!.id}?stale=0`);
+  await expect(page.getByText("stale must be at least 0.5 minutes")).toBeVisible();
   // A whole replacement, then the list and the player follow it.
   const replaced = await put({ name: "Evening", author: "ops", items: [{ url: "/?range=1h", dwellSeconds: 20 }] });
   expect(replaced.status()).toBe(200);

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { createLoader } from "nuqs/server";
+import { InvalidParams } from "@/components/invalid-params";
 import { PlaylistPlayer } from "@/components/playlists/player";
 import { rowIdParams } from "@/lib/dashboard/alert-schemas";
 import { kioskParams } from "@/lib/dashboard/kiosk-params";
 import type { Playlist } from "@/lib/dashboard/playlists";
+import { kioskQuery } from "@/lib/dashboard/schemas";
 import { getPlaylist } from "@/lib/server/ops/playlists";
 import { checkUrl, type SearchParams } from "@/lib/server/page-input";
 
@@ -32,6 +34,10 @@ export default async function PlaylistPlayPage({ params, searchParams }: { param
     unavailable = (err as Error).message;
   }
   if (!found) notFound();
-  const { stale } = loadKiosk(await searchParams);
+  const sp = await searchParams;
+  // Its frames' threshold, checked here as every page checks it: a bad one is named, not passed on to each frame.
+  const kiosk = checkUrl(kioskQuery, { stale: sp.stale });
+  if (!kiosk.ok) return <InvalidParams issues={kiosk.issues} resetHref={`/playlists/${id.value.id}`} />;
+  const { stale } = loadKiosk(sp);
   return <PlaylistPlayer id={id.value.id} initial={initial} unavailable={unavailable} staleMinutes={stale} />;
 }
