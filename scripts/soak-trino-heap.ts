@@ -11,7 +11,7 @@
  * Not beside `npm start` on the same instance: that runs the same live jobs, and two writers of one
  * simulation would publish every event twice. Prints one line per sample, then the curve's summary
  * (baseline = the first sample, taken after one interval of traffic); also writes the samples to
- * <instance dir>/soak-heap.csv.
+ * <instance dir>/soak-heap.csv, and each sample's 40 largest classes to soak-heap-minute-NNNN.txt.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -23,7 +23,7 @@ import { LivePipeline } from "../lib/pipeline/runner/live";
 import { loadIdentity, resumeSimulation } from "../lib/pipeline/runner/sim-state";
 import { runQuery } from "../lib/trino/client";
 import { positiveOption as option } from "../tools/process/cli-option";
-import { liveHeapBytes } from "../tools/trino/heap-probe";
+import { histogramTop, liveHeapHistogram, parseHistogramTotalBytes } from "../tools/trino/heap-probe";
 
 const log = (msg: string) => console.log(`${new Date().toISOString().slice(11, 19)} [soak] ${msg}`);
 
@@ -62,11 +62,14 @@ async function main(argv: readonly string[]): Promise<void> {
   const samples: { minute: number; heapMb: number }[] = [];
   for (let k = 1; k * everyMin <= minutes && !stopping; k++) {
     await new Promise((r) => setTimeout(r, t0 + k * everyMin * 60_000 - Date.now()));
-    const heapMb = mb(liveHeapBytes(instancePaths(s).pidFile));
+    const histogram = liveHeapHistogram(instancePaths(s).pidFile);
+    const heapMb = mb(parseHistogramTotalBytes(histogram));
     const rows = await bronzeRows();
     const minute = Math.round((Date.now() - t0) / 60_000);
     samples.push({ minute, heapMb });
     fs.appendFileSync(csv, `${minute},${heapMb},${rows}\n`);
+    // The 40 largest classes of each sample, so a rise can be traced to what grew (diff two files).
+    fs.writeFileSync(path.join(s.dir, `soak-heap-minute-${String(minute).padStart(4, "0")}.txt`), `${histogramTop(histogram, 40)}\n`);
     log(`minute ${minute}: Trino live heap after a full GC ${heapMb} MB; Bronze +${(rows - rows0).toLocaleString("en-US")} events since the start`);
   }
   await stop();

@@ -17,9 +17,18 @@ export function parseHistogramTotalBytes(histogram: string): number {
   return Number(m[1]);
 }
 
-/** Full GC, then the bytes of live objects, of the JVM whose pid file is given (Trino's launcher.pid). */
-export function liveHeapBytes(pidFile: string): number {
+/** The histogram's header and its first `rows` classes (the largest, as jcmd sorts them by bytes), then its Total line. */
+export function histogramTop(histogram: string, rows: number): string {
+  const lines = histogram.split("\n");
+  const first = lines.findIndex((l) => /^\s*1:/.test(l));
+  const total = lines.find((l) => /^Total\s/.test(l));
+  if (first < 0) return histogram.slice(0, 4000);
+  return [...lines.slice(0, first), ...lines.slice(first, first + rows), ...(total ? [total] : [])].join("\n");
+}
+
+/** Full GC, then the class histogram of live objects, of the JVM whose pid file is given (Trino's launcher.pid). */
+export function liveHeapHistogram(pidFile: string): string {
   const pid = fs.readFileSync(pidFile, "utf8").trim();
   const jcmd = path.join(findJava().home, "bin", "jcmd");
-  return parseHistogramTotalBytes(execFileSync(jcmd, [pid, "GC.class_histogram"], { encoding: "utf8", timeout: 180_000, maxBuffer: 64 * 1024 * 1024 }));
+  return execFileSync(jcmd, [pid, "GC.class_histogram"], { encoding: "utf8", timeout: 180_000, maxBuffer: 64 * 1024 * 1024 });
 }
