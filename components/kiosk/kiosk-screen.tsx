@@ -1,8 +1,7 @@
 "use client";
 import { usePathname } from "next/navigation";
-import { useEffect } from "react";
 import { fmtTime, zoneLabel } from "@/lib/dashboard/format";
-import { KIOSK_DAILY_RELOAD_MS, kioskReloadJitterMs, reloadWhenServerAnswers } from "./reload";
+import { useDailyReload } from "./reload";
 import { useKioskStatus } from "./use-kiosk-status";
 
 const isDailyTable = (name: string) => name.endsWith(".gold.batch_video_daily");
@@ -22,7 +21,6 @@ export function KioskScreen({ staleMinutes, tz }: { staleMinutes: number; tz: st
   const dailyLate = daily !== undefined && !daily.fresh;
   const amber = status.amber || dailyLate;
   const headline = status.headline ?? (dailyLate ? "The daily marts are late: yesterday is not built yet" : null);
-  const commitAge = status.commitAgeSeconds;
   return (
     <>
       {amber && (
@@ -52,31 +50,11 @@ export function KioskScreen({ staleMinutes, tz }: { staleMinutes: number; tz: st
         data-stale={amber ? "true" : "false"}
       >
         {status.through && <span>{status.through}</span>}
-        {commitAge !== null && (
-          <span data-testid="kiosk-commit-age">last commit {commitAge < 90 ? `${commitAge} s` : `${Math.round(commitAge / 60)} min`} ago</span>
-        )}
+        {status.lastCommitText && <span data-testid="kiosk-commit-age">{status.lastCommitText}</span>}
         <span className="font-semibold tabular-nums" suppressHydrationWarning>
           {fmtTime(status.now, tz)} {zoneLabel(tz, status.now)}
         </span>
       </div>
     </>
   );
-}
-
-/**
- * A kiosk page reloads itself once a day, into a server that answers (reload.ts). Not inside a
- * playlist's frame: the player reloads itself, frames and all, so a shown view never blinks.
- */
-export function useDailyReload(): void {
-  useEffect(() => {
-    if (window.self !== window.top) return;
-    let cancel: (() => void) | undefined;
-    const timer = setTimeout(() => {
-      cancel = reloadWhenServerAnswers();
-    }, KIOSK_DAILY_RELOAD_MS + kioskReloadJitterMs());
-    return () => {
-      clearTimeout(timer);
-      cancel?.();
-    };
-  }, []);
 }

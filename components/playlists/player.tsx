@@ -5,7 +5,7 @@ import { withKiosk } from "@/lib/dashboard/kiosk-params";
 import { type CycleItem, frameLoaded, itemsChanged, startCycle, tick } from "@/lib/dashboard/playlist-cycle";
 import type { Playlist } from "@/lib/dashboard/playlists";
 import { api } from "@/lib/dashboard/query-keys";
-import { useDailyReload } from "../kiosk/kiosk-screen";
+import { useDailyReload } from "../kiosk/reload";
 
 /** How often the player looks for edits of its playlist (and, while it has none, for the store). */
 const EDIT_POLL_MS = 60_000;

@@ -21,7 +21,7 @@ const sample = (at: number, commitAgoMs: number | null, o: { skew?: number; trin
 test("a commit 40 s ago with a 3-minute threshold: no frame, no headline, the age in seconds", () => {
   const m = onHealth(initialMemory(T0), sample(T0, 40 * S, { through: T0 - 2 * MIN }));
   const s = kioskStatus(m, T0, 3, "UTC");
-  assert.deepEqual(s, { amber: false, headline: null, commitAgeSeconds: 40, through: "data through 11:58 UTC" });
+  assert.deepEqual(s, { amber: false, headline: null, commitAgeSeconds: 40, lastCommitText: "last commit 40 s ago", through: "data through 11:58 UTC" });
 });
 
 test("the age keeps counting between answers and turns amber exactly at the threshold", () => {
@@ -84,7 +84,7 @@ test("no commit known and no server since the screen started: amber once the thr
 
 test("before the first micro-batch (the RT log loading) the screen is not amber while the server answers", () => {
   const m = onHealth(initialMemory(T0), sample(T0, null));
-  assert.deepEqual(kioskStatus(m, T0 + 10 * MIN, 3, "UTC"), { amber: false, headline: null, commitAgeSeconds: null, through: null });
+  assert.deepEqual(kioskStatus(m, T0 + 10 * MIN, 3, "UTC"), { amber: false, headline: null, commitAgeSeconds: null, lastCommitText: null, through: null });
 });
 
 test("a new micro-batch version from the live watcher counts as a commit at once, before the cached freshness catches up", () => {

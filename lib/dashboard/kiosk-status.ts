@@ -94,6 +94,8 @@ export interface KioskStatus {
   readonly headline: string | null;
   /** Seconds since the last commit, when one is known. */
   readonly commitAgeSeconds: number | null;
+  /** "last commit 40 s ago" / "last commit 7 min ago", when one is known. */
+  readonly lastCommitText: string | null;
   /** "data through 12:03 UTC", when known. */
   readonly through: string | null;
 }
@@ -106,7 +108,8 @@ export function kioskStatus(m: KioskMemory, now: number, staleMinutes: number, t
   const through = m.completeThrough === null ? null : `data through ${fmtTime(m.completeThrough, tz)} ${zoneLabel(tz, m.completeThrough)}`;
   const commitAgeSeconds = commitAge === null ? null : Math.floor(commitAge / 1000);
   const stale = commitAge !== null ? commitAge >= thresholdMs : now - m.startedAt >= thresholdMs && (m.unreachableSince !== null || m.trinoDownSince !== null);
-  const lastCommit = commitAgeSeconds === null ? "no commit seen" : `last commit ${ageText(commitAgeSeconds)} ago`;
+  const lastCommitText = commitAgeSeconds === null ? null : `last commit ${ageText(commitAgeSeconds)} ago`;
+  const lastCommit = lastCommitText ?? "no commit seen";
   const outage =
     m.unreachableSince !== null
       ? { what: "Pulse server unreachable", since: m.unreachableSince }
@@ -120,5 +123,5 @@ export function kioskStatus(m: KioskMemory, now: number, staleMinutes: number, t
   } else if (stale && commitAgeSeconds !== null) {
     headline = `No new data for ${ageText(commitAgeSeconds)}: the pipeline has not committed since`;
   }
-  return { amber: stale, headline, commitAgeSeconds, through };
+  return { amber: stale, headline, commitAgeSeconds, lastCommitText, through };
 }
