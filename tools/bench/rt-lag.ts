@@ -19,4 +19,5 @@ const row = r.rows[0] as Record<string, number>;
 const f = (x: number | null | undefined) => (x === null || x === undefined ? "n/a" : x.toFixed(1));
 console.log(`last ${minutes} min: ${row.events} events in ${row.batches} micro-batches (${f(row.events_per_batch)} events/batch)`);
 console.log(`end-to-end lag (event time -> visible in Gold RT): p50 ${f(row.lag_p50_s)} s, p95 ${f(row.lag_p95_s)} s`);
+console.log(`ingest to visible (Bronze ingested_at -> visible in Gold RT): p50 ${f(row.ingest_lag_p50_s)} s, p95 ${f(row.ingest_lag_p95_s)} s`);
 console.log(`micro-batch duration per minute of traffic: p50 ${f(row.batch_p50_s)} s, p95 ${f(row.batch_p95_s)} s`);

@@ -3,7 +3,9 @@
  *
  * A batch k covers Bronze rows with ingested_from < ingested_at <= ingested_through, where
  * ingested_through = now - COMMIT_SAFETY: a live Bronze write is killed by Trino after
- * LIVE_WRITE_TIMEOUT_MS, so nothing stamped before that can still commit. Steps:
+ * LIVE_WRITE_TIMEOUT_MS, so nothing stamped before that can still commit. The live pipeline, whose
+ * own ingest is Bronze's only writer, passes a later bound it knows is safe instead: Trino's "now",
+ * read with no ingest write in flight (runner/bronze-fence.ts). Steps:
  *   1. checkpoint 'started' (k, range);  2. Gold rows tagged batch_id = k (one Iceberg commit);
  *   3. the platform rollup (gold.rt_platform_15min) of every batch it does not hold yet, up to k,
  *      computed from the Gold rows of those batches (one Iceberg commit);
@@ -33,6 +35,11 @@ export interface MicroBatchOptions {
   /** Trino's clock is used when absent; tests pin it. */
   readonly nowMs?: number;
   readonly settleMs?: number;
+  /**
+   * Where to read Bronze through, when the caller knows nothing stamped at or below it can still
+   * commit (runner/bronze-fence.ts); else now - COMMIT_SAFETY_MS.
+   */
+  readonly throughMs?: number;
   /** Test hook: throw right after the Gold write, before the rollup and the 'committed' checkpoint. */
   readonly crashAfterGoldWrite?: boolean;
   /** Test hook: throw right after the rollup write, before the 'committed' checkpoint. */
@@ -66,7 +73,7 @@ export class SimulatedCrash extends Error {
 
 const at = (ms: number) => sqlInstant(new Date(ms));
 
-async function trinoNowMs(conn: TrinoConnection): Promise<number> {
+export async function trinoNowMs(conn: TrinoConnection): Promise<number> {
   const r = await runQuery<{ ms: number }>(conn, "SELECT to_unixtime(current_timestamp) * 1000 AS ms");
   return Number(r.rows[0]!.ms);
 }
@@ -153,9 +160,8 @@ export async function runMicroBatch(conn: TrinoConnection, opts: MicroBatchOptio
     };
   }
 
-  const now = opts.nowMs ?? (await trinoNowMs(conn));
   const from = last ? last.ingested_through_ms : EPOCH_START;
-  const through = now - COMMIT_SAFETY_MS;
+  const through = opts.throughMs ?? (opts.nowMs ?? (await trinoNowMs(conn))) - COMMIT_SAFETY_MS;
   const settle = opts.settleMs ?? DEFAULT_SETTLE_MS;
   const complete = Math.floor((through - settle) / MINUTE) * MINUTE;
   if (through <= from) {

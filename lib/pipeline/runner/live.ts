@@ -18,13 +18,19 @@ import { runJob } from "../job-sql";
 import { ingestToEnd } from "../kafka/catch-up";
 import type { IngestCursor } from "../kafka/ingest";
 import { compactRtLog, runMaintenance } from "../maintenance";
-import { runMicroBatch } from "../rt/microbatch";
+import { COMMIT_SAFETY_MS, runMicroBatch, trinoNowMs } from "../rt/microbatch";
 import type { Simulation } from "../simulator";
+import { BronzeWriteFence } from "./bronze-fence";
 import { Scheduler } from "./scheduler";
 import { DAY_MS, splitChanges, toBronze, utcMidnight } from "./simulation-source";
 
 export const DAILY_HOUR_UTC = 9; // seed §5.1: daily at 09:00
 const INGEST_EVERY_MS = 5_000;
+/**
+ * How long the micro-batch waits for an ingest write to end before it reads with the margin: as long
+ * as the margin itself, since "now" after a wait of W costs W of lag, and the margin costs all of it.
+ */
+const FENCE_WAIT_MS = COMMIT_SAFETY_MS;
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
@@ -34,7 +40,11 @@ export interface LiveOptions {
   readonly rtTtlDays?: number;
   /** How many past days the daily catch-up looks at. */
   readonly catchUpDays?: number;
-  /** The local broker (host:port): events are published there and ingested from it. Absent in attach mode. */
+  /**
+   * The local broker (host:port): events are published there and ingested from it, by this process
+   * alone, so the micro-batch may read Bronze up to "now" (bronze-fence.ts). Absent in attach mode,
+   * where other pipelines write Bronze and the micro-batch keeps its margin.
+   */
   readonly kafkaBootstrap?: string;
   /** Why the jobs must wait now (the supervisor's view: a server they need is down), or undefined. */
   readonly pausedBy?: () => string | undefined;
@@ -64,6 +74,8 @@ export class LivePipeline {
   private readonly cdcApplied: AppliedEnds = new Map();
   /** The events ingest's last committed checkpoint, kept between ticks instead of read back each time. */
   private readonly eventsCursor: IngestCursor = {};
+  /** Present when this process's ingest is Bronze's only writer. */
+  private readonly bronzeFence: BronzeWriteFence | undefined;
 
   constructor(
     private readonly conn: TrinoConnection,
@@ -74,6 +86,7 @@ export class LivePipeline {
   ) {
     this.scheduler = new Scheduler(log, opts.pausedBy);
     this.publisher = sim && opts.kafkaBootstrap ? new KafkaPublisher(opts.kafkaBootstrap) : undefined;
+    this.bronzeFence = opts.kafkaBootstrap ? new BronzeWriteFence(COMMIT_SAFETY_MS) : undefined;
   }
 
   start(): void {
@@ -118,13 +131,15 @@ export class LivePipeline {
 
   /** Bronze takes what the topic holds beyond the last committed batch (an interrupted batch is finished first). */
   private async ingestFromKafka(): Promise<void> {
-    if (!this.opts.kafkaBootstrap) return;
-    for (const r of await ingestToEnd(this.conn, this.opts.kafkaBootstrap, { cursor: this.eventsCursor })) {
+    const bootstrap = this.opts.kafkaBootstrap;
+    if (!bootstrap || !this.bronzeFence) return;
+    const batches = await this.bronzeFence.write(() => ingestToEnd(this.conn, bootstrap, { cursor: this.eventsCursor }));
+    for (const r of batches) {
       if (r.recovered) this.log(`kafka ingest: finished interrupted batch ${r.batchId}: ${r.bronzeRows} Bronze rows, ${r.deadLetters} dead letters`);
       else if (r.deadLetters > 0) this.log(`kafka ingest: batch ${r.batchId}: ${r.deadLetters} of ${r.records} records set aside in bronze.dead_letters`);
     }
-    const videos = await ingestDimChanges(this.conn, this.opts.kafkaBootstrap, "videos", undefined, this.cdcApplied);
-    const users = await ingestDimChanges(this.conn, this.opts.kafkaBootstrap, "users", undefined, this.cdcApplied);
+    const videos = await ingestDimChanges(this.conn, bootstrap, "videos", undefined, this.cdcApplied);
+    const users = await ingestDimChanges(this.conn, bootstrap, "users", undefined, this.cdcApplied);
     if (videos.records + users.records > 0) {
       const dead = videos.deadLetters + users.deadLetters;
       this.log(
@@ -134,10 +149,11 @@ export class LivePipeline {
   }
 
   private async microBatch(): Promise<void> {
-    const r = await runMicroBatch(this.conn);
+    const bound = await this.bronzeFence?.through(() => trinoNowMs(this.conn), FENCE_WAIT_MS);
+    const r = await runMicroBatch(this.conn, bound ? { throughMs: bound.throughMs } : {});
     if (!r.skipped) {
       this.log(
-        `rt-microbatch: batch ${r.batchId}${r.recovered ? " (recovered)" : ""}: ${r.eventsCounted} events -> ${r.rowsWritten} rows in ${r.durationMs} ms; complete through ${new Date(r.completeThroughMs).toISOString().slice(11, 16)}Z`,
+        `rt-microbatch: batch ${r.batchId}${r.recovered ? " (recovered)" : ""}: ${r.eventsCounted} events -> ${r.rowsWritten} rows in ${r.durationMs} ms; complete through ${new Date(r.completeThroughMs).toISOString().slice(11, 16)}Z${bound && !bound.settled && !r.recovered ? `; Bronze read with the ${COMMIT_SAFETY_MS / 1000} s margin (an ingest write was in flight or failed lately)` : ""}`,
       );
     }
   }
