@@ -57,5 +57,11 @@ export function catalogProperties(s: InstanceSettings, storage: StorageProfile):
     `iceberg.expire-snapshots.min-retention=${s.maintenanceMinRetention}`,
     `iceberg.remove-orphan-files.min-retention=${s.maintenanceMinRetention}`,
     "iceberg.unique-table-location=true",
+    // The coordinator's cache of Iceberg metadata files (iceberg.metadata-cache.enabled, on by default).
+    // Its defaults, 1 h and min(heap / 20, 200 MB), let it grow for an hour after a start and keep
+    // superseded files: every commit (one per ingest tick) writes new ones and none is read again.
+    // The files a query plans from are the newest few per table, so 10 min and 64 MB hold them all.
+    "fs.memory-cache.ttl=10m",
+    "fs.memory-cache.max-size=64MB",
   ].join("\n")}\n`;
 }

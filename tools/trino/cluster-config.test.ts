@@ -93,6 +93,9 @@ test("the s3 profile: native S3 on S3Proxy, path-style, keys only from the envir
     `s3.aws-access-key=\${ENV:PULSE_S3_ACCESS_KEY}`,
     `s3.aws-secret-key=\${ENV:PULSE_S3_SECRET_KEY}`,
     `iceberg.jdbc-catalog.connection-password=\${ENV:PULSE_CATALOG_DB_PASSWORD}`,
+    // The metadata file cache is bounded well below its defaults (1 h, up to 200 MB of heap).
+    "fs.memory-cache.ttl=10m",
+    "fs.memory-cache.max-size=64MB",
   ]) {
     assert.ok(catalog.includes(line), `catalog lacks ${line}`);
   }
