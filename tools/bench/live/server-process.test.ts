@@ -29,6 +29,8 @@ test("cpuTicks adds utime and stime, counting fields after a command name with s
   const stat = "13942 (next-server (v1) S 13317 13232 5701 0 -1 4194304 39726 0 0 0 225 24 0 0 20 0 13 0 2278651 13435179008 35008";
   assert.equal(cpuTicks(stat), 249); // utime 225 + stime 24
   assert.equal(startTicks(stat), 2_278_651); // field 22
+  // A cut-off line is an error, not NaN.
+  assert.throws(() => cpuTicks("4242 (java) S"), /unreadable/);
 });
 
 test("schedstat: ns on a CPU and ns waiting in the run queue, as ms", () => {

@@ -42,6 +42,15 @@ function statField(stat: string, n: number): number {
 /** utime + stime (fields 14 and 15) of /proc/<pid>/stat, in clock ticks. */
 export const cpuTicks = (stat: string): number => statField(stat, 14) + statField(stat, 15);
 
+/** A process's CPU seconds so far (utime + stime of every thread), or undefined when it is gone. */
+export function processCpuSeconds(pid: number): number | undefined {
+  try {
+    return cpuTicks(fs.readFileSync(`/proc/${pid}/stat`, "utf8")) / clockTicks();
+  } catch {
+    return undefined;
+  }
+}
+
 /** starttime (field 22) of /proc/<pid>/stat: clock ticks after boot. */
 export const startTicks = (stat: string): number => statField(stat, 22);
 
