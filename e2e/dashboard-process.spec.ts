@@ -63,6 +63,22 @@ function dashboardPids(): number[] {
   return pids.sort((a, b) => a - b);
 }
 
+/** Pid, parent, age and command line of a process, for a failure message. */
+function describeProcess(pid: number): string {
+  try {
+    const raw = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after "(comm) ": state, parent, …, start time in clock ticks (the 20th); Linux ticks 100 a second.
+    const stat = raw.slice(raw.lastIndexOf(")") + 2).split(" ");
+    const ticksPerSecond = 100;
+    const uptime = Number(fs.readFileSync("/proc/uptime", "utf8").split(" ")[0]);
+    const age = uptime - Number(stat[19]) / ticksPerSecond;
+    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
+    return `pid ${pid} (parent ${stat[1]}, state ${stat[0]}, ${age.toFixed(1)} s old): ${cmd}`;
+  } catch {
+    return `pid ${pid} (ended while described)`;
+  }
+}
+
 async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
@@ -86,9 +102,14 @@ test.describe("the dashboard process after a crash", () => {
     expect(dashboardPids()).toEqual([]);
   });
 
+  // A server that outlives its main process's SIGTERM (which stops it within 5 s, then SIGKILLs it)
+  // fails the test that left it, with what it was, instead of the next test's start.
   test.afterEach(async () => {
     for (const m of mains.splice(0)) m.kill("SIGTERM");
-    await waitFor(() => dashboardPids().length === 0, 10_000);
+    if (await waitFor(() => dashboardPids().length === 0, 15_000)) return;
+    const left = dashboardPids().map(describeProcess);
+    for (const pid of dashboardPids()) process.kill(pid, "SIGKILL");
+    throw new Error(`dashboard servers still running 15 s after their main process's SIGTERM:\n${left.join("\n")}`);
   });
 
   test("kill -9 of the main process: the dashboard keeps answering, and a new start takes it over", async () => {
