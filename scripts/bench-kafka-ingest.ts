@@ -1,2 +1,2 @@
-/** `npx tsx scripts/bench-kafka-ingest.ts [days]`: the seed's publish and Kafka-ingest rates apart, in tools/bench/kafka-ingest.ts. */
+/** `npm run bench:kafka-ingest -- [days]`: the seed's publish and Kafka-ingest rates apart, in tools/bench/kafka-ingest.ts. */
 import "../tools/bench/kafka-ingest";

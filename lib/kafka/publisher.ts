@@ -35,15 +35,39 @@ export class KafkaPublisher {
     });
   }
 
-  /** Sends every record, in order, RECORDS_PER_SEND at a time; resolves once the broker has them all. */
-  async publish(records: readonly EventRecord[]): Promise<number> {
-    for (let i = 0; i < records.length; i += RECORDS_PER_SEND) {
-      await this.producer.send({ messages: records.slice(i, i + RECORDS_PER_SEND).map((r) => ({ ...r })) });
+  /**
+   * Sends every record, in order, RECORDS_PER_SEND at a time; resolves once the broker has them all.
+   * Records are taken from `records` one send's worth at a time, so a caller that encodes them
+   * lazily (lazyMap) keeps only that many alive: encoding a seed's day of 500,000 records up front
+   * had them all survive into V8's old generation, and garbage collection took a third of the
+   * publisher's CPU (tools/bench/kafka-ingest.ts measures it).
+   */
+  async publish(records: Iterable<EventRecord>): Promise<number> {
+    let sent = 0;
+    let batch: EventRecord[] = [];
+    for (const r of records) {
+      batch.push(r);
+      if (batch.length === RECORDS_PER_SEND) {
+        await this.producer.send({ messages: batch });
+        sent += batch.length;
+        batch = [];
+      }
     }
-    return records.length;
+    if (batch.length > 0) await this.producer.send({ messages: batch });
+    return sent + batch.length;
   }
 
   close(): Promise<void> {
     return this.producer.close();
   }
+}
+
+/** `items.map(f)`, computed as it is read: for publish(), which reads a send's worth at a time. */
+export function* lazyMap<T, R>(items: readonly T[], f: (item: T) => R): Generator<R> {
+  for (const item of items) yield f(item);
+}
+
+/** The iterables one after another, read lazily. */
+export function* concatLazily<T>(...parts: Iterable<T>[]): Generator<T> {
+  for (const part of parts) yield* part;
 }

@@ -9,7 +9,7 @@
 import { userChangeRecord, videoChangeRecord } from "../../kafka/change-record";
 import { endOffsets } from "../../kafka/end-offsets";
 import { eventRecord } from "../../kafka/event-record";
-import { KafkaPublisher } from "../../kafka/publisher";
+import { concatLazily, KafkaPublisher, lazyMap } from "../../kafka/publisher";
 import { TOPICS } from "../../kafka/topics";
 import { runQuery, type TrinoConnection } from "../../trino/client";
 import { runGoldDaily } from "../daily/gold";
@@ -102,11 +102,13 @@ export async function seedHistory(conn: TrinoConnection, opts: SeedOptions, log:
       const slice = sim.advance(Math.min(t + sliceMs, until));
       const now = Date.now();
       const changes = splitChanges(slice.changes);
-      await publisher.publish([
-        ...slice.events.map((e) => eventRecord(toBronze(e), e.deliverAtMs, now)),
-        ...changes.videos.map((c) => videoChangeRecord(c, now)),
-        ...changes.users.map((c) => userChangeRecord(c, now)),
-      ]);
+      await publisher.publish(
+        concatLazily(
+          lazyMap(slice.events, (e) => eventRecord(toBronze(e), e.deliverAtMs, now)),
+          lazyMap(changes.videos, (c) => videoChangeRecord(c, now)),
+          lazyMap(changes.users, (c) => userChangeRecord(c, now)),
+        ),
+      );
       const endOfDay = slice.toMs % DAY_MS === 0 || slice.toMs >= until;
       events += slice.events.length;
       const eventsSoFar = events;
