@@ -112,6 +112,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const pipeline = new LivePipeline(writer, sim, log, {
     maintenanceRetention: s.maintenanceMinRetention,
     rtTtlDays: toolsConfig().PULSE_RT_TTL_DAYS,
+    microBatchEveryMs: toolsConfig().PULSE_MICROBATCH_EVERY_SECONDS * 1000,
     kafkaBootstrap: kafkaBootstrap(s),
     pausedBy: () => supervisor.pausedBy(),
     ...(recordFile ? { producerRecord: new ProducerRecord(recordFile) } : {}),

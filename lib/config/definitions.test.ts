@@ -81,6 +81,7 @@ describe("settings", () => {
     assert.ok(!names.includes("PULSE_TEST_INSTANCE"));
     assert.ok(!names.includes("PULSE_DASHBOARD_OWNER_FILE"));
     assert.ok(names.includes("PULSE_SOAK_TRINO_PORT"));
-    assert.equal(names.length, 67);
+    assert.ok(names.includes("PULSE_MICROBATCH_EVERY_SECONDS"));
+    assert.equal(names.length, 68);
   });
 });

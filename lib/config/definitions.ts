@@ -289,6 +289,11 @@ export const VARIABLES = {
     kinds: ["tools", "server"],
     doc: "N of the velocity views (re-run `npm run lakehouse -- migrate` after changing it); the dashboard's live video series computes the same formula from its minute log.",
   }),
+  PULSE_MICROBATCH_EVERY_SECONDS: define({
+    schema: z.coerce.number().int().min(15).max(300).default(60),
+    kinds: ["tools"],
+    doc: "How often the live micro-batch runs (the seed's trigger is one minute). An event waits for the next batch up to this long, so it sets the real-time log's lag: at 60 s the ingest-to-visible p95 is about 57 s plus the batch's own duration. Shorter means more commits, and more dashboard recomputations, a minute.",
+  }),
   PULSE_RT_TTL_DAYS: define({
     schema: z.coerce.number().int().min(1).max(90).default(9),
     kinds: ["tools"],

@@ -42,6 +42,7 @@ export async function startAttached(t: AttachTarget, o: { readonly jobs: boolean
     pipeline = new LivePipeline(attachConnection(t, "writer"), undefined, o.log, {
       maintenanceRetention: t.maintenanceRetention,
       rtTtlDays: toolsConfig().PULSE_RT_TTL_DAYS,
+      microBatchEveryMs: toolsConfig().PULSE_MICROBATCH_EVERY_SECONDS * 1000,
     });
     pipeline.start();
   } else {

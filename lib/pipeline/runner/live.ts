@@ -36,6 +36,8 @@ const HOUR = 3_600_000;
 
 export interface LiveOptions {
   readonly maintenanceRetention?: string;
+  /** How often the micro-batch runs (PULSE_MICROBATCH_EVERY_SECONDS); a minute by default, as the seed's trigger. */
+  readonly microBatchEveryMs?: number;
   /** Days of the RT log the hourly maintenance keeps (PULSE_RT_TTL_DAYS). */
   readonly rtTtlDays?: number;
   /** How many past days the daily catch-up looks at. */
@@ -93,13 +95,15 @@ export class LivePipeline {
     const sim = this.sim;
     if (sim) this.scheduler.add({ name: "ingest", everyMs: INGEST_EVERY_MS, offsetMs: 0, run: () => this.ingest(sim) });
     else if (this.opts.kafkaBootstrap) this.scheduler.add({ name: "ingest", everyMs: INGEST_EVERY_MS, offsetMs: 0, run: () => this.ingestFromKafka() });
-    this.scheduler.add({ name: "rt-microbatch", everyMs: MINUTE, offsetMs: 25_000, run: () => this.microBatch() });
+    // At :25 of each minute by default; at another period, 25 s into each period counted from the epoch.
+    const microBatchEveryMs = this.opts.microBatchEveryMs ?? MINUTE;
+    this.scheduler.add({ name: "rt-microbatch", everyMs: microBatchEveryMs, offsetMs: 25_000 % microBatchEveryMs, run: () => this.microBatch() });
     this.scheduler.add({ name: "daily", everyMs: 5 * MINUTE, offsetMs: 60_000, run: () => this.daily() });
     this.scheduler.add({ name: "maintenance", everyMs: HOUR, offsetMs: 40 * MINUTE, run: () => this.maintain() });
     // At :05:50, :15:50, ...: clear of the :25 micro-batch and of the hourly pass at :40.
     this.scheduler.add({ name: "rt-compact", everyMs: 10 * MINUTE, offsetMs: 5 * MINUTE + 50_000, run: () => this.compactRt() });
     this.log(
-      `live: ${sim ? `ingest every ${INGEST_EVERY_MS / 1000} s` : "no ingest (Bronze and dims are fed by others)"}, micro-batch every minute at :25, daily jobs at ${DAILY_HOUR_UTC}:00 UTC, maintenance hourly at :40, RT log compaction every 10 min`,
+      `live: ${sim ? `ingest every ${INGEST_EVERY_MS / 1000} s` : "no ingest (Bronze and dims are fed by others)"}, micro-batch ${microBatchEveryMs === MINUTE ? "every minute at :25" : `every ${microBatchEveryMs / 1000} s`}, daily jobs at ${DAILY_HOUR_UTC}:00 UTC, maintenance hourly at :40, RT log compaction every 10 min`,
     );
   }
 
