@@ -43,6 +43,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const pipeline = new LivePipeline(writer, sim, () => undefined, {
     maintenanceRetention: s.maintenanceMinRetention,
     rtTtlDays: toolsConfig().PULSE_RT_TTL_DAYS,
+    microBatchEveryMs: toolsConfig().PULSE_MICROBATCH_EVERY_SECONDS * 1000,
     kafkaBootstrap: bootstrap,
   });
   let stopping = false;
