@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { bindSql } from "../lib/trino/bind";
 import { loadStatement } from "../lib/trino/sql-files";
+import { processStartedAt } from "../tools/bench/live/server-process";
 import { E2E_CRASH_PORT, E2E_DIST_DIR } from "./e2e-settings";
 
 const PORT = E2E_CRASH_PORT;
@@ -63,17 +64,13 @@ function dashboardPids(): number[] {
   return pids.sort((a, b) => a - b);
 }
 
-/** Pid, parent, age and command line of a process, for a failure message. */
+/** Pid, age and command line of a process, for a failure message. */
 function describeProcess(pid: number): string {
+  const startedAt = processStartedAt(pid);
   try {
-    const raw = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    // Fields after "(comm) ": state, parent, …, start time in clock ticks (the 20th); Linux ticks 100 a second.
-    const stat = raw.slice(raw.lastIndexOf(")") + 2).split(" ");
-    const ticksPerSecond = 100;
-    const uptime = Number(fs.readFileSync("/proc/uptime", "utf8").split(" ")[0]);
-    const age = uptime - Number(stat[19]) / ticksPerSecond;
     const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
-    return `pid ${pid} (parent ${stat[1]}, state ${stat[0]}, ${age.toFixed(1)} s old): ${cmd}`;
+    const age = startedAt === undefined ? "age unknown" : `${((Date.now() - startedAt) / 1000).toFixed(1)} s old`;
+    return `pid ${pid} (${age}): ${cmd}`;
   } catch {
     return `pid ${pid} (ended while described)`;
   }
