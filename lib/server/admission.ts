@@ -209,6 +209,19 @@ export function admissionOptions(s: { readonly maxRunning: number; readonly adho
   };
 }
 
+/** The dashboard's options from its settings by name: the admission gate's (query-admission.ts) and the HTTP server's custom-range gate (adhoc-gate.ts) alike. */
+export function admissionOptionsFromSettings(env: {
+  readonly PULSE_DASHBOARD_MAX_QUERIES: number;
+  readonly PULSE_QUEUE_DEADLINE_MS: number;
+  readonly PULSE_SHARED_QUEUE_DEADLINE_MS: number;
+}): AdmissionOptions {
+  return admissionOptions({
+    maxRunning: env.PULSE_DASHBOARD_MAX_QUERIES,
+    adhocDeadlineMs: env.PULSE_QUEUE_DEADLINE_MS,
+    sharedDeadlineMs: env.PULSE_SHARED_QUEUE_DEADLINE_MS,
+  });
+}
+
 /**
  * `work`, or a 503 with Retry-After once it has taken `ms` (0: no limit). The work goes on: its
  * result lands in the result cache, where the retry finds it. For one person's custom range, whose

@@ -5,7 +5,7 @@ import "server-only";
  * dev-mode module reloads do not make a second gate with its own K.
  */
 import { serverConfig } from "../config/server";
-import { Admission, admissionOptions } from "./admission";
+import { Admission, admissionOptionsFromSettings } from "./admission";
 
 const globalKey = Symbol.for("pulse.dashboard.admission");
 type Holder = { [globalKey]?: Admission };
@@ -13,14 +13,7 @@ type Holder = { [globalKey]?: Admission };
 export function admission(): Admission {
   const holder = globalThis as Holder;
   if (!holder[globalKey]) {
-    const env = serverConfig();
-    holder[globalKey] = new Admission(
-      admissionOptions({
-        maxRunning: env.PULSE_DASHBOARD_MAX_QUERIES,
-        adhocDeadlineMs: env.PULSE_QUEUE_DEADLINE_MS,
-        sharedDeadlineMs: env.PULSE_SHARED_QUEUE_DEADLINE_MS,
-      }),
-    );
+    holder[globalKey] = new Admission(admissionOptionsFromSettings(serverConfig()));
   }
   return holder[globalKey];
 }

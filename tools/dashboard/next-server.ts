@@ -2,7 +2,8 @@
  * The dashboard's HTTP server: Next.js's own request handler (the one `next start` uses, with its
  * compression and routing) behind one fast path. A GET of a polling URL whose answer is stored at
  * the current data version is answered from the poll cache (lib/server/poll-cache.ts) without
- * entering Next: a 304, or bytes serialized and gzipped once per commit. Everything else is Next's.
+ * entering Next: a 304, or bytes serialized and gzipped once per commit. A custom range beyond what
+ * admission can hold is refused with a 503 there too (lib/server/adhoc-gate.ts). Everything else is Next's.
  *
  *   node --import tsx tools/dashboard/next-server.ts --port 3000 [--hostname 127.0.0.1]
  *
@@ -12,6 +13,9 @@
 import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
+import { parseConfig } from "../../lib/config/definitions";
+import { AdhocGate, adhocCapacity } from "../../lib/server/adhoc-gate";
+import { admissionOptionsFromSettings } from "../../lib/server/admission";
 import { ARRIVED_AT_HEADER } from "../../lib/server/arrival";
 import { answerFromPollCache } from "../../lib/server/poll-cache";
 
@@ -37,9 +41,13 @@ process.title = "next-server (pulse)";
 const app = next({ dev: false, dir: process.cwd(), hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// Read after prepare(), which loads .env as the routes see it; a bad setting stops the start here.
+const adhocGate = new AdhocGate(adhocCapacity(admissionOptionsFromSettings(parseConfig("server", process.env))));
 
 const server = http.createServer((req, res) => {
   if (answerFromPollCache(req, res)) return;
+  // A custom range beyond what admission can hold is refused before Next spends its ~3 ms on it.
+  if (adhocGate.refuse(req, res)) return;
   // Deadlines count from here, not from when Next gets to the request (lib/server/arrival.ts).
   req.headers[ARRIVED_AT_HEADER] = String(Date.now());
   handle(req, res).catch((err: unknown) => {

@@ -5,6 +5,7 @@ import { kpiPeriodOf } from "../../dashboard/minute-log";
 import type { KpiPeriod, PulseKpis } from "../../dashboard/models";
 import { DAY_MS } from "../../dashboard/param-values";
 import type { PulseRangeQuery, Segment } from "../../dashboard/schemas";
+import { rangePriority } from "../adhoc-gate";
 import { WEEK_MS } from "../alerts/minute-metrics";
 import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
 import { pastMinutes, sumMinutes } from "../live/past-minutes";
@@ -76,7 +77,7 @@ function segmentKpis(q: PulseRangeQuery, segment: Segment, opts: CachedQueryOpti
       name: "pulse_segment_kpis",
       params: { ...rtRangeParams(q.range), category: segment.category, creator: segment.creator },
       freshness: "rt",
-      priority: q.range.kind === "custom" ? "adhoc" : "shared",
+      priority: rangePriority(q.range),
       row: SegmentRow,
       map: (rows) => {
         const r = onlyRow("pulse_segment_kpis", rows);
@@ -118,7 +119,7 @@ async function currentAndDayEarlier(q: PulseRangeQuery, opts: CachedQueryOptions
       params: rtRangeParams(q.range),
       freshness: "rt",
       // One person's range: it waits behind the preset views everyone watches (admission.ts).
-      priority: q.range.kind === "custom" ? "adhoc" : "shared",
+      priority: rangePriority(q.range),
       row: Row,
       map: (rows) => {
         const r = onlyRow("pulse_kpis", rows);

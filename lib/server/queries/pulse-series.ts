@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Envelope } from "../../dashboard/envelope";
 import type { PlatformSeries, SeriesPoint } from "../../dashboard/models";
 import { MINUTE_BUCKET_MAX_MINUTES, type PulseRangeQuery, type Segment } from "../../dashboard/schemas";
+import { rangePriority } from "../adhoc-gate";
 import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
 import { fromPlatformLog } from "../live/platform-minutes";
 import { rtRangeParams } from "./rt-range-params";
@@ -51,7 +52,7 @@ export async function getPulseSeries(q: PulseRangeQuery, opts: CachedQueryOption
         : { name: "pulse_platform_series_long", params: { ...range, tz: q.tz } }),
       freshness: "rt",
       // One person's range: it waits behind the preset views everyone watches (admission.ts).
-      priority: q.range.kind === "custom" ? "adhoc" : "shared",
+      priority: rangePriority(q.range),
       row: Row,
       map: (rows): PlatformSeries => ({ bucket, points: rows.map(pointOf) }),
       watermark: firstWatermark,
@@ -67,7 +68,7 @@ function segmentSeries(q: PulseRangeQuery, segment: Segment, opts: CachedQueryOp
       name: "pulse_segment_series",
       params: { ...rtRangeParams(q.range), category: segment.category, creator: segment.creator },
       freshness: "rt",
-      priority: q.range.kind === "custom" ? "adhoc" : "shared",
+      priority: rangePriority(q.range),
       row: Row,
       map: (rows): PlatformSeries => ({ bucket: "minute", points: rows.map(pointOf) }),
       watermark: firstWatermark,
