@@ -179,7 +179,8 @@ export async function runQuery<Row = Record<string, unknown>>(conn: TrinoConnect
       queryId = page.id ?? queryId;
       throwIfFailed(page);
       if (page.columns) columns = page.columns;
-      if (page.data) data.push(...(page.data as unknown[][]));
+      // Row by row: a page may hold more rows than a spread call takes arguments (about 125,000 here).
+      if (page.data) for (const row of page.data as unknown[][]) data.push(row);
       if (page.stats) stats = page.stats;
     }
     const rows = data.map((values) => {

@@ -19,7 +19,7 @@ import { ingestToEnd } from "../kafka/catch-up";
 import type { IngestCursor } from "../kafka/ingest";
 import { compactRtLog, runMaintenance } from "../maintenance";
 import { COMMIT_SAFETY_MS, runMicroBatch, trinoNowMs } from "../rt/microbatch";
-import type { Simulation } from "../simulator";
+import type { SimSlice, Simulation } from "../simulator";
 import { BronzeWriteFence } from "./bronze-fence";
 import { Scheduler } from "./scheduler";
 import { DAY_MS, splitChanges, toBronze, utcMidnight } from "./simulation-source";
@@ -55,6 +55,19 @@ export interface LiveOptions {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Appends what one live tick publishes: the slice's events, then its video and user changes. One
+ * record at a time, never `push(...records)`: after the main command was stopped for hours the
+ * slice is that long, more than a call takes arguments ("Maximum call stack size exceeded", seen
+ * resuming after 4 hours), and a throw here loses a slice the simulation has already moved past.
+ */
+export function appendLiveRecords(backlog: EventRecord[], slice: SimSlice, now: number): void {
+  const changes = splitChanges(slice.changes);
+  for (const e of slice.events) backlog.push(eventRecord(toBronze(e), null, now));
+  for (const c of changes.videos) backlog.push(videoChangeRecord(c, now));
+  for (const c of changes.users) backlog.push(userChangeRecord(c, now));
+}
 
 /** Dates whose daily jobs are due at `nowMs` (day over and its 09:00 next morning passed) but have no checkpoint. */
 export function dueDates(nowMs: number, done: ReadonlySet<string>, lookbackDays: number): string[] {
@@ -114,13 +127,7 @@ export class LivePipeline {
 
   private async ingest(sim: Simulation): Promise<void> {
     const now = Date.now();
-    const slice = sim.advance(now);
-    const changes = splitChanges(slice.changes);
-    this.backlog.push(
-      ...slice.events.map((e) => eventRecord(toBronze(e), null, now)),
-      ...changes.videos.map((c) => videoChangeRecord(c, now)),
-      ...changes.users.map((c) => userChangeRecord(c, now)),
-    );
+    appendLiveRecords(this.backlog, sim.advance(now), now);
     // A backlog is cleared only after the broker has it all; a failed send is retried whole at the
     // next tick (records that did reach the broker then arrive twice: the same event_ids, which the
     // micro-batch and Silver count once, and the same changes, which the dims apply once).
