@@ -11,13 +11,14 @@ import { describeWarehouse, storageOf } from "../../lib/lakehouse/storage-profil
 import { runQuery } from "../../lib/trino/client";
 import { portIsFree } from "../net/ports";
 import { tailLog } from "../process/log-tail";
-import { alive, readPidFile, stopRecordedServer } from "../process/pid-file";
+import { alive, readPidFile, stopRecordedServer, writePidFile } from "../process/pid-file";
 import { configIsCurrent, writeConfigFiles } from "./config-files";
 import { ensureSecrets, refreshPasswordFile } from "./credentials";
 import { ensureDistribution, type Progress } from "./distribution";
 import { answersPlainHttp, fetchInfo } from "./info";
 import { findJava } from "./java";
 import { MIN_OPEN_FILES, openFileLimit, runLauncher } from "./launcher";
+import { trinoPidByDataDir } from "./pid-by-data-dir";
 import { renderTrinoConfig } from "./trino-config";
 import { deadWorker, ensureWorkers, stopWorkers, workerStatus } from "./workers";
 
@@ -37,7 +38,19 @@ export interface ServerInfo {
 
 const START_TIMEOUT_MS = 240_000;
 
-const readPid = (s: InstanceSettings) => readPidFile(instancePaths(s).pidFile);
+/**
+ * The coordinator's pid: the launcher's pid file, or, when that names no live process, the Trino
+ * serving this instance's data dir (pid-by-data-dir.ts), which then becomes the recorded one.
+ */
+function readPid(s: InstanceSettings): number | undefined {
+  const p = instancePaths(s);
+  const recorded = readPidFile(p.pidFile);
+  if (recorded !== undefined && alive(recorded)) return recorded;
+  const found = trinoPidByDataDir(p.var);
+  if (found === undefined) return recorded;
+  writePidFile(p.pidFile, found);
+  return found;
+}
 
 export async function status(s: InstanceSettings): Promise<ServerInfo> {
   const pid = readPid(s);
@@ -67,13 +80,20 @@ const NODE_MAP_SETTLE_MS = 6_000;
  * Ready means /v1/info no longer says starting AND the nodes that run splits have joined, so queries
  * can run: the node itself, or all N workers active in system.runtime.nodes (for NODE_MAP_SETTLE_MS).
  */
-async function waitUntilReady(s: InstanceSettings, pid: number, workerPids: Map<number, number>, progress: Progress): Promise<void> {
+async function waitUntilReady(s: InstanceSettings, launched: number, workerPids: Map<number, number>, progress: Progress): Promise<void> {
   const started = Date.now();
   let lastReport = 0;
   let active = 0;
   let allActiveSince: number | undefined;
+  let pid = launched;
   for (;;) {
     const elapsed = Date.now() - started;
+    // The pid file may name another process than the Trino that runs (pid-by-data-dir.ts).
+    const found = alive(pid) ? pid : readPid(s);
+    if (found !== undefined && found !== pid && alive(found)) {
+      progress(`  Trino runs as pid ${found}, not as the launcher's pid ${pid}: following ${found}`);
+      pid = found;
+    }
     if (!alive(pid)) {
       throw new LakehouseError(
         `Trino exited during start-up. Last lines of ${instancePaths(s).serverLog}:\n${tailLog(instancePaths(s).serverLog)}\n${tailLog(instancePaths(s).launcherLog, 10)}`,
