@@ -26,6 +26,9 @@ interface Main {
   readonly serverPid: number;
 }
 
+/** Each main process's stderr and how it ended, by pid: what a failure message quotes. */
+const mainOutput = new Map<number, { err: string; end?: string }>();
+
 /** Starts a main process and waits for its `ready <url> <pid>` line. */
 function startMain(pidFile: string, env: Record<string, string> = {}): Promise<Main> {
   const proc = spawn(process.execPath, ["--import", "tsx", "tools/testing/dashboard-main.ts", String(PORT), pidFile], {
@@ -35,16 +38,20 @@ function startMain(pidFile: string, env: Record<string, string> = {}): Promise<M
   });
   return new Promise((resolve, reject) => {
     let out = "";
-    let err = "";
+    const record: { err: string; end?: string } = { err: "" };
+    if (proc.pid !== undefined) mainOutput.set(proc.pid, record);
     proc.stdout?.on("data", (b: Buffer) => {
       out += b.toString();
       const m = /ready (\S+) (\d+)/.exec(out);
       if (m) resolve({ proc, serverPid: Number(m[2]) });
     });
     proc.stderr?.on("data", (b: Buffer) => {
-      err += b.toString();
+      record.err += b.toString();
     });
-    proc.on("exit", (code) => reject(new Error(`main exited (${code}) before ready:\n${err}`)));
+    proc.on("exit", (code, signal) => {
+      record.end = `exit ${code ?? "-"}, signal ${signal ?? "-"}, at ${new Date().toISOString()}`;
+      reject(new Error(`main exited (${code}) before ready:\n${record.err}`));
+    });
   });
 }
 
@@ -102,11 +109,19 @@ test.describe("the dashboard process after a crash", () => {
   // A server that outlives its main process's SIGTERM (which stops it within 5 s, then SIGKILLs it)
   // fails the test that left it, with what it was, instead of the next test's start.
   test.afterEach(async () => {
-    for (const m of mains.splice(0)) m.kill("SIGTERM");
+    const ended = mains.splice(0);
+    const signalledAt = new Date().toISOString();
+    for (const m of ended) m.kill("SIGTERM");
     if (await waitFor(() => dashboardPids().length === 0, 15_000)) return;
     const left = dashboardPids().map(describeProcess);
     for (const pid of dashboardPids()) process.kill(pid, "SIGKILL");
-    throw new Error(`dashboard servers still running 15 s after their main process's SIGTERM:\n${left.join("\n")}`);
+    const mainsSaid = ended.map((m) => {
+      const o = m.pid === undefined ? undefined : mainOutput.get(m.pid);
+      return `main pid ${m.pid} (${o?.end ?? "still running"}), stderr:\n${o?.err.trim() || "(nothing)"}`;
+    });
+    throw new Error(
+      `dashboard servers still running 15 s after their main process's SIGTERM (sent ${signalledAt}):\n${left.join("\n")}\n${mainsSaid.join("\n")}`,
+    );
   });
 
   test("kill -9 of the main process: the dashboard keeps answering, and a new start takes it over", async () => {
