@@ -22,26 +22,14 @@ const Row = z.object({
   rt_last_commit_ms: z.number().nullable(),
   daily_complete_through_ms: z.number().nullable(),
   daily_last_commit_ms: z.number().nullable(),
+  dead_letters: z.number(),
+  last_dead_ms: z.number().nullable(),
   now_ms: z.number(),
   ...seedProgressRow.shape,
 });
 
-/** sql/queries/ingest_dead_letters.sql: one row. */
-const DeadLettersRow = z.object({ dead_letters: z.number(), last_dead_ms: z.number().nullable() });
-
-/** Read apart from the freshness row, so a lakehouse without the table still reports its freshness. */
-async function deadLetters(): Promise<Health["ingest"]> {
-  try {
-    const out = await runQuery(dashboardConnection(), querySql("ingest_dead_letters"), { timeoutMs: 5_000 });
-    const r = readRows(() => onlyRow("ingest_dead_letters", parseRows("ingest_dead_letters", DeadLettersRow, out.rows)));
-    return { deadLetters: r.dead_letters, lastDeadLetterAt: r.last_dead_ms };
-  } catch {
-    return null;
-  }
-}
-
-// Every open page polls health; single-flight over PULSE_HEALTH_CACHE_SECONDS (30 s: 4 Trino
-// queries a minute) keeps that flat however many pages are open.
+// Every open page polls health; single-flight over PULSE_HEALTH_CACHE_SECONDS (30 s: 2 Trino
+// statements a minute, of issue 10's 6 for one Pulse view) keeps that flat however many pages are open.
 const healthCache = new ResultCache<Health>({ retryAfterMs: 0, maxEntries: 1 });
 
 export async function getHealth(): Promise<Health> {
@@ -90,7 +78,7 @@ async function checkHealth(): Promise<Health> {
       trino: { reachable: true, latencyMs: Date.now() - started },
       tables,
       rt,
-      ingest: await deadLetters(),
+      ingest: { deadLetters: r.dead_letters, lastDeadLetterAt: r.last_dead_ms },
       queriesSent: queriesSent(),
       checkedAt: Date.now(),
       servedAt: Date.now(),
