@@ -27,8 +27,8 @@ test.afterAll(async () => {
 /**
  * A micro-batch commit as the pipeline writes it: its Gold rows (one row of zeros, so no number on
  * screen moves), then its 'committed' checkpoint at the fixtures' watermark. The data write matters:
- * the live watcher reads a checkpoint that follows a data write at once, one without only after
- * 20 s (lib/server/live/watcher.ts), and the screen counts a commit from the watcher's read.
+ * the live watcher reads a checkpoint that follows a data write at once, one without only at its
+ * resync (lib/server/live/watcher.ts), and the screen counts a commit from the watcher's read.
  */
 async function commit(batch: number): Promise<number> {
   await insertRows(

@@ -17,7 +17,7 @@ import { connectionFor } from "../../lakehouse/connection";
 import { catalogDbUrl } from "../../lakehouse/dashboard-env";
 import { REPO_ROOT } from "../../lakehouse/settings";
 import { COMMIT_SAFETY_MS, runMicroBatch } from "../../pipeline/rt/microbatch";
-import { sqlInstant } from "../../trino/bind";
+import { sqlDate, sqlInstant } from "../../trino/bind";
 import { runQuery } from "../../trino/client";
 import { statementOf } from "../../trino/sql-text";
 import { rtWatermarkOf } from "../queries/rt-progress-row";
@@ -95,16 +95,20 @@ test("a micro-batch commit is seen within 2 s, with one Trino read for it", asyn
 test("a daily build moves only the daily version", async () => {
   const seen = changes.length;
   const rtVersion = watcher.state?.rtVersion;
+  // As a daily build does: its Gold rows, then its checkpoint.
+  await insertRows("lakehouse.gold.batch_video_daily", ["date", "video_id"], [[sqlDate("2026-11-19"), "v-watcher-daily"]]);
   await insertRows(
     "lakehouse.meta.job_checkpoints",
     ["job", "batch_id", "state", "complete_through", "recorded_at"],
     [["gold_daily", 20261119, "committed", sqlInstant(new Date(Date.UTC(2026, 10, 20))), sqlInstant(new Date(B))]],
   );
-  // A checkpoint with no data table moved before it is read after the pending period (20 s).
-  await until(() => changes.length > seen, 30_000);
+  const committedAt = Date.now();
+  await until(() => changes.length > seen, 5_000);
   const got = changes[seen];
-  assert.ok(got, "the daily checkpoint was not seen");
+  assert.ok(got, "the daily checkpoint was not seen within 5 s");
+  assert.ok(got.at - committedAt < 2_000, `seen ${got.at - committedAt} ms after the checkpoint's commit returned`);
   assert.deepEqual(got.change, { rt: false, daily: true });
   assert.equal(got.state.rtVersion, rtVersion);
   assert.equal(got.state.dailyVersion, `d${B}`);
+  await q("admin", "DELETE FROM lakehouse.gold.batch_video_daily WHERE video_id = 'v-watcher-daily'");
 });

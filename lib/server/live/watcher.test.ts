@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { deferred } from "../../../tools/testing/deferred";
 import type { RtWatermark } from "../queries/rt-progress-row";
-import { dailyVersionOf, type LiveChange, LiveWatcher, PENDING_MS, rtVersionOf } from "./watcher";
+import { dailyVersionOf, type LiveChange, LiveWatcher, QUICK_READS, rtVersionOf } from "./watcher";
 
 /** A committed real-time log at batch 7, last daily build at 2023-11-14T22:13:20Z. */
 const COMPLETE: RtWatermark = {
@@ -334,20 +334,18 @@ describe("LiveWatcher without a catalog probe", () => {
 });
 
 describe("a checkpoint that moved without the data tables", () => {
-  test("is not read at once (a 'started' row), but after PENDING_MS if nothing else moves", async () => {
-    const { clock, env, counts, watcher, calls } = setup();
+  test("costs no read (a 'started' row, the Kafka ingest's checkpoint every 5 s); the resync still reads", async () => {
+    const { clock, env, counts, watcher, calls } = setup({ resyncMs: 300_000 });
     env.data = "gold/00010.metadata.json";
     await watcher.tick();
     assert.deepEqual(counts, { probes: 1, reads: 1 });
-    // 'started': the checkpoint moves, the data tables do not.
-    env.token = "meta/00002.metadata.json";
-    clock.t = 2000;
-    await watcher.tick();
-    assert.equal(counts.reads, 1);
-    clock.t = 2000 + PENDING_MS - 1;
-    await watcher.tick();
-    assert.equal(counts.reads, 1);
-    clock.t = 2000 + PENDING_MS;
+    for (let i = 1; i <= 12; i++) {
+      env.token = `meta/0000${i + 1}.metadata.json`;
+      clock.t = i * 5000;
+      await watcher.tick();
+    }
+    assert.deepEqual(counts, { probes: 13, reads: 1 }, "a minute of checkpoint-only moves, no read");
+    clock.t = 300_000;
     await watcher.tick();
     assert.equal(counts.reads, 2);
     assert.equal(calls.length, 1, "the same versions: no listener call");
@@ -391,5 +389,36 @@ describe("a checkpoint that moved without the data tables", () => {
     await committed(w);
     assert.equal(w.counts.reads, 3, "read at the checkpoint, not PENDING_MS later");
     assert.deepEqual(w.calls.at(-1), ["b8", "d1700000000000", { rt: true, daily: false }]);
+  });
+  test("an ingest checkpoint between the Gold write and 'committed' is read, and the commit is still read at once", async () => {
+    const w = setup();
+    await startedThenGold(w);
+    w.env.token = "meta/00002b.metadata.json"; // the Kafka ingest's checkpoint: still batch 7
+    w.clock.t = 3500;
+    await w.watcher.tick();
+    assert.equal(w.counts.reads, 2);
+    await committed(w);
+    assert.equal(w.counts.reads, 3, "read at the checkpoint, not 20 s later");
+    assert.deepEqual(w.calls.at(-1), ["b8", "d1700000000000", { rt: true, daily: false }]);
+    // Seen: ingest checkpoints after it cost nothing again.
+    w.env.token = "meta/00004.metadata.json";
+    w.clock.t = 9000;
+    await w.watcher.tick();
+    assert.equal(w.counts.reads, 3);
+  });
+
+  test("a batch stuck after its Gold write: 3 quick reads, then one per PENDING_MS however often the ingest checkpoints", async () => {
+    const w = setup();
+    await startedThenGold(w);
+    const reads: number[] = [];
+    for (let t = 5000; t <= 65_000; t += 5000) {
+      w.env.token = `meta/ingest-${t}.metadata.json`;
+      w.clock.t = t;
+      const before = w.counts.reads;
+      await w.watcher.tick();
+      if (w.counts.reads > before) reads.push(t);
+    }
+    assert.equal(QUICK_READS, 3);
+    assert.deepEqual(reads, [5000, 10_000, 15_000, 35_000, 55_000]);
   });
 });
