@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import test from "node:test";
 import { renderTemplate, statementOf } from "../trino/sql-text";
-import { DDL_DIR, loadDdlFiles } from "./migrate";
+import { assertIdempotent, DDL_DIR, loadDdlFiles } from "./migrate";
 
 test("renderTemplate fills configuration values and refuses unsafe ones", () => {
   assert.equal(renderTemplate("x / {{n}} + {{ n }}", { n: 15 }), "x / 15 + 15");
@@ -48,4 +48,24 @@ test("every sql/ddl file has a header and one statement, views are recognised", 
       "702_ingest_kafka_cdc_users_checked.sql",
     ],
   );
+});
+
+test("sql/ddl admits only statements that can run twice, since migrate records its ledger once per run", () => {
+  const ok = [
+    "CREATE SCHEMA IF NOT EXISTS lakehouse.meta",
+    "CREATE TABLE IF NOT EXISTS lakehouse.meta.t (a bigint)",
+    "create or replace view lakehouse.gold.v AS SELECT 1 AS x",
+    "ALTER TABLE lakehouse.gold.t ADD COLUMN IF NOT EXISTS b varchar",
+  ];
+  for (const sql of ok) assert.doesNotThrow(() => assertIdempotent({ name: "x.sql", sql }), sql);
+  const refused = [
+    "CREATE TABLE lakehouse.meta.t (a bigint)",
+    "CREATE VIEW lakehouse.gold.v AS SELECT 1 AS x",
+    "ALTER TABLE lakehouse.gold.t ADD COLUMN b varchar",
+    "ALTER TABLE lakehouse.gold.t DROP COLUMN b",
+    "DROP TABLE lakehouse.gold.t",
+    "INSERT INTO lakehouse.meta.t VALUES (1)",
+    "CREATE SCHEMA lakehouse.meta",
+  ];
+  for (const sql of refused) assert.throws(() => assertIdempotent({ name: "x.sql", sql }), /x\.sql must be safe to apply twice/, sql);
 });
