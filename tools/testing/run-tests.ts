@@ -88,7 +88,6 @@ async function cluster(filters: string[]): Promise<number> {
     return verdict("cluster", run.code, run.counts);
   } finally {
     if (toolsConfig().PULSE_TEST_KEEP !== "1") await stopLakehouse(s, log);
-    log(`cluster phase took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
 }
 
@@ -113,14 +112,22 @@ async function e2e(args: string[]): Promise<number> {
   return verdict("e2e", code, stats ? playwrightCounts(stats) : null);
 }
 
+const PHASES: Record<string, (args: string[]) => Promise<number>> = { unit, integration, e2e, cluster };
+
+/** Each phase says how long it took, set-up included: CI must stay under 30 minutes, and this shows where they go. */
 async function main(): Promise<number> {
   const [kind, ...rest] = process.argv.slice(2);
-  if (kind === "unit") return unit(rest);
-  if (kind === "integration") return integration(rest);
-  if (kind === "e2e") return e2e(rest);
-  if (kind === "cluster") return cluster(rest);
-  console.error("usage: run-tests.ts unit|integration|cluster [path filters...] | e2e [playwright arguments...]");
-  return 2;
+  const phase = kind === undefined ? undefined : PHASES[kind];
+  if (!phase) {
+    console.error("usage: run-tests.ts unit|integration|cluster [path filters...] | e2e [playwright arguments...]");
+    return 2;
+  }
+  const t0 = Date.now();
+  try {
+    return await phase(rest);
+  } finally {
+    log(`${kind} phase took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
 }
 
 main().then(
