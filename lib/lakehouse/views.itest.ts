@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { before, beforeEach, test } from "node:test";
+import { singleNodeTest } from "../../tools/testing/single-node-test";
 import { insertRows, q, requireTestInstance, rows, trinoMinuteNow } from "../../tools/testing/trino-fixtures";
 import { type SqlValue, sqlInstant } from "../trino/bind";
 
@@ -92,7 +93,7 @@ const velocities = () =>
     "SELECT video_id, velocity_score, acceleration, play_start_recent, impressions_recent, to_unixtime(complete_through) * 1000 AS complete_through_ms FROM lakehouse.gold.rt_video_velocity ORDER BY video_id",
   );
 
-test("no data: every view is empty and the watermark falls back to the clock", async () => {
+singleNodeTest("no data: every view is empty and the watermark falls back to the clock", async () => {
   assert.deepEqual(await velocities(), []);
   assert.deepEqual(await rows("dashboard", "SELECT * FROM lakehouse.gold.rt_platform_minute"), []);
   assert.deepEqual(await rows("dashboard", "SELECT * FROM lakehouse.gold.rt_trending"), []);
@@ -102,7 +103,7 @@ test("no data: every view is empty and the watermark falls back to the clock", a
   assert.ok(w!.ms === now || w!.ms === now + MIN, `watermark ${w!.ms} vs clock minute ${now}`);
 });
 
-test("the watermark is the newest complete_through, capped at the current minute", async () => {
+singleNodeTest("the watermark is the newest complete_through, capped at the current minute", async () => {
   await setWatermark(T - 5 * MIN);
   await setWatermark(T);
   const [w] = await rows<{ ms: number }>("dashboard", "SELECT to_unixtime(complete_through) * 1000 AS ms FROM lakehouse.gold.rt_watermark");
@@ -220,7 +221,7 @@ test("rt_video_velocity_24h is dense over 24 h and agrees with rt_video_velocity
   assert.equal(counts!.videos, 3);
 });
 
-test("without a watermark the still-open clock minute is excluded", async () => {
+singleNodeTest("without a watermark the still-open clock minute is excluded", async () => {
   // Stay clear of a minute boundary between writing and reading.
   while (new Date().getUTCSeconds() > 40) await new Promise((r) => setTimeout(r, 1000));
   const now = await trinoMinuteNow();

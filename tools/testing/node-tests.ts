@@ -15,7 +15,11 @@ export interface NodeTestRun {
   readonly counts: PhaseCounts | null;
 }
 
-export async function runNodeTests(files: readonly string[], env: NodeJS.ProcessEnv): Promise<NodeTestRun> {
+/**
+ * `concurrency`: test files run at once. 1 for every phase that shares a lakehouse (files reset and
+ * fill the same tables); unit tests share nothing and use both cores.
+ */
+export async function runNodeTests(files: readonly string[], env: NodeJS.ProcessEnv, concurrency = 1): Promise<NodeTestRun> {
   // Without paths node --test searches on its own and may pass on finding nothing: never call it so.
   if (files.length === 0) return { code: 1, counts: { tests: 0, failed: 0, skipped: 0, emptyFiles: [] } };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulse-tests-"));
@@ -28,7 +32,7 @@ export async function runNodeTests(files: readonly string[], env: NodeJS.Process
   ];
   try {
     const code = await new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", ...reporters, ...files], {
+      const child = spawn(process.execPath, ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, ...reporters, ...files], {
         cwd: REPO_ROOT,
         stdio: "inherit",
         env,

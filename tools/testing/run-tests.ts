@@ -55,7 +55,7 @@ const UNIT_DIRS = ["lib", "tools", "app", "components"] as const;
 
 async function unit(filters: string[]): Promise<number> {
   const all = UNIT_DIRS.flatMap((dir) => findFiles(REPO_ROOT, path.join(REPO_ROOT, dir), ".test.ts"));
-  const run = await runNodeTests(selected("unit", all, filters), process.env);
+  const run = await runNodeTests(selected("unit", all, filters), process.env, 2);
   return verdict("unit", run.code, run.counts);
 }
 

@@ -19,6 +19,7 @@
 import assert from "node:assert/strict";
 import { before, beforeEach, test } from "node:test";
 import { type BronzeEvent, writeBronze } from "../../../tools/testing/bronze-writer";
+import { singleNodeTest } from "../../../tools/testing/single-node-test";
 import { insertRows, q, requireTestInstance, rows, testInstance } from "../../../tools/testing/trino-fixtures";
 import { connectionFor } from "../../lakehouse/connection";
 import { sqlInstant } from "../../trino/bind";
@@ -105,15 +106,6 @@ async function assertRollupMatchesLog(expected: RollupRow[] = EXPECTED_ROLLUP): 
   assert.deepEqual(rolled, log);
   assert.deepEqual(rolled, { impressions: 3, likes: 1, shares: 0, play_start: 1, play_finish: 1 });
 }
-
-/**
- * Tests of bookkeeping the storage cannot change (what a re-run rewrites, an old log's first
- * rollup): the single node only. The cluster smoke (tools/testing/cluster-files.ts) keeps this
- * file's tests that write, delete and recover through S3, and leaves these out to stay in minutes.
- */
-const singleNodeTest = (name: string, fn: () => Promise<void>) => {
-  if (testInstance.name !== "cluster") test(name, fn);
-};
 
 before(requireTestInstance);
 beforeEach(async () => {

@@ -23,6 +23,8 @@ import { BronzeWriteFence } from "./bronze-fence";
 const writer = () => connectionFor(testInstance, "writer");
 const bootstrap = () => kafkaBootstrap(testInstance);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** How long the three loops run together: several batches (each a few seconds) and ingest writes, and CI time kept in check. */
+const RUN_MS = 20_000;
 const PAYLOAD = JSON.stringify({ device_model: "Pixel 8", network: "wifi", app_ver: "8.2.0", watch_time_ms: 0 });
 
 let publisher: KafkaPublisher;
@@ -90,7 +92,7 @@ test("with the fence, micro-batches that read Bronze up to now, beside an ingest
   const producer = produce();
   const ingester = ingest(() => !producing);
   const batcher = microBatches();
-  await sleep(30_000);
+  await sleep(RUN_MS);
   producing = false;
   await producer;
   await ingester;
