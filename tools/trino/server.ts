@@ -76,6 +76,13 @@ export async function status(s: InstanceSettings): Promise<ServerInfo> {
  */
 const NODE_MAP_SETTLE_MS = 6_000;
 
+/** Why a statement with a split in the instance's catalog fails, or undefined when it runs (the node map has the node). */
+function catalogProblem(s: InstanceSettings): Promise<string | undefined> {
+  return runQuery(connectionFor(s, "admin"), `SELECT count(*) AS n FROM ${s.catalog}.information_schema.schemata`, { timeoutMs: 10_000 })
+    .then(() => undefined)
+    .catch((err: unknown) => (err instanceof Error ? err.message : String(err)));
+}
+
 /**
  * Ready means /v1/info no longer says starting AND the nodes that run splits have joined, so queries
  * can run: the node itself, or all N workers active in system.runtime.nodes (for NODE_MAP_SETTLE_MS).
@@ -85,6 +92,7 @@ async function waitUntilReady(s: InstanceSettings, launched: number, workerPids:
   let lastReport = 0;
   let active = 0;
   let allActiveSince: number | undefined;
+  let catalogError: string | undefined;
   let pid = launched;
   for (;;) {
     const elapsed = Date.now() - started;
@@ -102,7 +110,8 @@ async function waitUntilReady(s: InstanceSettings, launched: number, workerPids:
     const dead = deadWorker(s, workerPids);
     if (dead) throw new LakehouseError(dead);
     if (elapsed > START_TIMEOUT_MS) {
-      throw new LakehouseError(`Trino did not become ready within ${START_TIMEOUT_MS / 1000} s. Last log lines:\n${tailLog(instancePaths(s).serverLog)}`);
+      const why = catalogError === undefined ? "" : ` Its catalog ${s.catalog} answered: ${catalogError}.`;
+      throw new LakehouseError(`Trino did not become ready within ${START_TIMEOUT_MS / 1000} s.${why} Last log lines:\n${tailLog(instancePaths(s).serverLog)}`);
     }
     const info = await fetchInfo(s);
     if (info && !info.starting) {
@@ -114,7 +123,13 @@ async function waitUntilReady(s: InstanceSettings, launched: number, workerPids:
         .then((r) => (s.workers === 0 ? Number(r.rows[0]?.nodes ?? 0) : Number(r.rows[0]?.workers ?? 0)))
         .catch(() => 0);
       if (active >= Math.max(1, s.workers)) {
-        if (s.workers === 0) return;
+        // One node: the node selector's map can still be empty for a moment after the node shows as
+        // active, and the first statement then fails with "No nodes available to run query" (seen
+        // once, npm start's migration). A statement with a split in the catalog proves it is not.
+        if (s.workers === 0) {
+          catalogError = await catalogProblem(s);
+          if (catalogError === undefined) return;
+        }
         allActiveSince ??= Date.now();
         if (Date.now() - allActiveSince >= NODE_MAP_SETTLE_MS) return;
       } else allActiveSince = undefined;

@@ -179,6 +179,70 @@ describe("LiveView", () => {
     assert.deepEqual(view.currentPanels, { series: chart("b8", 1, { 2: 20 }), kpis: tiles("b8", 100) });
   });
 
+  test("a slow panel holds back no other: each panel's delta goes out as it lands, chained by id; panels landing together share one event", async () => {
+    const { at, series, kpis, view } = setup();
+    const { id: first, boot } = await firstLoad(view);
+    const s = fakeSubscriber();
+    view.subscribe(s);
+
+    // Batch 8: the tiles' statement is slow (held by a gate); the chart answers at once.
+    at.version = "b8.d1";
+    series.answer = chart("b8", 1);
+    kpis.answer = tiles("b8", 101);
+    const gate = deferred<void>();
+    kpis.gate = gate.promise;
+    const refreshed = view.refresh();
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    const chartId = `b8.d1.${boot}.2`;
+    assert.deepEqual(
+      s.events.map((e) => parse(e)),
+      [
+        {
+          id: chartId,
+          event: "delta",
+          data: {
+            version: chartId,
+            base: first,
+            panels: { series: { kind: "points", meta: meta("b8"), dropBefore: T0 + MIN, upsert: [{ t: T0 + 3 * MIN, plays: 13 }] } },
+          },
+        },
+      ],
+      "the chart's delta is out while the tiles still load",
+    );
+    assert.equal(view.upToDate, false);
+    // A browser connecting now gets a snapshot of exactly that id: the new chart, the old tiles.
+    assert.deepEqual(parse(view.snapshot()), {
+      id: chartId,
+      event: "snapshot",
+      data: { version: chartId, panels: { series: chart("b8", 1), kpis: tiles("b7", 100) } },
+    });
+
+    gate.resolve();
+    await refreshed;
+    const tilesId = `b8.d1.${boot}.3`;
+    assert.deepEqual(parse(s.events[1]!), {
+      id: tilesId,
+      event: "delta",
+      data: { version: tilesId, base: chartId, panels: { kpis: { kind: "full", envelope: tiles("b8", 101) } } },
+    });
+    assert.equal(s.events.length, 2);
+    assert.equal(view.upToDate, true);
+    // A browser that saw only the chart's event resumes with the tiles' one.
+    assert.deepEqual(view.catchUp(chartId).map(parse), [parse(s.events[1]!)]);
+
+    // Batch 9: both answer at once (cached, say): one event carries both panels.
+    kpis.gate = undefined;
+    at.version = "b9.d1";
+    series.answer = chart("b9", 2);
+    kpis.answer = tiles("b9", 102);
+    await view.refresh();
+    assert.equal(s.events.length, 3);
+    const both = parse(s.events[2]!) as { data: { base: string; panels: Record<string, unknown> } };
+    assert.equal(both.data.base, tilesId);
+    assert.deepEqual(Object.keys(both.data.panels).sort(), ["kpis", "series"]);
+  });
+
   test("a version change that changes nothing visible sends nothing and keeps the id", async () => {
     const { at, series, kpis, view } = setup();
     const { id } = await firstLoad(view);
@@ -250,8 +314,8 @@ describe("LiveView", () => {
     await view.refresh();
     assert.deepEqual(
       s.events.map((e) => parse(e)),
+      // The panel that loaded goes out as it lands; the status once every panel has settled.
       [
-        { event: "status", data: { state: "degraded", reason: "Trino is down" } },
         {
           id: `b8.d1.${boot}.2`,
           event: "delta",
@@ -261,6 +325,7 @@ describe("LiveView", () => {
             panels: { series: { kind: "points", meta: meta("b8"), dropBefore: T0 + MIN, upsert: [{ t: T0 + 3 * MIN, plays: 13 }] } },
           },
         },
+        { event: "status", data: { state: "degraded", reason: "Trino is down" } },
       ],
     );
     assert.deepEqual(view.currentPanels.kpis, tiles("b7", 100));
@@ -283,12 +348,12 @@ describe("LiveView", () => {
     assert.deepEqual(
       s.events.map((e) => parse(e)),
       [
-        { event: "status", data: { state: "live" } },
         {
           id: `b8.d1.${boot}.3`,
           event: "delta",
           data: { version: `b8.d1.${boot}.3`, base: `b8.d1.${boot}.2`, panels: { kpis: { kind: "full", envelope: tiles("b8", 101) } } },
         },
+        { event: "status", data: { state: "live" } },
       ],
     );
   });
@@ -313,7 +378,7 @@ describe("LiveView", () => {
     kpis.answer = tiles("b7", 100, { stale: true, staleReason: "Trino: query timed out" });
     await view.refresh();
     assert.equal(view.upToDate, false);
-    assert.deepEqual(parse(s.events[0]!), { event: "status", data: { state: "degraded", reason: "Trino: query timed out" } });
+    assert.deepEqual(parse(s.events.at(-1)!), { event: "status", data: { state: "degraded", reason: "Trino: query timed out" } });
     assert.deepEqual(view.currentPanels.kpis, kpis.answer);
     // Every ready() tries again while it stays stale.
     await view.ready();

@@ -108,7 +108,7 @@ function summary(
   for (const p of sse) {
     const s = sseSummary(p);
     out(
-      `  SSE ${String(p.viewers).padStart(4)}: worst commit within 2 s: of first receipt ${pct(s.withinFirst)}, of server read ${pct(s.withinServer)}, of commit ${pct(s.withinCommit)} [95 % of the server seeing it]; spread p95 ${ms1(s.spreadP95)} ms; errors/disconnects ${s.errors} [0]; RSS max ${((p.server.maxRssKb || NaN) / 1024).toFixed(0)} MiB [bounded]`,
+      `  SSE ${String(p.viewers).padStart(4)}: worst commit within 2 s: of first receipt ${pct(s.withinFirst)}, of server read ${pct(s.withinServer)} (all panels ${pct(s.withinServerAll)}), of commit ${pct(s.withinCommit)} [95 % of the server seeing it]; spread p95 ${ms1(s.spreadP95)} ms; errors/disconnects ${s.errors} [0]; RSS max ${((p.server.maxRssKb || NaN) / 1024).toFixed(0)} MiB [bounded]`,
     );
   }
   for (const p of poll) {

@@ -6,6 +6,7 @@
  * reconnects itself: a stream the server ends is a disconnect the benchmark reports.
  */
 import http from "node:http";
+import { commitOfEventId } from "./batches";
 import { SseParser } from "./sse-parser";
 
 /** Wall-clock ms with sub-ms resolution, comparable with the server's and Trino's timestamps. */
@@ -23,8 +24,10 @@ export interface SubscriberState {
   extraSnapshots: number;
   /** The SSE id of what this subscriber holds. */
   version: string | undefined;
-  /** Receipt time of each delta, by SSE id. */
+  /** Receipt time of each commit's first delta event, by commit (commitOfEventId). */
   readonly deltas: Map<string, number>;
+  /** Receipt time of each commit's last delta event so far: all its panels, once the view has sent them. */
+  readonly lastDeltas: Map<string, number>;
   baseMismatches: number;
   readonly statusEvents: string[];
   keepalives: number;
@@ -49,6 +52,7 @@ export function subscribe(url: URL, index: number, agent: http.Agent, onDelta: (
     extraSnapshots: 0,
     version: undefined,
     deltas: new Map(),
+    lastDeltas: new Map(),
     baseMismatches: 0,
     statusEvents: [],
     keepalives: 0,
@@ -88,8 +92,10 @@ export function subscribe(url: URL, index: number, agent: http.Agent, onDelta: (
           }
           if (base !== state.version) state.baseMismatches += 1;
           state.version = ev.id;
-          state.deltas.set(ev.id, at);
-          onDelta(ev.id, at);
+          const commit = commitOfEventId(ev.id);
+          if (!state.deltas.has(commit)) state.deltas.set(commit, at);
+          state.lastDeltas.set(commit, at);
+          onDelta(commit, at);
         } else if (ev.event === "status") {
           state.statusEvents.push(ev.data);
         }
