@@ -8,9 +8,12 @@
 --                       views' velocity window; 0 when the video had no plays then)
 --   velocity_change   = velocity_score - baseline_velocity                  (plays/min above its day-earlier pace)
 -- :sort is 'velocity', 'acceleration', 'trending' or 'change' (a value, never an identifier); ties by video_id.
--- For the rows shown (rank <= :limit), the second phase: creator_id and hashtags from
--- dims.dim_videos, and the 60-minute sparkline: spark_ago[i] = minutes before T of a closed minute
--- with plays (1..60), spark_plays[i] = its plays (gold.rt_video_minute); minutes without a row are 0.
+-- creator_id and hashtags come from the same dims.dim_videos join as the :creator filter (one join,
+-- not a second one for the rows shown), and watermark_ms from rt_trending's complete_through (the
+-- same rt_watermark), so the plan has one dimension scan and one watermark read fewer.
+-- For the rows shown (rank <= :limit), the second phase: the 60-minute sparkline: spark_ago[i] =
+-- minutes before T of a closed minute with plays (1..60), spark_plays[i] = its plays
+-- (gold.rt_video_minute); minutes without a row are 0.
 -- The sparkline is joined on the shown rows' ids (Trino's dynamic filter then reads only their
 -- minutes); a subquery on the ranking there would compute the ranking twice.
 -- total_videos = how many videos matched before :limit. No rows when none did; the watermark then
@@ -26,7 +29,7 @@ day_before AS (
   GROUP BY m.video_id
 ),
 candidates AS (
-  SELECT r.*, coalesce(b.baseline_velocity, 0e0) AS baseline_velocity, r.velocity_score - coalesce(b.baseline_velocity, 0e0) AS velocity_change
+  SELECT r.*, dv.creator_id, dv.hashtags, coalesce(b.baseline_velocity, 0e0) AS baseline_velocity, r.velocity_score - coalesce(b.baseline_velocity, 0e0) AS velocity_change
   FROM lakehouse.gold.rt_trending r
   LEFT JOIN day_before b ON b.video_id = r.video_id
   LEFT JOIN lakehouse.dims.dim_videos dv ON dv.video_id = r.video_id
@@ -69,13 +72,11 @@ SELECT
   k.likes_recent,
   k.shares_recent,
   k.total_videos,
-  d.creator_id,
-  d.hashtags,
+  k.creator_id,
+  k.hashtags,
   sp.spark_ago,
   sp.spark_plays,
-  to_unixtime(w.t) * 1000 AS watermark_ms
+  to_unixtime(k.complete_through) * 1000 AS watermark_ms
 FROM shown k
-CROSS JOIN w
-LEFT JOIN lakehouse.dims.dim_videos d ON d.video_id = k.video_id
 LEFT JOIN spark sp ON sp.video_id = k.video_id
 ORDER BY k.rank
