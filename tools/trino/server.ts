@@ -129,9 +129,10 @@ async function waitUntilReady(s: InstanceSettings, launched: number, workerPids:
         if (s.workers === 0) {
           catalogError = await catalogProblem(s);
           if (catalogError === undefined) return;
+        } else {
+          allActiveSince ??= Date.now();
+          if (Date.now() - allActiveSince >= NODE_MAP_SETTLE_MS) return;
         }
-        allActiveSince ??= Date.now();
-        if (Date.now() - allActiveSince >= NODE_MAP_SETTLE_MS) return;
       } else allActiveSince = undefined;
     }
     if (elapsed - lastReport >= 5000) {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { deferred } from "../../../tools/testing/deferred";
 import type { Envelope, ResultMeta } from "../../dashboard/envelope";
-import { KEPT_DELTAS, LiveView, type PanelSource } from "./live-view";
+import { KEPT_DELTAS, LiveView, type PanelSource, versionOfEventId } from "./live-view";
 import type { PanelKind } from "./panel-diff";
 
 /** 2023-11-14T21:53:00Z, a whole minute. */
@@ -469,4 +469,11 @@ describe("LiveView", () => {
       [`b8.d1.${boot}.2`, `b9.d1.${boot}.3`],
     );
   });
+});
+
+test("versionOfEventId: the data version of an event id, whichever of the commit's panel events it is", () => {
+  assert.equal(versionOfEventId("b40.d1795594718522.mwvx1486.2"), "b40.d1795594718522");
+  assert.equal(versionOfEventId("b40.d1795594718522.mwvx1486.3"), "b40.d1795594718522");
+  assert.equal(versionOfEventId("l3-8.d0.mwvx1486.1"), "l3-8.d0");
+  assert.equal(versionOfEventId("odd"), "odd");
 });

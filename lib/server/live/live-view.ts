@@ -56,6 +56,15 @@ function staleReason(panels: PanelEnvelopes): string | undefined {
 /** Distinguishes this server process's event ids from an earlier one's (a restart resets counters). */
 const BOOT = Date.now().toString(36);
 
+/** An SSE event id: `<data version>.<process boot>.<revision>`; one commit may take several revisions (its panels as they land). */
+const eventId = (version: string, revision: number) => `${version}.${BOOT}.${revision}`;
+
+/** The data version an event id belongs to, e.g. "b40.d17955.mwvx1486.7" -> "b40.d17955" (bench:live groups a commit's events by it). */
+export function versionOfEventId(id: string): string {
+  const parts = id.split(".");
+  return parts.length > 2 ? parts.slice(0, -2).join(".") : id;
+}
+
 export class LiveView {
   /** Data version the panels were last loaded at, and whether that load was complete and not stale. */
   private loadedAt: string | undefined;
@@ -187,7 +196,7 @@ export class LiveView {
   private advanceId(version: string): string | undefined {
     const base = this.id;
     this.revision += 1;
-    this.id = `${version}.${BOOT}.${this.revision}`;
+    this.id = eventId(version, this.revision);
     this.snapshotBytes = undefined;
     return base;
   }

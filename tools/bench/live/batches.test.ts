@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { type Batch, batchesBefore, batchOfEventId, commitOfEventId, durationMs, overlapping } from "./batches";
+import { type Batch, batchesBefore, batchOfEventId, durationMs, overlapping } from "./batches";
 
 // One batch a minute, each started at :25 and committed 3 s later; the burst runs 120_000..190_000.
 const batch = (id: number, started: number | null, committed: number | null): Batch => ({ batchId: id, startedMs: started, committedMs: committed });
@@ -46,11 +46,4 @@ test("batchOfEventId reads the batch from a delta's SSE id", () => {
   assert.equal(batchOfEventId("b40.d1795594718522.mwvx1486.2"), 40);
   assert.equal(batchOfEventId("l3-8.d0.mwvx1486.1"), undefined);
   assert.equal(batchOfEventId(undefined), undefined);
-});
-
-test("commitOfEventId: the data version of a delta's SSE id, whichever of the commit's panel events it is", () => {
-  assert.equal(commitOfEventId("b40.d1795594718522.mwvx1486.2"), "b40.d1795594718522");
-  assert.equal(commitOfEventId("b40.d1795594718522.mwvx1486.3"), "b40.d1795594718522");
-  assert.equal(commitOfEventId("l3-8.d0.mwvx1486.1"), "l3-8.d0");
-  assert.equal(commitOfEventId("odd"), "odd");
 });

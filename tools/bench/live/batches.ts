@@ -41,16 +41,6 @@ export function batchesBefore(batches: readonly Batch[], fromMs: number, n: numb
 }
 
 /** The batch id a delta's SSE id names (`b<batchId>.d<daily>.…`), or undefined for another id (history still loading: `l…`). */
-/**
- * The data version a delta's SSE id belongs to: the id is `<version>.<process boot>.<revision>`, and
- * one commit's panels may go out as several events (each panel as it lands, live-view.ts), all of
- * the same version. E.g. "b40.d17955.mwvx1486.7" -> "b40.d17955".
- */
-export function commitOfEventId(id: string): string {
-  const parts = id.split(".");
-  return parts.length > 2 ? parts.slice(0, -2).join(".") : id;
-}
-
 export function batchOfEventId(id: string | undefined): number | undefined {
   const m = id === undefined ? null : /^b(\d+)\./.exec(id);
   return m ? Number(m[1]) : undefined;

@@ -6,7 +6,7 @@
  * reconnects itself: a stream the server ends is a disconnect the benchmark reports.
  */
 import http from "node:http";
-import { commitOfEventId } from "./batches";
+import { versionOfEventId } from "../../../lib/server/live/live-view";
 import { SseParser } from "./sse-parser";
 
 /** Wall-clock ms with sub-ms resolution, comparable with the server's and Trino's timestamps. */
@@ -24,7 +24,7 @@ export interface SubscriberState {
   extraSnapshots: number;
   /** The SSE id of what this subscriber holds. */
   version: string | undefined;
-  /** Receipt time of each commit's first delta event, by commit (commitOfEventId). */
+  /** Receipt time of each commit's first delta event, by commit (versionOfEventId, live-view.ts). */
   readonly deltas: Map<string, number>;
   /** Receipt time of each commit's last delta event so far: all its panels, once the view has sent them. */
   readonly lastDeltas: Map<string, number>;
@@ -92,7 +92,7 @@ export function subscribe(url: URL, index: number, agent: http.Agent, onDelta: (
           }
           if (base !== state.version) state.baseMismatches += 1;
           state.version = ev.id;
-          const commit = commitOfEventId(ev.id);
+          const commit = versionOfEventId(ev.id);
           if (!state.deltas.has(commit)) state.deltas.set(commit, at);
           state.lastDeltas.set(commit, at);
           onDelta(commit, at);
