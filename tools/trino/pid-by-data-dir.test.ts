@@ -42,6 +42,10 @@ test("a live process with those arguments is found in the real /proc", async () 
   const child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)", `-Dnode.data-dir=${dir}`, "io.trino.server.TrinoServer"], { stdio: "ignore" });
   try {
     await new Promise((r) => child.once("spawn", r));
+    // 'spawn' can come a moment before /proc shows the new program's arguments (seen once in CI,
+    // with the unit files running two at a time): look for up to 2 s.
+    const deadline = Date.now() + 2_000;
+    while (trinoPidByDataDir(dir) === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     assert.equal(trinoPidByDataDir(dir), child.pid);
   } finally {
     child.kill("SIGKILL");
