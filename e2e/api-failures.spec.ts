@@ -6,7 +6,7 @@
  *   pause) makes every query overrun its deadline for real (TRINO_QUERY_TIMEOUT_MS, 15 s here):
  *   a statement answered before is served stale with the reason, one never answered is a clear 503.
  */
-import { expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { connectionFor, templateVars } from "../lib/lakehouse/connection";
 import { loadDdlFiles } from "../lib/lakehouse/migrate";
 import { runQuery } from "../lib/trino/client";
@@ -15,6 +15,25 @@ import { testTrino } from "./e2e-settings";
 import { EXPECTED } from "./fixtures";
 
 const TIMED_OUT = "Trino did not answer within 15 s; the query was cancelled";
+
+/** Waits until no dashboard statement runs in Trino and none began in the last 6 s (more than one live-hub sweep, 5 s). */
+async function dashboardQuiet(request: APIRequestContext): Promise<void> {
+  const admin = connectionFor(testTrino, "admin");
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { rows } = await runQuery<{ state: string; query: string }>(
+      admin,
+      `SELECT state, query FROM system.runtime.queries
+        WHERE source = 'pulse-dashboard' AND (state NOT IN ('FINISHED', 'FAILED') OR created > current_timestamp - INTERVAL '6' SECOND)`,
+    );
+    if (rows.length === 0) return;
+    if (Date.now() > deadline)
+      throw new Error(
+        `the dashboard kept Trino busy for 60 s (live: ${JSON.stringify((await (await request.get("/api/health")).json()).live)}):\n${rows.map((r) => `${r.state} ${r.query.replace(/\s+/g, " ").slice(0, 160)}`).join("\n")}`,
+      );
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
 
 test("a row of the wrong shape is a generic 500: no stack trace, no detail of the error", async ({ request }) => {
   // The trending view, re-created with play_start_recent as text: the statement still runs, and its
@@ -41,6 +60,10 @@ test("a Trino that does not answer: the last result served stale with the reason
   const kpis = "/api/pulse/kpis?range=1h";
   const fresh = await request.get(kpis);
   expect(fresh.status()).toBe(200);
+  // Freeze only once the dashboard has been quiet for a while: live views left by earlier tests (or
+  // reloading after the previous test broke a view) would otherwise be frozen holding the
+  // admission slots, and the statement below would get the busy 503 instead of the deadline's.
+  await dashboardQuiet(request);
   const pid = (await status(testTrino)).pid;
   expect(pid).toBeGreaterThan(0);
   process.kill(pid!, "SIGSTOP");

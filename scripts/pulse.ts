@@ -28,6 +28,7 @@ import { buildDashboard, startDashboard } from "../tools/dashboard/next-process"
 import { supervisedDashboard } from "../tools/dashboard/supervised-dashboard";
 import { startAttached } from "../tools/lakehouse/attached-start";
 import { describeMigration, migrateLakehouse, startLakehouse, stopLakehouse } from "../tools/lakehouse/stack";
+import { StartedParts } from "../tools/lakehouse/started-parts";
 import { supervisedServers } from "../tools/lakehouse/supervised-servers";
 import { Supervisor } from "../tools/lakehouse/supervisor";
 
@@ -54,6 +55,9 @@ async function mainAttached(t: AttachTarget, jobs: boolean): Promise<void> {
   onSignals(() => run.stop());
 }
 
+/** What the local start has brought up: stopped on Ctrl-C or SIGTERM at any point, or when the start fails. */
+const parts = new StartedParts(log);
+
 async function main(argv: readonly string[]): Promise<void> {
   const unknown = argv.filter((a) => a !== "--jobs");
   if (unknown.length > 0) throw new Error(`unknown argument ${unknown[0]}; npm start takes only --jobs (attach mode)`);
@@ -61,11 +65,12 @@ async function main(argv: readonly string[]): Promise<void> {
   if (attached) return mainAttached(attached, argv.includes("--jobs"));
   if (argv.includes("--jobs")) throw new Error("--jobs is for attach mode (PULSE_ATTACH_TRINO_URL); the local lakehouse always runs its jobs");
   const s = instanceSettings("main");
+  onSignals(() => parts.stop());
   const t0 = Date.now();
   const port = toolsConfig().PULSE_DASHBOARD_PORT;
   const building = buildDashboard(log);
   building.catch(() => undefined); // awaited below; this only stops an early failure being reported as unhandled
-  await startLakehouse(s, log);
+  await parts.lakehouseStarting(startLakehouse(s, log), () => stopLakehouse(s, log));
   const m = await migrateLakehouse(s, log);
   log(
     `lakehouse ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${serverUrl(s)} (catalog lakehouse on PostgreSQL 127.0.0.1:${s.pgPort}); ${describeMigration(m)}`,
@@ -80,9 +85,11 @@ async function main(argv: readonly string[]): Promise<void> {
     (status) => writeSupervisionStatus(p.supervisionFile, status),
   );
   supervisor.start();
+  parts.supervisor = supervisor;
   await building;
   const dashboardOptions = { port, trino: dashboardTrinoEnv(s), log, pidFile: path.join(s.dir, "dashboard.pid") };
   const dashboard = supervisedDashboard(dashboardOptions, await startDashboard(dashboardOptions));
+  parts.dashboard = dashboard;
   supervisor.add(dashboard.server);
   log(`dashboard: ${dashboard.url()} (log: ${path.join(s.dir, "dashboard.log")})`);
 
@@ -118,18 +125,14 @@ async function main(argv: readonly string[]): Promise<void> {
     ...(recordFile ? { producerRecord: new ProducerRecord(recordFile) } : {}),
   });
   pipeline.start();
+  parts.pipeline = pipeline;
   log("running; press Ctrl-C to stop");
-
-  onSignals(async () => {
-    // First, so nothing is restarted while it is being stopped.
-    await supervisor.stop();
-    await pipeline.stop();
-    await dashboard.stop();
-    await stopLakehouse(s, log);
-  });
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
+main(process.argv.slice(2)).catch(async (err: unknown) => {
+  // A step failing because Ctrl-C is stopping its servers: the signal's stop finishes and exits.
+  if (parts.isStopping) return;
   console.error(`[pulse] error: ${err instanceof Error ? err.message : String(err)}`);
+  await parts.stop();
   process.exit(1);
 });

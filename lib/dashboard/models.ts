@@ -213,6 +213,9 @@ export interface Health {
     readonly dailyVersion: string | null;
     readonly readAt: number | null;
     readonly error?: string;
+    /** Live views this server holds (URL parameter sets watched lately) and the streams open on them. */
+    readonly views: number;
+    readonly subscribers: number;
   };
 }
 

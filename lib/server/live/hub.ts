@@ -64,6 +64,13 @@ class LiveHub {
     return this.views.size;
   }
 
+  /** Open streams over every view: /api/health reports it, so a subscriber that outlives its browser shows. */
+  get subscribers(): number {
+    let n = 0;
+    for (const v of this.views.values()) n += v.subscriberCount;
+    return n;
+  }
+
   private refreshWatched(): void {
     this.dropIdle();
     for (const v of this.views.values()) v.refresh().catch(() => undefined);

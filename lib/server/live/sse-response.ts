@@ -1,4 +1,3 @@
-import "server-only";
 /**
  * A live view as a Server-Sent Events response: on connect, what the browser is missing (nothing,
  * the deltas after its Last-Event-ID, or the snapshot), then every delta the view broadcasts, and a
@@ -47,6 +46,12 @@ export function streamResponse(request: Request, view: LiveView): Response {
             }
           },
         };
+        // A browser that left while the view loaded (Next then never reads this stream, so neither
+        // cancel() nor a later abort event comes): subscribing would leak a subscriber for good.
+        if (request.signal.aborted) {
+          controller.close();
+          return;
+        }
         controller.enqueue(RETRY);
         for (const bytes of view.catchUp(since)) controller.enqueue(bytes);
         const unsubscribe = view.subscribe(subscriber);

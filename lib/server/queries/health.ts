@@ -4,6 +4,7 @@ import { serverConfig } from "../../config/server";
 import type { Health } from "../../dashboard/models";
 import { runQuery } from "../../trino/client";
 import { dashboardConnection, describeFailure, readRows, resultCache } from "../data";
+import { liveHub } from "../live/hub";
 import { liveWatcher } from "../live/versions";
 import { ResultCache } from "../result-cache";
 import { querySql } from "../sql-files";
@@ -49,6 +50,8 @@ export async function getHealth(): Promise<Health> {
       dailyVersion: live.state?.dailyVersion ?? null,
       readAt: live.state?.readAt ?? null,
       ...(live.error !== undefined ? { error: live.error } : {}),
+      views: liveHub().size,
+      subscribers: liveHub().subscribers,
     },
   };
 }
