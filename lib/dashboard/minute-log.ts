@@ -16,8 +16,9 @@
  *
  * Feeding it:
  *   reset(rows, B, T)  rows = per-minute sums of the rows with batch_id <= B, window_start >= T - S.
- *   apply(delta)       delta.rows = per-minute sums of the rows with A < batch_id <= B (A = afterBatch),
- *                      window_start >= any bound <= T - S; returns the minutes whose shown point changed.
+ *   apply(delta)       delta.rows = the rows with A < batch_id <= B (A = afterBatch), window_start >=
+ *                      any bound <= T - S, summed per minute or not: rows of one minute add up (in
+ *                      reset() too); returns the minutes whose shown point changed.
  * needsFullRecompute() says when apply() cannot be used and the caller must reset():
  *   "start"                nothing loaded yet;
  *   "gap"                  afterBatch != the log's batch: batches were missed (or read from elsewhere);

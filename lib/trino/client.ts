@@ -137,7 +137,41 @@ function throwIfFailed(page: QueryResult): void {
   }
 }
 
+/** How long runQuery waits before sending a statement again that Trino could not place on a node. */
+const NO_NODES_RETRY_MS = 1_000;
+
+/**
+ * True for the failure of a statement Trino could not schedule because its node map was still empty:
+ * for a few seconds after a (re)start the scheduler's memoized map can lag behind nodes that are
+ * already active and a catalog that already answers (seen in `npm start` right after Trino was
+ * ready). Such a statement ran no task, and an Iceberg write commits only when its query finishes,
+ * so sending it again is safe for every statement.
+ */
+export function isNoNodesYet(err: unknown): boolean {
+  return err instanceof TrinoQueryError && err.errorName === "NO_NODES_AVAILABLE";
+}
+
+/**
+ * Runs one statement within opts.timeoutMs (default DEFAULT_TIMEOUT_MS) and returns its rows. A
+ * statement Trino could not yet place on a node (isNoNodesYet) is sent again every second within
+ * the same deadline.
+ */
 export async function runQuery<Row = Record<string, unknown>>(conn: TrinoConnection, sql: string, opts: QueryOptions = {}): Promise<QueryOutput<Row>> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await runQueryOnce<Row>(conn, sql, { ...opts, timeoutMs: Math.max(1, deadline - Date.now()) });
+    } catch (err) {
+      // A retry's overrun is the statement's: report the deadline the caller set.
+      if (err instanceof TrinoTimeoutError && err.timeoutMs !== timeoutMs) throw new TrinoTimeoutError(timeoutMs, err.queryId);
+      if (!isNoNodesYet(err) || deadline - Date.now() <= NO_NODES_RETRY_MS) throw err;
+      await new Promise((r) => setTimeout(r, NO_NODES_RETRY_MS));
+    }
+  }
+}
+
+async function runQueryOnce<Row>(conn: TrinoConnection, sql: string, opts: QueryOptions): Promise<QueryOutput<Row>> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const client = createClient(conn, opts, timeoutMs);
   const deadline = Date.now() + timeoutMs;

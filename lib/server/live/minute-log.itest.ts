@@ -1,6 +1,7 @@
 /**
- * The live minute logs against the real Trino: a log fed batch by batch from rt_minutes_delta.sql
- * (only each batch's rows) equals the full recompute from the same statement, and answers exactly
+ * The live minute logs against the real Trino: a log fed batch by batch with only each batch's rows
+ * (rt_log_rows_delta.sql, the statement minute-statement.ts picks for one batch) equals the full
+ * recompute (rt_minutes_delta.sql), and answers exactly
  * what the dashboard's statements answer: pulse_platform_series.sql (minute path), pulse_kpis.sql
  * and video_minute_series.sql.
  *
@@ -26,6 +27,7 @@ import { REPO_ROOT } from "../../lakehouse/settings";
 import { COMMIT_SAFETY_MS, runMicroBatch } from "../../pipeline/rt/microbatch";
 import { type SqlParams, sqlInstant } from "../../trino/bind";
 import { statementOf } from "../../trino/sql-text";
+import { minuteStatement } from "./minute-statement";
 
 const B = Date.UTC(2026, 10, 20, 10, 0, 0);
 const S = 1000;
@@ -44,7 +46,7 @@ const query = (name: string) => statementOf(`${name}.sql`, fs.readFileSync(path.
 
 type DeltaRow = { t_ms: number; impressions: number; play_start: number; play_finish: number; likes: number; shares: number };
 async function delta(after: number, through: number, since: number, videoId: string | null): Promise<MinuteRow[]> {
-  const r = await rows<DeltaRow>("dashboard", query("rt_minutes_delta"), {
+  const r = await rows<DeltaRow>("dashboard", query(minuteStatement(after, through)), {
     after_batch: after,
     through_batch: through,
     since: sqlInstant(new Date(since)),
@@ -204,4 +206,34 @@ test("V1's log answers what video_minute_series.sql answers for the last hour", 
   // V1 at minute B: one play (e1), the impression e2 and the late like e5; velocity = 1 / N.
   const atB = fromLog.find((m) => m.t === B);
   assert.deepEqual([atB?.plays, atB?.impressions, atB?.likes, atB?.velocity], [1, 1, 1, 1 / N]);
+});
+
+test("batches 2 and 3 as the log's rows and as per-minute sums: the same minutes, e3..e7 by hand", async () => {
+  const byMinute = (rs: readonly MinuteRow[]) => {
+    const m = new Map<number, number[]>();
+    for (const r of rs) {
+      const s = m.get(r.t) ?? [0, 0, 0, 0, 0];
+      m.set(r.t, [s[0]! + r.impressions, s[1]! + r.plays, s[2]! + r.finishes, s[3]! + r.likes, s[4]! + r.shares]);
+    }
+    return [...m].sort(([a], [b]) => a - b).map(([t, s]) => [(t - B) / M, ...s]);
+  };
+  const sumsOf = async (name: string) =>
+    (await rows<DeltaRow>("dashboard", query(name), { after_batch: 1, through_batch: 3, since: sqlInstant(new Date(B - DAY)), video_id: null })).map((x) => ({
+      t: x.t_ms,
+      impressions: x.impressions,
+      plays: x.play_start,
+      finishes: x.play_finish,
+      likes: x.likes,
+      shares: x.shares,
+    }));
+  const asRows = await sumsOf("rt_log_rows_delta");
+  // Minute B holds two rows: V1's late like (batch 2) and V2's late impression (batch 3).
+  assert.equal(asRows.filter((r) => r.t === B).length, 2);
+  const expected = [
+    [0, 1, 0, 0, 1, 0],
+    [1, 0, 1, 1, 0, 0],
+    [2, 0, 1, 0, 0, 0],
+  ];
+  assert.deepEqual(byMinute(asRows), expected);
+  assert.deepEqual(byMinute(await sumsOf("rt_minutes_delta")), expected);
 });

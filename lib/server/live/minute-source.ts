@@ -1,8 +1,9 @@
 import "server-only";
 /**
  * A MinuteLog (lib/dashboard/minute-log.ts) fed from Trino: brought to the live watcher's committed
- * batch by reading only the rows of the batches since the last one it holds (rt_minutes_delta.sql),
- * or everything in its span on start, after a gap, and once an hour as a belt-and-braces resync.
+ * batch by reading only the rows of the batches since the last one it holds, or everything in its
+ * span on start, after a gap, and once an hour as a belt-and-braces resync (which statement:
+ * minute-statement.ts).
  * One per stream: the whole platform, or one video. Concurrent callers share one update.
  */
 import { z } from "zod";
@@ -10,6 +11,7 @@ import { type MinuteDelta, MinuteLog, type MinuteRow, needsFullRecompute } from 
 import { bindSql, sqlInstant } from "../../trino/bind";
 import { fetchRows } from "../data";
 import { querySql } from "../sql-files";
+import { minuteStatement } from "./minute-statement";
 import type { LiveState } from "./watcher";
 
 const Row = z.object({
@@ -92,13 +94,14 @@ export class MinuteSource {
   }
 
   private async read(after: number, through: number, since: number): Promise<{ rows: MinuteRow[]; sql: string }> {
-    const sql = bindSql(querySql("rt_minutes_delta"), {
+    const name = minuteStatement(after, through);
+    const sql = bindSql(querySql(name), {
       after_batch: after,
       through_batch: through,
       since: sqlInstant(new Date(since)),
       video_id: this.videoId,
     });
-    const rows = await fetchRows("rt_minutes_delta", sql, Row);
+    const rows = await fetchRows(name, sql, Row);
     return {
       sql,
       rows: rows.map((r) => ({ t: r.t_ms, impressions: r.impressions, plays: r.play_start, finishes: r.play_finish, likes: r.likes, shares: r.shares })),
