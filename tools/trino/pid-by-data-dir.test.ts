@@ -39,17 +39,21 @@ test("the pid is read from a process table: other nodes, zombies (empty command 
 
 test("a live process with those arguments is found in the real /proc", async () => {
   const dir = path.join(os.tmpdir(), `pulse-node-${process.pid}`);
-  const child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)", `-Dnode.data-dir=${dir}`, "io.trino.server.TrinoServer"], { stdio: "ignore" });
+  // "--": without it Node takes -Dnode.data-dir for one of its own options and exits at once ("bad
+  // option"), and the test passed only when /proc was read within that moment (it failed in CI twice).
+  const child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)", "--", `-Dnode.data-dir=${dir}`, "io.trino.server.TrinoServer"], {
+    stdio: "ignore",
+  });
+  const exited = new Promise((r) => child.once("exit", r));
   try {
     await new Promise((r) => child.once("spawn", r));
-    // 'spawn' can come a moment before /proc shows the new program's arguments (seen once in CI,
-    // with the unit files running two at a time): look for up to 2 s.
+    // 'spawn' can come a moment before /proc shows the new program's arguments: look for up to 2 s.
     const deadline = Date.now() + 2_000;
     while (trinoPidByDataDir(dir) === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     assert.equal(trinoPidByDataDir(dir), child.pid);
   } finally {
     child.kill("SIGKILL");
   }
-  await new Promise((r) => child.once("exit", r));
+  await exited;
   assert.equal(trinoPidByDataDir(dir), undefined);
 });
