@@ -421,4 +421,31 @@ describe("a checkpoint that moved without the data tables", () => {
     assert.equal(QUICK_READS, 3);
     assert.deepEqual(reads, [5000, 10_000, 15_000, 35_000, 55_000]);
   });
+
+  test("a data move with no new batch (compaction) spends its quick reads; the next batch's Gold write earns new ones", async () => {
+    const w = setup();
+    w.env.data = "gold/00010.metadata.json";
+    await w.watcher.tick();
+    w.env.data = "gold/00011-compaction.metadata.json";
+    for (const t of [1000, 5000, 10_000, 15_000]) {
+      w.env.token = `meta/ingest-${t}.metadata.json`;
+      w.clock.t = t;
+      await w.watcher.tick();
+    }
+    assert.equal(w.counts.reads, 4, "the first read, then 3 quick ones, all still batch 7");
+    // 20 s later the next micro-batch: 'started', its Gold rows, then 'committed' 3 s after them.
+    w.env.token = "meta/started.metadata.json";
+    w.clock.t = 20_000;
+    await w.watcher.tick();
+    w.env.data = "gold/00012.metadata.json";
+    w.clock.t = 21_000;
+    await w.watcher.tick();
+    const before = w.counts.reads;
+    w.env.token = "meta/committed.metadata.json";
+    w.env.rt = { ...w.env.rt, batchId: 8 };
+    w.clock.t = 24_000;
+    await w.watcher.tick();
+    assert.equal(w.counts.reads, before + 1, "read at the checkpoint, not once PENDING_MS has passed since the compaction's reads");
+    assert.deepEqual(w.calls.at(-1), ["b8", "d1700000000000", { rt: true, daily: false }]);
+  });
 });
