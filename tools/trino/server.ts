@@ -76,7 +76,11 @@ export async function status(s: InstanceSettings): Promise<ServerInfo> {
  */
 const NODE_MAP_SETTLE_MS = 6_000;
 
-/** Why a statement with a split in the instance's catalog fails, or undefined when it runs (the node map has the node). */
+/**
+ * Why a statement in the instance's catalog fails, or undefined when the catalog answers. It does not
+ * prove the scheduler's node map holds the node (information_schema is answered on the coordinator):
+ * a statement that meets an empty map is sent again by runQuery (lib/trino/client.ts, isNoNodesYet).
+ */
 function catalogProblem(s: InstanceSettings): Promise<string | undefined> {
   return runQuery(connectionFor(s, "admin"), `SELECT count(*) AS n FROM ${s.catalog}.information_schema.schemata`, { timeoutMs: 10_000 })
     .then(() => undefined)
@@ -123,9 +127,9 @@ async function waitUntilReady(s: InstanceSettings, launched: number, workerPids:
         .then((r) => (s.workers === 0 ? Number(r.rows[0]?.nodes ?? 0) : Number(r.rows[0]?.workers ?? 0)))
         .catch(() => 0);
       if (active >= Math.max(1, s.workers)) {
-        // One node: the node selector's map can still be empty for a moment after the node shows as
-        // active, and the first statement then fails with "No nodes available to run query" (seen
-        // once, npm start's migration). A statement with a split in the catalog proves it is not.
+        // One node: ready once the catalog answers too. The node selector's map can still be empty
+        // for a few seconds after that ("No nodes available to run query", seen twice in npm start's
+        // migration); runQuery sends such a statement again, so start-up need not wait for it here.
         if (s.workers === 0) {
           catalogError = await catalogProblem(s);
           if (catalogError === undefined) return;
