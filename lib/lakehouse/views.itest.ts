@@ -6,13 +6,13 @@
  */
 import assert from "node:assert/strict";
 import { before, beforeEach, test } from "node:test";
+import { insertFixtureVideos, RT_COLUMNS, rtRow } from "../../tools/testing/rt-fixture";
 import { singleNodeTest } from "../../tools/testing/single-node-test";
 import { insertRows, q, requireTestInstance, rows, trinoMinuteNow } from "../../tools/testing/trino-fixtures";
 import { type SqlValue, sqlInstant } from "../trino/bind";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const RT_COLUMNS = ["video_id", "window_start", "upload_ts", "impressions", "likes", "shares", "play_start", "play_finish"];
 
 let T = 0; // watermark: minutes with window_start < T are closed
 
@@ -22,7 +22,7 @@ const close = (actual: unknown, expected: number, what: string) =>
 
 /** One RT row: impressions 10, likes 1, shares 0, play_finish 2, and the given plays. */
 function rt(video: string, minutesBeforeT: number, plays: number, uploadMs: number): SqlValue[] {
-  return [video, at(T - minutesBeforeT * MIN), at(uploadMs), 10, 1, 0, plays, 2];
+  return rtRow(video, T - minutesBeforeT * MIN, plays, uploadMs);
 }
 
 async function setWatermark(ms: number): Promise<void> {
@@ -59,15 +59,7 @@ async function loadTraffic(): Promise<{ uploadA: number; uploadB: number }> {
   values.push(rt("C", 16, 6, uploadB));
   values.push(rt("D", 0, 7, uploadB));
   await insertRows("lakehouse.gold.rt_video_stats_1min", RT_COLUMNS, values);
-  await insertRows(
-    "lakehouse.dims.dim_videos",
-    ["video_id", "creator_id", "category", "hashtags", "duration_ms", "upload_time", "status", "updated_at"],
-    [
-      ["A", "u1", "Gaming", ["#a"], 30_000, at(uploadA), "active", at(uploadA)],
-      ["B", "u2", "Beauty", ["#b"], 15_000, at(uploadB), "active", at(uploadB)],
-      ["C", "u3", "Comedy", ["#c"], 20_000, at(uploadB), "banned", at(uploadB)],
-    ],
-  );
+  await insertFixtureVideos(uploadA, uploadB);
   await setWatermark(T);
   return { uploadA, uploadB };
 }

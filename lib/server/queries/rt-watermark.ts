@@ -19,6 +19,15 @@ export function getRtWatermark(): Promise<Envelope<RtWatermark>> {
 }
 
 /**
+ * The RT state as the dashboard knows it: the live watcher's last read when it is healthy (no query
+ * at all), otherwise rt_watermark.sql through the cache, one Trino query per cache period.
+ */
+export async function knownRtState(): Promise<RtWatermark> {
+  const watcher = liveWatcher();
+  return watcher.healthy && watcher.state ? watcher.state.rt : (await getRtWatermark()).data;
+}
+
+/**
  * Every real-time panel goes through this: it says "loading history" until the first micro-batch
  * has committed (rtPanelMeta), and a panel whose own rows were empty borrows the RT watermark.
  * The watermark comes from the live watcher's state; without a healthy watcher the watermark query is
@@ -26,10 +35,7 @@ export function getRtWatermark(): Promise<Envelope<RtWatermark>> {
  */
 export async function withRtWatermark<T>(result: Envelope<T>): Promise<Envelope<T>> {
   try {
-    // The live watcher already holds the state it read at the last commit: no query at all.
-    const watcher = liveWatcher();
-    const rt = watcher.healthy && watcher.state ? watcher.state.rt : (await getRtWatermark()).data;
-    return { ...result, meta: rtPanelMeta(result.meta, rt) };
+    return { ...result, meta: rtPanelMeta(result.meta, await knownRtState()) };
   } catch {
     return result;
   }

@@ -7,7 +7,7 @@ import type { TrendingQuery } from "../../dashboard/schemas";
 import { baselineZ, denseSparkline } from "../../dashboard/why-it-ranks";
 import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
 import { decimal } from "../typed-rows";
-import { withRtWatermark } from "./rt-watermark";
+import { knownRtState, withRtWatermark } from "./rt-watermark";
 
 /**
  * sql/queries/pulse_trending.sql: without a dimension row a video has no category and, when the RT
@@ -36,12 +36,25 @@ const Row = z.object({
   watermark_ms: z.number(),
 });
 
-export function getTrending(q: TrendingQuery, opts: CachedQueryOptions = {}): Promise<Envelope<Trending>> {
+/**
+ * The ranking at the watermark the dashboard knows (knownRtState): bound as a constant, it lets
+ * Trino prune the log to the minutes read, and keys the cached result on the data's watermark.
+ * Before the first commit the statement falls back to the clock, as gold.rt_watermark does.
+ */
+export async function getTrending(q: TrendingQuery, opts: CachedQueryOptions = {}): Promise<Envelope<Trending>> {
   const window = serverConfig().PULSE_VELOCITY_WINDOW_MINUTES;
+  const { watermark } = await knownRtState();
   return cachedQuery(
     {
       name: "pulse_trending",
-      params: { category: q.category ?? null, creator: q.creator ?? null, sort: q.sort, limit: q.limit, window_minutes: window },
+      params: {
+        complete_through: watermark === null ? null : new Date(watermark),
+        category: q.category ?? null,
+        creator: q.creator ?? null,
+        sort: q.sort,
+        limit: q.limit,
+        window_minutes: window,
+      },
       freshness: "rt",
       row: Row,
       map: (rows) => ({

@@ -7,7 +7,7 @@ import { loadStatement } from "../../../lib/trino/sql-files";
 import { coverageOf, dashboardPatterns, statementHead, statementName, statementPattern } from "./statements";
 
 const QUERIES = path.join(REPO_ROOT, "sql", "queries");
-const bound = (name: string, params: Record<string, string | number | null>) => bindSql(loadStatement(QUERIES, name), params);
+const bound = (name: string, params: Record<string, string | number | null | Date>) => bindSql(loadStatement(QUERIES, name), params);
 
 test("statementName tells apart the KPI and series statements, which share their first 103 characters", () => {
   const patterns = dashboardPatterns();
@@ -19,7 +19,17 @@ test("statementName tells apart the KPI and series statements, which share their
   assert.equal(statementName(series, patterns), "pulse_platform_series");
   assert.equal(statementName(bound("rt_watermark", {}), patterns), "rt_watermark");
   assert.equal(
-    statementName(bound("pulse_trending", { category: null, creator: null, sort: "velocity", limit: 25, window_minutes: 15 }), patterns),
+    statementName(
+      bound("pulse_trending", {
+        complete_through: new Date(Date.UTC(2026, 10, 26, 12, 0)),
+        category: null,
+        creator: null,
+        sort: "velocity",
+        limit: 25,
+        window_minutes: 15,
+      }),
+      patterns,
+    ),
     "pulse_trending",
   );
   assert.equal(statementName("SELECT 1", patterns), undefined);
