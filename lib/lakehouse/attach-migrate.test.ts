@@ -19,7 +19,7 @@ describe("sql/ddl as attach mode reads it", () => {
       "510_gold_batch_video_daily_add_plays_started.sql",
       "511_gold_batch_video_daily_add_plays_finished.sql",
     ]);
-    assert.equal(kinds("table").length, 13);
+    assert.equal(kinds("table").length, 14);
     assert.deepEqual(kinds("view"), [
       "012_meta_seed_progress.sql",
       "600_gold_rt_watermark.sql",
@@ -140,6 +140,7 @@ describe("Pulse's own Kafka ingest files", () => {
       .filter((f) => isLocalIngestFile(f.name))
       .map((f) => f.name);
     assert.deepEqual(local, [
+      "013_ingest_meta_ingest_checkpoints.sql",
       "110_ingest_bronze_raw_events_kafka_partition.sql",
       "111_ingest_bronze_raw_events_kafka_offset.sql",
       "700_ingest_kafka_events_checked.sql",

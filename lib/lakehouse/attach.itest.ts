@@ -186,7 +186,9 @@ test("the dashboard, attached, answers the team's rows with the hand-computed nu
 
   const trending = await get("/api/pulse/trending?limit=25");
   assert.equal(trending.meta.watermark, T);
-  assert.match(trending.meta.sql, /FROM warehouse_prod\.gold\.rt_trending r/);
+  // The ranking reads the team's log in the attached catalog, at the watermark the dashboard knows.
+  assert.match(trending.meta.sql, /FROM warehouse_prod\.gold\.rt_video_stats_1min r/);
+  assert.doesNotMatch(trending.meta.sql, /lakehouse\./);
   assert.equal(trending.data.total, 2);
   const [alpha, beta] = trending.data.rows;
   assert.deepEqual(

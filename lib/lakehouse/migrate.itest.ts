@@ -55,6 +55,7 @@ test("running migrate twice more applies nothing and changes nothing", async () 
     "gold.batch_video_daily",
     "gold.rt_platform_15min",
     "gold.rt_video_stats_1min",
+    "meta.ingest_checkpoints",
     "meta.job_checkpoints",
     "meta.schema_migrations",
     "silver.fact_user_engagement",

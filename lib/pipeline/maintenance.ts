@@ -18,6 +18,7 @@ export const MAINTAINED_TABLES = [
   ["gold", "batch_video_daily"],
   ["gold", "batch_platform_daily"],
   ["meta", "job_checkpoints"],
+  ["meta", "ingest_checkpoints"],
 ] as const;
 
 /** The RT log's TTL when the caller names none: PULSE_RT_TTL_DAYS's default (the seed said 7; see that setting). */

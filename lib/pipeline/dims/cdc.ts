@@ -5,7 +5,7 @@
  * to the current-state tables with MERGE and to the SCD2 history that point-in-time joins read. No
  * row travels as SQL text.
  *
- * Checkpoints follow the events' ingest (meta.job_checkpoints, job 'kafka:<topic>'): 'started' with
+ * Checkpoints follow the events' ingest (meta.ingest_checkpoints, job 'kafka:<topic>'): 'started' with
  * the range, the three dims statements, the range's dead letters, 'committed'. The dims statements
  * are idempotent (newest change wins, a version already in the history is not added again, valid_to
  * is re-derived), so recovery simply runs them again; the dead letters are written only if the

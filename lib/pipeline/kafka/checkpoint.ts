@@ -1,6 +1,6 @@
 /**
  * The checkpoints of the Kafka consumers (the events ingest and the two CDC topics) in
- * meta.job_checkpoints, one job per topic ('kafka:<topic>'): a batch's offset ranges are its detail,
+ * meta.ingest_checkpoints, one job per topic ('kafka:<topic>'): a batch's offset ranges are its detail,
  * 'started' before its writes and 'committed' after them. Written every few seconds, so with the
  * frequent-write session (no extended statistics on write; lib/pipeline/job-sql.ts).
  */

@@ -2,7 +2,7 @@
  * The Kafka ingest: topic pulse.events into lakehouse.bronze.raw_events, exactly once, with no
  * row data in SQL text. Trino reads each batch's offset ranges itself through its Kafka connector
  * (sql/jobs/kafka_events_*.sql over view bronze.kafka_events_checked); this code only decides the
- * ranges and keeps the checkpoint, with the micro-batch's discipline (meta.job_checkpoints, job
+ * ranges and keeps the checkpoint, with the micro-batch's discipline (meta.ingest_checkpoints, job
  * 'kafka:pulse.events'):
  *   1. 'started' with the batch's ranges (per partition, from the last committed batch's end to the
  *      partition's end offset, capped);

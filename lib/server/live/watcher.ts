@@ -8,7 +8,8 @@
  * the new versions only when a checkpoint moved after the data tables did: a micro-batch commits
  * 'started', then its Gold rows, then 'committed', and only the last moves the watermark. A
  * checkpoint that moved with no unseen data before it (a 'started' row, Silver's checkpoint, the
- * Kafka ingest's checkpoint every few seconds) costs no read; the resync catches a change that
+ * seed's progress) costs no read (the Kafka consumers checkpoint in meta.ingest_checkpoints, which
+ * is not watched); the resync catches a change that
  * slipped by (a batch recovered after both a crash and a restart of this server). Without a catalog database (attached to a Trino whose
  * catalog Pulse cannot read) it runs that statement every `trinoProbeMs` instead. While history is
  * still loading, seed progress (its own table) is re-read at the Trino period too, and once every
@@ -44,8 +45,8 @@ export interface CommitTokens {
 /**
  * While the data tables' commit is still unseen, checkpoint moves are read at once QUICK_READS
  * times after each data move (a micro-batch's 'committed' row follows its Gold write within
- * seconds, perhaps after an ingest checkpoint), then at most once per PENDING_MS: a batch stuck
- * between its two writes must not cost a read per ingest checkpoint.
+ * seconds, perhaps after another job's checkpoint), then at most once per PENDING_MS: a batch stuck
+ * between its two writes must not cost a read per checkpoint of other jobs.
  */
 export const QUICK_READS = 3;
 export const PENDING_MS = 20_000;
@@ -79,7 +80,7 @@ export class LiveWatcher {
    * Whether the data tables moved after the last read that found new versions: their commit is still
    * to be seen, so the next checkpoint move (the batch's 'committed' row, a daily build's checkpoint)
    * is read at once. Only a read that finds a new version clears it. A read in between (a resync, a
-   * recheck after a Trino failure, one for the Kafka ingest's checkpoint between a batch's Gold write
+   * recheck after a Trino failure, one for another job's checkpoint between a batch's Gold write
    * and its 'committed' row) does not: taking that for the commit held the batch back 20 s (seen
    * for 3 of 6 commits, stop 29's bench:live).
    */
@@ -173,7 +174,7 @@ export class LiveWatcher {
     this.lastTokens = tokens;
     if (!last) return false;
     // Each data move earns its own quick reads: a move that brings no new version (the RT log's
-    // compaction, every 10 minutes) would otherwise spend them on ingest checkpoints and hold the
+    // compaction, every 10 minutes) would otherwise spend them on other jobs' checkpoints and hold the
     // next batch's 'committed' back by up to PENDING_MS (seen on the demo: 15 s).
     if (tokens.data !== last.data) this.unseen = { ...this.unseen, data: true, reads: 0 };
     if (tokens.checkpoints === last.checkpoints || !this.unseen.data) return false;
