@@ -2,7 +2,7 @@
 -- T = :complete_through, the RT watermark the dashboard already knows (its live watcher's last read of
 -- gold.rt_watermark); NULL = the start of the current minute, which is what that view answers before the
 -- first micro-batch has committed. The numbers are those of gold.rt_trending / gold.rt_video_velocity at T
--- (lib/server/queries/pulse-trending.itest.ts checks that they agree), computed here from the log itself:
+-- (lib/server/queries/bound-watermark.itest.ts checks that they agree), computed here from the log itself:
 --   minute(video, m)  = SUM of gold.rt_video_stats_1min rows of (video_id, window_start = m)  (corrections added)
 --   velocity_score    = plays in the last N closed minutes [T - N, T) / N       (N = :window_minutes)
 --   acceleration      = (velocity - plays in [T - 2N, T - N) / N) / N

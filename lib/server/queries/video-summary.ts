@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
+import { serverConfig } from "../../config/server";
 import type { Envelope } from "../../dashboard/envelope";
 import type { VideoSummary } from "../../dashboard/models";
 import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
 import { onlyRow } from "../typed-rows";
-import { withRtWatermark } from "./rt-watermark";
+import { knownRtState, withRtWatermark } from "./rt-watermark";
 
 /**
  * sql/queries/video_summary.sql: one row; the dimension columns are NULL for a video without a
@@ -28,11 +29,17 @@ const Row = z.object({
   watermark_ms: z.number(),
 });
 
-export function getVideoSummary(videoId: string, opts: CachedQueryOptions = {}): Promise<Envelope<VideoSummary>> {
+/** At the watermark the dashboard knows, bound as a constant (see getTrending). */
+export async function getVideoSummary(videoId: string, opts: CachedQueryOptions = {}): Promise<Envelope<VideoSummary>> {
+  const { watermark } = await knownRtState();
   return cachedQuery(
     {
       name: "video_summary",
-      params: { video_id: videoId },
+      params: {
+        video_id: videoId,
+        complete_through: watermark === null ? null : new Date(watermark),
+        window_minutes: serverConfig().PULSE_VELOCITY_WINDOW_MINUTES,
+      },
       freshness: "rt",
       row: Row,
       map: (rows) => {

@@ -1,7 +1,8 @@
 /**
- * sql/queries/pulse_trending.sql against the real Trino: with the watermark T bound it answers the
- * hand-computed ranking, the same numbers as the read-time views (gold.rt_trending) at that T, and
- * a T bound earlier than the views' watermark moves every window with it.
+ * The dashboard statements that take the RT watermark T as a bound value, against the real Trino:
+ * sql/queries/pulse_trending.sql and video_summary.sql answer the hand-computed numbers, the same as
+ * the read-time views (gold.rt_trending, gold.rt_video_velocity) at that T, and a T bound earlier than
+ * the views' watermark moves every window with it.
  *
  * N = 15. Fixture (minutes before T; every row has impressions 10, likes 1, shares 0):
  *   A (Gaming, creator u1, uploaded T - 48 h): 4 plays at T-15..T-1, 2 at T-30..T-16, a correction
@@ -30,7 +31,7 @@ const N = 15;
 const at = (ms: number) => sqlInstant(new Date(ms));
 const close = (actual: unknown, expected: number, what: string) =>
   assert.ok(Math.abs(Number(actual) - expected) < 1e-9, `${what}: expected ${expected}, got ${String(actual)}`);
-const statement = statementOf("pulse_trending.sql", fs.readFileSync(path.join(REPO_ROOT, "sql", "queries", "pulse_trending.sql"), "utf8"));
+const query = (name: string) => statementOf(`${name}.sql`, fs.readFileSync(path.join(REPO_ROOT, "sql", "queries", `${name}.sql`), "utf8"));
 
 type Ranked = {
   rank: number;
@@ -57,7 +58,7 @@ type Ranked = {
 let T = 0;
 
 function trending(t: number | null, sort: string, filters: { category?: string; creator?: string } = {}): Promise<Ranked[]> {
-  return rows<Ranked>("dashboard", statement, {
+  return rows<Ranked>("dashboard", query("pulse_trending"), {
     complete_through: t === null ? null : at(t),
     category: filters.category ?? null,
     creator: filters.creator ?? null,
@@ -171,4 +172,66 @@ test("an earlier bound watermark moves every window with it, whatever the views'
     r.map((x) => x.video_id),
     ["A", "B"],
   );
+});
+
+type Summary = {
+  known: boolean;
+  category: string | null;
+  status: string;
+  upload_ms: number | null;
+  velocity_score: number;
+  acceleration: number;
+  impressions_24h: number;
+  plays_24h: number;
+  finishes_24h: number;
+  likes_24h: number;
+  shares_24h: number;
+  completion_rate_24h: number | null;
+  watermark_ms: number;
+};
+
+async function summary(video: string, t: number): Promise<Summary> {
+  const r = await rows<Summary>("dashboard", query("video_summary"), { video_id: video, complete_through: at(t), window_minutes: N });
+  assert.equal(r.length, 1);
+  return r[0]!;
+}
+
+test("a video's header at the bound watermark: velocity, last-24h totals with corrections, unknown videos", async () => {
+  // A over [T - 24 h, T): 32 rows (T-31..T-1 and the correction); the day-before row and the open minute fall outside.
+  const a = await summary("A", T);
+  close(a.velocity_score, 4.2, "A velocity");
+  close(a.acceleration, (4.2 - 2) / 15, "A acceleration");
+  assert.deepEqual(
+    [a.known, a.category, a.status, a.upload_ms, a.impressions_24h, a.plays_24h, a.finishes_24h, a.likes_24h, a.shares_24h, a.watermark_ms],
+    [true, "Gaming", "active", T - 48 * HOUR, 320, 15 * 4 + 3 + 15 * 2 + 1000, 64, 32, 0, T],
+  );
+  close(a.completion_rate_24h!, 64 / 1093, "A completion");
+  // C is banned but has a page: 6 plays at T-16 (previous window only).
+  const c = await summary("C", T);
+  assert.deepEqual([c.known, c.status, c.plays_24h], [true, "banned", 6]);
+  close(c.velocity_score, 0, "C velocity");
+  close(c.acceleration, -6 / 225, "C acceleration");
+  // D has no dimension row and only the open minute: unknown, zeros, no completion rate.
+  const d = await summary("D", T);
+  assert.deepEqual([d.known, d.velocity_score, d.acceleration, d.plays_24h, d.completion_rate_24h], [false, 0, 0, 0, null]);
+  // At T' = T - 1 min: as in the trending test, A's recent plays are 58 and the previous 1028.
+  const earlier = await summary("A", T - MIN);
+  close(earlier.velocity_score, 58 / 15, "A velocity at T'");
+  close(earlier.acceleration, (58 - 1028) / 225, "A acceleration at T'");
+  assert.equal(earlier.plays_24h, 1093 - 7);
+});
+
+test("a video's header agrees with gold.rt_video_velocity at the same watermark", async () => {
+  const view = await rows<{ video_id: string; velocity_score: number; acceleration: number }>(
+    "dashboard",
+    "SELECT video_id, velocity_score, acceleration FROM lakehouse.gold.rt_video_velocity ORDER BY video_id",
+  );
+  assert.deepEqual(
+    view.map((v) => v.video_id),
+    ["A", "B", "C"],
+  );
+  for (const v of view) {
+    const s = await summary(v.video_id, T);
+    assert.deepEqual([s.velocity_score, s.acceleration], [v.velocity_score, v.acceleration], v.video_id);
+  }
 });
