@@ -2,6 +2,7 @@ import "server-only";
 import type { Envelope } from "../../dashboard/envelope";
 import { cachedQuery } from "../data";
 import { liveWatcher } from "../live/versions";
+import { watermarkToBind } from "../live/watermark-to-bind";
 import { rtPanelMeta } from "./rt-panel-meta";
 import { type RtWatermark, rtWatermarkOf, rtWatermarkRow } from "./rt-progress-row";
 
@@ -25,6 +26,11 @@ export function getRtWatermark(): Promise<Envelope<RtWatermark>> {
 export async function knownRtState(): Promise<RtWatermark> {
   const watcher = liveWatcher();
   return watcher.healthy && watcher.state ? watcher.state.rt : (await getRtWatermark()).data;
+}
+
+/** The RT watermark a statement binds as :complete_through (watermark-to-bind.ts). */
+export function boundRtWatermark(): Promise<Date | null> {
+  return watermarkToBind(liveWatcher(), async () => (await getRtWatermark()).data.watermark);
 }
 
 /**

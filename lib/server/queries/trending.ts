@@ -7,7 +7,7 @@ import type { TrendingQuery } from "../../dashboard/schemas";
 import { baselineZ, denseSparkline } from "../../dashboard/why-it-ranks";
 import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
 import { decimal } from "../typed-rows";
-import { knownRtState, withRtWatermark } from "./rt-watermark";
+import { boundRtWatermark, withRtWatermark } from "./rt-watermark";
 
 /**
  * sql/queries/pulse_trending.sql: without a dimension row a video has no category and, when the RT
@@ -37,18 +37,18 @@ const Row = z.object({
 });
 
 /**
- * The ranking at the watermark the dashboard knows (knownRtState): bound as a constant, it lets
+ * The ranking at the watermark the dashboard knows (boundRtWatermark): bound as a constant, it lets
  * Trino prune the log to the minutes read, and keys the cached result on the data's watermark.
  * Before the first commit the statement falls back to the clock, as gold.rt_watermark does.
  */
 export async function getTrending(q: TrendingQuery, opts: CachedQueryOptions = {}): Promise<Envelope<Trending>> {
   const window = serverConfig().PULSE_VELOCITY_WINDOW_MINUTES;
-  const { watermark } = await knownRtState();
+  const completeThrough = await boundRtWatermark();
   return cachedQuery(
     {
       name: "pulse_trending",
       params: {
-        complete_through: watermark === null ? null : new Date(watermark),
+        complete_through: completeThrough,
         category: q.category ?? null,
         creator: q.creator ?? null,
         sort: q.sort,

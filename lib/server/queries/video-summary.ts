@@ -5,7 +5,7 @@ import type { Envelope } from "../../dashboard/envelope";
 import type { VideoSummary } from "../../dashboard/models";
 import { type CachedQueryOptions, cachedQuery, firstWatermark } from "../data";
 import { onlyRow } from "../typed-rows";
-import { knownRtState, withRtWatermark } from "./rt-watermark";
+import { boundRtWatermark, withRtWatermark } from "./rt-watermark";
 
 /**
  * sql/queries/video_summary.sql: one row; the dimension columns are NULL for a video without a
@@ -31,13 +31,13 @@ const Row = z.object({
 
 /** At the watermark the dashboard knows, bound as a constant (see getTrending). */
 export async function getVideoSummary(videoId: string, opts: CachedQueryOptions = {}): Promise<Envelope<VideoSummary>> {
-  const { watermark } = await knownRtState();
+  const completeThrough = await boundRtWatermark();
   return cachedQuery(
     {
       name: "video_summary",
       params: {
         video_id: videoId,
-        complete_through: watermark === null ? null : new Date(watermark),
+        complete_through: completeThrough,
         window_minutes: serverConfig().PULSE_VELOCITY_WINDOW_MINUTES,
       },
       freshness: "rt",
