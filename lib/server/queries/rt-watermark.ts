@@ -1,8 +1,8 @@
 import "server-only";
 import type { Envelope } from "../../dashboard/envelope";
 import { cachedQuery } from "../data";
+import { knownRt } from "../live/known-rt";
 import { liveWatcher } from "../live/versions";
-import { watermarkToBind } from "../live/watermark-to-bind";
 import { rtPanelMeta } from "./rt-panel-meta";
 import { type RtWatermark, rtWatermarkOf, rtWatermarkRow } from "./rt-progress-row";
 
@@ -20,24 +20,24 @@ export function getRtWatermark(): Promise<Envelope<RtWatermark>> {
 }
 
 /**
- * The RT state as the dashboard knows it: the live watcher's last read when it is healthy (no query
- * at all), otherwise rt_watermark.sql through the cache, one Trino query per cache period.
+ * The RT state as the dashboard knows it (knownRt): the live watcher's last read when it is healthy
+ * (no query at all), otherwise rt_watermark.sql through the cache, one Trino query per cache period.
  */
-export async function knownRtState(): Promise<RtWatermark> {
-  const watcher = liveWatcher();
-  return watcher.healthy && watcher.state ? watcher.state.rt : (await getRtWatermark()).data;
+export function knownRtState(): Promise<RtWatermark> {
+  return knownRt(liveWatcher(), async () => (await getRtWatermark()).data);
 }
 
-/** The RT watermark a statement binds as :complete_through (watermark-to-bind.ts). */
-export function boundRtWatermark(): Promise<Date | null> {
-  return watermarkToBind(liveWatcher(), async () => (await getRtWatermark()).data.watermark);
+/** The RT watermark a statement binds as :complete_through; null before the first commit. */
+export async function boundRtWatermark(): Promise<Date | null> {
+  const { watermark } = await knownRtState();
+  return watermark === null ? null : new Date(watermark);
 }
 
 /**
  * Every real-time panel goes through this: it says "loading history" until the first micro-batch
  * has committed (rtPanelMeta), and a panel whose own rows were empty borrows the RT watermark.
- * The watermark comes from the live watcher's state; without a healthy watcher the watermark query is
- * cached like the panels, costing one Trino query per period.
+ * The state comes from knownRtState: the live watcher's, or without a healthy watcher the watermark query,
+ * cached like the panels (one Trino query per period).
  */
 export async function withRtWatermark<T>(result: Envelope<T>): Promise<Envelope<T>> {
   try {
